@@ -1,0 +1,125 @@
+package io.drillboard.drill;
+
+import io.drillboard.scenario.Scenario.InjectOpinion;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a director, a team or an injector asks of a drill. Commands cross the event bus as JSON, so that a drill's
+ * engine can live on another node later; {@code by} is the subject of the caller's token.
+ */
+public sealed interface Command {
+  String by();
+
+  JsonObject toJson();
+
+  record Start(String by) implements Command {
+    public JsonObject toJson() {
+      return base("start", by);
+    }
+  }
+
+  record Pause(String by) implements Command {
+    public JsonObject toJson() {
+      return base("pause", by);
+    }
+  }
+
+  record Resume(String by) implements Command {
+    public JsonObject toJson() {
+      return base("resume", by);
+    }
+  }
+
+  record Stop(String by) implements Command {
+    public JsonObject toJson() {
+      return base("stop", by);
+    }
+  }
+
+  record SetSpeed(double speed, String by) implements Command {
+    public JsonObject toJson() {
+      return base("speed", by).put("speed", speed);
+    }
+  }
+
+  record FireInject(String injectId, String by) implements Command {
+    public JsonObject toJson() {
+      return base("fire-inject", by).put("injectId", injectId);
+    }
+  }
+
+  record AddInject(String channel, String title, String text, Optional<InjectOpinion> opinion, String by)
+      implements Command {
+    public JsonObject toJson() {
+      JsonObject json = base("add-inject", by).put("channel", channel).put("title", title).put("text", text);
+      opinion.ifPresent(o -> json.put("opinion",
+          new JsonObject().put("posts", o.posts()).put("platform", o.platform()).put("spreadMs", o.spread())));
+      return json;
+    }
+  }
+
+  /** A team's step on a task; {@code actorTeam} is the caller's team, or null for a director. */
+  record TaskAction(String taskId, TaskState to, String actorTeam, String by) implements Command {
+    public JsonObject toJson() {
+      return base("task", by).put("taskId", taskId).put("to", to.key()).put("actorTeam", actorTeam);
+    }
+  }
+
+  /** External events to append; a client id already seen is answered with its original seq and stored once. */
+  record Append(List<Incoming> events, String by) implements Command {
+    public JsonObject toJson() {
+      JsonArray array = new JsonArray(new ArrayList<>(events.size()));
+      for (Incoming e : events) {
+        array.add(new JsonObject().put("id", e.clientId()).put("type", e.type()).put("payload", e.payload()));
+      }
+      return base("append", by).put("events", array);
+    }
+  }
+
+  record Incoming(String clientId, String type, JsonObject payload) {
+  }
+
+  /** Reads the drill as it stands; changes nothing. */
+  record Snapshot(String by) implements Command {
+    public JsonObject toJson() {
+      return base("snapshot", by);
+    }
+  }
+
+  private static JsonObject base(String action, String by) {
+    return new JsonObject().put("action", action).put("by", by);
+  }
+
+  static Command fromJson(JsonObject json) {
+    String by = json.getString("by");
+    return switch (json.getString("action", "")) {
+      case "start" -> new Start(by);
+      case "pause" -> new Pause(by);
+      case "resume" -> new Resume(by);
+      case "stop" -> new Stop(by);
+      case "speed" -> new SetSpeed(json.getDouble("speed"), by);
+      case "fire-inject" -> new FireInject(json.getString("injectId"), by);
+      case "add-inject" -> new AddInject(json.getString("channel"), json.getString("title"), json.getString("text"),
+          Optional.ofNullable(json.getJsonObject("opinion")).map(o -> new InjectOpinion(o.getInteger("posts"),
+              o.getString("platform"), o.getLong("spreadMs", 0L))), by);
+      case "task" -> new TaskAction(json.getString("taskId"), TaskState.fromKey(json.getString("to")),
+          json.getString("actorTeam"), by);
+      case "append" -> new Append(incoming(json.getJsonArray("events")), by);
+      case "snapshot" -> new Snapshot(by);
+      default -> throw CommandRejected.badRequest("unknown action " + json.getString("action"));
+    };
+  }
+
+  private static List<Incoming> incoming(JsonArray array) {
+    List<Incoming> events = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject e = array.getJsonObject(i);
+      events.add(new Incoming(e.getString("id"), e.getString("type"), e.getJsonObject("payload")));
+    }
+    return events;
+  }
+}

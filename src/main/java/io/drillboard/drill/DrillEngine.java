@@ -1,0 +1,397 @@
+package io.drillboard.drill;
+
+import io.drillboard.drill.Command.AddInject;
+import io.drillboard.drill.Command.Append;
+import io.drillboard.drill.Command.FireInject;
+import io.drillboard.drill.Command.Incoming;
+import io.drillboard.drill.Command.Pause;
+import io.drillboard.drill.Command.Resume;
+import io.drillboard.drill.Command.SetSpeed;
+import io.drillboard.drill.Command.Snapshot;
+import io.drillboard.drill.Command.Start;
+import io.drillboard.drill.Command.Stop;
+import io.drillboard.drill.Command.TaskAction;
+import io.drillboard.drill.EventBody.DrillCreated;
+import io.drillboard.drill.EventBody.Ended;
+import io.drillboard.drill.EventBody.External;
+import io.drillboard.drill.EventBody.InjectFired;
+import io.drillboard.drill.EventBody.OpinionSampled;
+import io.drillboard.drill.EventBody.Paused;
+import io.drillboard.drill.EventBody.Resumed;
+import io.drillboard.drill.EventBody.SpeedChanged;
+import io.drillboard.drill.EventBody.Started;
+import io.drillboard.drill.EventBody.TaskAdvanced;
+import io.drillboard.drill.EventBody.TaskOverdue;
+import io.drillboard.drill.EventBody.TaskTriggered;
+import io.drillboard.opinion.OpinionSimulation;
+import io.drillboard.opinion.OpinionSimulation.Kind;
+import io.drillboard.opinion.OpinionSimulation.MinuteCounts;
+import io.drillboard.scenario.Scenario;
+import io.drillboard.scenario.Scenario.Inject;
+import io.drillboard.scenario.Scenario.InjectOpinion;
+import io.drillboard.scenario.Scenario.Script;
+import io.drillboard.scenario.Scenario.Task;
+import io.drillboard.scenario.Scenario.Trigger;
+import io.drillboard.scenario.SimTime;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+
+/**
+ * The rules of one drill, free of I/O: it decides the events that a command or the passing of sim time causes,
+ * assigns their seqs and folds them into the state at once. The caller stores what {@link #drain} hands over and
+ * acknowledges only after the commit. Not thread-safe: one drill's engine is only ever used from one context.
+ */
+public final class DrillEngine {
+  public static final String SCENARIO_ACTOR = "scenario";
+  public static final String AUTOPILOT_ACTOR = "autopilot";
+
+  private final String drillId;
+  private DrillState state;
+  private final OpinionSimulation opinion;
+  private final Map<String, Long> seqByClientId = new HashMap<>();
+  private final List<Event> undrained = new ArrayList<>();
+
+  private DrillEngine(String drillId, DrillState state) {
+    this.drillId = drillId;
+    this.state = state;
+    this.opinion = new OpinionSimulation(state.scenario().opinion(), state.seed());
+  }
+
+  /** A new drill: its drill.created event is the first to drain. */
+  public static DrillEngine create(String drillId, Scenario scenario, double speed, boolean autopilot, long seed,
+      String by, long wallNow) {
+    checkSpeed(speed);
+    Event created = new Event(1, null, scenario.start(), wallNow,
+        new DrillCreated(scenario.id(), scenario.source(), speed, autopilot, seed, by));
+    DrillEngine engine = new DrillEngine(drillId, DrillState.created(drillId, created));
+    engine.undrained.add(created);
+    return engine;
+  }
+
+  /** Rebuilds a drill from its stored events, in seq order, the first being drill.created. */
+  public static DrillEngine rebuild(String drillId, List<Event> events) {
+    DrillEngine engine = new DrillEngine(drillId, DrillState.created(drillId, events.get(0)));
+    for (Event event : events.subList(1, events.size())) {
+      engine.replay(event);
+    }
+    return engine;
+  }
+
+  public String drillId() {
+    return drillId;
+  }
+
+  public DrillState state() {
+    return state;
+  }
+
+  /** Events decided since the last drain, in seq order: the caller must store them before acknowledging. */
+  public List<Event> drain() {
+    List<Event> events = List.copyOf(undrained);
+    undrained.clear();
+    return events;
+  }
+
+  /** Plays everything due up to the sim time that {@code wallNow} stands for: injects, autopilot, deadlines, samples. */
+  public void advance(long wallNow) {
+    while (state.status() == DrillStatus.RUNNING) {
+      long simNow = Math.min(state.clock().simAt(wallNow), state.scenario().end());
+      Optional<Due> next = nextDue();
+      if (next.isEmpty() || next.get().at() > simNow) {
+        return;
+      }
+      perform(next.get(), wallNow);
+    }
+  }
+
+  /** The wall time at which something next comes due, while the clock runs. */
+  public OptionalLong nextWake() {
+    if (state.status() != DrillStatus.RUNNING) {
+      return OptionalLong.empty();
+    }
+    return nextDue().map(d -> OptionalLong.of(state.clock().wallAt(d.at()))).orElse(OptionalLong.empty());
+  }
+
+  /**
+   * Decides a command at {@code wallNow}, after playing what came due before it. Returns the reply's body; the events
+   * wait in {@link #drain}. Throws {@link CommandRejected} with nothing changed.
+   */
+  public JsonObject handle(Command command, long wallNow) {
+    advance(wallNow);
+    long sim = state.simNow(wallNow);
+    if (command instanceof Snapshot) {
+      return Snapshots.toJson(state, wallNow);
+    }
+    if (command instanceof Append append) {
+      return append(append, sim, wallNow);
+    }
+    if (command instanceof Start start) {
+      requireStatus(DrillStatus.CREATED, "started", "it has already been started");
+      record(new Started(state.clock().speed(), start.by()), state.scenario().start(), wallNow);
+      advance(wallNow);
+    } else if (command instanceof Pause pause) {
+      requireStatus(DrillStatus.RUNNING, "paused", "it is not running");
+      record(new Paused(pause.by()), sim, wallNow);
+    } else if (command instanceof Resume resume) {
+      requireStatus(DrillStatus.PAUSED, "resumed", "it is not paused");
+      record(new Resumed(resume.by()), sim, wallNow);
+    } else if (command instanceof Stop stop) {
+      requireNotEnded();
+      record(new Ended("stopped", stop.by()), sim, wallNow);
+    } else if (command instanceof SetSpeed speed) {
+      requireNotEnded();
+      checkSpeed(speed.speed());
+      record(new SpeedChanged(speed.speed(), speed.by()), sim, wallNow);
+    } else if (command instanceof FireInject fire) {
+      fireScripted(fire, sim, wallNow);
+    } else if (command instanceof AddInject add) {
+      addInject(add, sim, wallNow);
+    } else if (command instanceof TaskAction action) {
+      taskAction(action, sim, wallNow);
+    }
+    return Snapshots.toJson(state, wallNow);
+  }
+
+  private JsonObject append(Append append, long sim, long wallNow) {
+    requireNotEnded();
+    int accepted = 0;
+    int duplicates = 0;
+    List<Long> seqs = new ArrayList<>(append.events().size());
+    for (Incoming incoming : append.events()) {
+      if (EventBody.reserved(incoming.type())) {
+        throw CommandRejected.badRequest("type \"" + incoming.type() + "\" is written by the engine only");
+      }
+    }
+    for (Incoming incoming : append.events()) {
+      Long known = incoming.clientId() == null ? null : seqByClientId.get(incoming.clientId());
+      if (known != null) {
+        duplicates++;
+        seqs.add(known);
+        continue;
+      }
+      Event event = record(new External(incoming.type(), incoming.payload()), sim, wallNow, incoming.clientId());
+      seqs.add(event.seq());
+      accepted++;
+    }
+    return new JsonObject().put("accepted", accepted).put("duplicates", duplicates).put("lastSeq", state.seq())
+        .put("seqs", seqs);
+  }
+
+  private void fireScripted(FireInject fire, long sim, long wallNow) {
+    Inject inject = state.scenario().inject(fire.injectId())
+        .orElseThrow(() -> CommandRejected.notFound("the scenario has no inject \"" + fire.injectId() + "\""));
+    requireActive("fire an inject");
+    if (state.firedInjects().containsKey(inject.id())) {
+      throw CommandRejected.conflict("inject \"" + inject.id() + "\" has already fired at "
+          + SimTime.format(state.firedInjects().get(inject.id()).at()));
+    }
+    fire(inject, sim, wallNow, fire.by());
+  }
+
+  private void addInject(AddInject add, long sim, long wallNow) {
+    requireActive("add an inject");
+    add.opinion().ifPresent(o -> {
+      if (!state.scenario().opinion().platforms().containsKey(o.platform())) {
+        throw CommandRejected.badRequest("opinion.platform must be one of "
+            + state.scenario().opinion().platforms().keySet());
+      }
+    });
+    long adHocCount = state.firedInjects().keySet().stream().filter(id -> id.startsWith("adhoc-")).count();
+    String id = "adhoc-" + (adHocCount + 1);
+    record(new InjectFired(id, true, add.channel(), add.title(), add.text(), add.opinion(), add.by()), sim, wallNow);
+  }
+
+  private void taskAction(TaskAction action, long sim, long wallNow) {
+    Task task = state.scenario().task(action.taskId())
+        .orElseThrow(() -> CommandRejected.notFound("the scenario has no task \"" + action.taskId() + "\""));
+    if (action.actorTeam() != null && !action.actorTeam().equals(task.teamId())) {
+      throw new CommandRejected(403, "Forbidden", "task \"" + task.id() + "\" belongs to team \"" + task.teamId()
+          + "\", not to \"" + action.actorTeam() + "\"");
+    }
+    if (state.status() != DrillStatus.RUNNING) {
+      throw CommandRejected.conflict("the drill is " + state.status().key() + "; tasks move only while it runs");
+    }
+    TaskProgress progress = state.task(task.id());
+    TaskState required = previousStep(action.to());
+    if (progress.state() != required) {
+      throw CommandRejected.conflict("task \"" + task.id() + "\" is " + progress.state().key() + "; it must be "
+          + required.key() + " to become " + action.to().key());
+    }
+    record(new TaskAdvanced(task.id(), task.teamId(), action.to(), action.by()), sim, wallNow);
+  }
+
+  private static TaskState previousStep(TaskState to) {
+    return switch (to) {
+      case ACKNOWLEDGED -> TaskState.PENDING;
+      case IN_PROGRESS -> TaskState.ACKNOWLEDGED;
+      case DONE -> TaskState.IN_PROGRESS;
+      default -> throw CommandRejected.badRequest("a task cannot be moved to " + to.key());
+    };
+  }
+
+  private void fire(Inject inject, long sim, long wallNow, String by) {
+    record(new InjectFired(inject.id(), false, inject.channel(), inject.title(), inject.text(), inject.opinion(), by),
+        sim, wallNow);
+  }
+
+  private Event record(EventBody body, long sim, long wallNow) {
+    return record(body, sim, wallNow, null);
+  }
+
+  /** Folds a newly decided event in, queues it for storage, and decides what it causes at the same moment. */
+  private Event record(EventBody body, long sim, long wallNow, String clientId) {
+    Event event = new Event(state.seq() + 1, clientId, sim, wallNow, body);
+    replay(event);
+    undrained.add(event);
+    for (EventBody consequence : consequences(body, sim)) {
+      record(consequence, sim, wallNow);
+    }
+    return event;
+  }
+
+  /** Folds a stored event into the state and the opinion model; consequences are already in the log. */
+  private void replay(Event event) {
+    state = state.apply(event);
+    if (event.clientId() != null) {
+      seqByClientId.put(event.clientId(), event.seq());
+    }
+    EventBody body = event.body();
+    if (body instanceof InjectFired fired && fired.opinion().isPresent()) {
+      InjectOpinion posts = fired.opinion().get();
+      opinion.addImmigrants(event.simTime(), posts.posts(), posts.platform(), posts.spread());
+    } else if (body instanceof TaskAdvanced advanced && advanced.state() == TaskState.DONE) {
+      state.scenario().task(advanced.taskId()).flatMap(Task::effect)
+          .ifPresent(effect -> opinion.damp(event.simTime(), effect.branching(), effect.sentimentShift()));
+    } else if (body instanceof OpinionSampled sampled) {
+      opinion.sample(sampled.minute() + SimTime.MINUTE);
+    }
+  }
+
+  private List<EventBody> consequences(EventBody body, long sim) {
+    List<EventBody> caused = new ArrayList<>();
+    if (body instanceof InjectFired fired) {
+      for (Task task : state.scenario().tasks()) {
+        if (task.trigger() instanceof Trigger.OnInject on && on.injectId().equals(fired.injectId())
+            && state.task(task.id()).state() == TaskState.WAITING) {
+          caused.add(new TaskTriggered(task.id(), task.teamId(), sim + task.deadline()));
+        }
+      }
+    } else if (body instanceof TaskAdvanced advanced && advanced.state() == TaskState.DONE) {
+      for (Task task : state.scenario().tasks()) {
+        if (task.trigger() instanceof Trigger.AfterTask after && after.taskId().equals(advanced.taskId())
+            && state.task(task.id()).state() == TaskState.WAITING) {
+          caused.add(new TaskTriggered(task.id(), task.teamId(), sim + task.deadline()));
+        }
+      }
+    }
+    return caused;
+  }
+
+  /** Something the clock brings: a sample, an inject, an autopilot step, a deadline, the end. */
+  private record Due(long at, int order, LongConsumer action) {
+  }
+
+  private Optional<Due> nextDue() {
+    List<Due> candidates = new ArrayList<>();
+    Scenario scenario = state.scenario();
+    long sampleEnd = state.opinion().nextSampleEnd();
+    if (sampleEnd != OpinionTally.NONE && sampleEnd <= scenario.end()) {
+      candidates.add(new Due(sampleEnd, 0, wall -> sampleOpinion(sampleEnd, wall)));
+    }
+    scenario.injects().stream().filter(i -> !state.firedInjects().containsKey(i.id()))
+        .min(Comparator.comparingLong(Inject::at))
+        .ifPresent(i -> candidates.add(new Due(i.at(), 1, wall -> fireDue(i, wall))));
+    for (Task task : scenario.tasks()) {
+      TaskProgress progress = state.task(task.id());
+      if (!progress.open()) {
+        continue;
+      }
+      if (state.autopilot() && task.script().isPresent()) {
+        TaskState to = nextStep(progress.state());
+        long at = Math.max(scriptedTime(task.script().get(), to), progress.triggeredAt());
+        candidates.add(new Due(at, 2, wall -> autopilot(task, to, wall)));
+      }
+      if (!progress.overdue()) {
+        candidates.add(new Due(progress.deadline(), 3, wall -> markOverdue(task, wall)));
+      }
+    }
+    candidates.add(new Due(scenario.end(), 4, this::endByClock));
+    return candidates.stream().min(Comparator.comparingLong(Due::at).thenComparingInt(Due::order));
+  }
+
+  private void perform(Due due, long wallNow) {
+    due.action().accept(wallNow);
+  }
+
+  private void sampleOpinion(long end, long wallNow) {
+    MinuteCounts counts = opinion.sample(end);
+    record(new OpinionSampled(end - SimTime.MINUTE, counts.byPlatform(), counts.count(Kind.POST),
+        counts.count(Kind.REPOST), counts.count(Kind.COMMENT), opinion.branchingRatio()), end, wallNow);
+  }
+
+  private void fireDue(Inject inject, long wallNow) {
+    fire(inject, inject.at(), wallNow, SCENARIO_ACTOR);
+  }
+
+  private void autopilot(Task task, TaskState to, long wallNow) {
+    TaskProgress progress = state.task(task.id());
+    long at = Math.max(scriptedTime(task.script().get(), to), progress.triggeredAt());
+    record(new TaskAdvanced(task.id(), task.teamId(), to, AUTOPILOT_ACTOR), at, wallNow);
+  }
+
+  private void markOverdue(Task task, long wallNow) {
+    record(new TaskOverdue(task.id(), task.teamId()), state.task(task.id()).deadline(), wallNow);
+  }
+
+  private void endByClock(long wallNow) {
+    record(new Ended("scenario-end", SCENARIO_ACTOR), state.scenario().end(), wallNow);
+  }
+
+  private static TaskState nextStep(TaskState from) {
+    return switch (from) {
+      case PENDING -> TaskState.ACKNOWLEDGED;
+      case ACKNOWLEDGED -> TaskState.IN_PROGRESS;
+      default -> TaskState.DONE;
+    };
+  }
+
+  private static long scriptedTime(Script script, TaskState to) {
+    return switch (to) {
+      case ACKNOWLEDGED -> script.ack();
+      case IN_PROGRESS -> script.start();
+      default -> script.done();
+    };
+  }
+
+  private void requireStatus(DrillStatus required, String verb, String because) {
+    if (state.status() != required) {
+      throw CommandRejected.conflict("the drill cannot be " + verb + ": " + because + " (it is "
+          + state.status().key() + ")");
+    }
+  }
+
+  private void requireNotEnded() {
+    if (state.ended()) {
+      throw CommandRejected.conflict("the drill has ended");
+    }
+  }
+
+  private void requireActive(String what) {
+    if (state.status() == DrillStatus.CREATED || state.ended()) {
+      throw CommandRejected.conflict("cannot " + what + ": the drill is " + state.status().key());
+    }
+  }
+
+  private static void checkSpeed(double speed) {
+    if (!(speed >= SimClock.MIN_SPEED && speed <= SimClock.MAX_SPEED)) {
+      throw CommandRejected.badRequest("speed must be between 1 and 3600, got " + speed);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.drillboard.drill;
+
+import io.drillboard.drill.EventBody.DrillCreated;
+import io.drillboard.drill.EventBody.Ended;
+import io.drillboard.drill.EventBody.External;
+import io.drillboard.drill.EventBody.InjectFired;
+import io.drillboard.drill.EventBody.OpinionSampled;
+import io.drillboard.drill.EventBody.Paused;
+import io.drillboard.drill.EventBody.Resumed;
+import io.drillboard.drill.EventBody.SpeedChanged;
+import io.drillboard.drill.EventBody.Started;
+import io.drillboard.drill.EventBody.TaskAdvanced;
+import io.drillboard.drill.EventBody.TaskOverdue;
+import io.drillboard.drill.EventBody.TaskTriggered;
+import io.drillboard.scenario.Scenario;
+import io.drillboard.scenario.ScenarioParser;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A drill as its events tell it: the projection behind the live view, replay and the report. {@link #apply} is a pure
+ * function, so the same events always give the same state, on any node and at any later time.
+ */
+public record DrillState(
+    String drillId,
+    Scenario scenario,
+    boolean autopilot,
+    long seed,
+    long createdAt,
+    DrillStatus status,
+    String endReason,
+    SimClock clock,
+    long seq,
+    long lastSimTime,
+    Map<String, TaskProgress> tasks,
+    Map<String, FiredInject> firedInjects,
+    OpinionTally opinion,
+    long externalEvents) {
+
+  /** The state after a drill's first event; {@code created} must be a drill.created event. */
+  public static DrillState created(String drillId, Event created) {
+    DrillCreated body = (DrillCreated) created.body();
+    Scenario scenario = ScenarioParser.parse(body.scenarioSource());
+    Map<String, TaskProgress> tasks = new LinkedHashMap<>();
+    scenario.tasks().forEach(t -> tasks.put(t.id(), TaskProgress.waiting(t.id(), t.teamId())));
+    return new DrillState(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillStatus.CREATED,
+        null, SimClock.stoppedAt(scenario.start(), body.speed()), created.seq(), created.simTime(),
+        Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), 0);
+  }
+
+  public DrillState apply(Event event) {
+    DrillState next = withPosition(event.seq(), Math.max(lastSimTime, event.simTime()));
+    long sim = event.simTime();
+    long wall = event.wallTime();
+    EventBody body = event.body();
+    if (body instanceof External) {
+      return next.withExternal(externalEvents + 1);
+    }
+    if (body instanceof Started) {
+      return next.withClock(DrillStatus.RUNNING, clock.startedAt(sim, wall));
+    }
+    if (body instanceof Resumed) {
+      return next.withClock(DrillStatus.RUNNING, clock.startedAt(sim, wall));
+    }
+    if (body instanceof Paused) {
+      return next.withClock(DrillStatus.PAUSED, clock.pausedAt(sim, wall));
+    }
+    if (body instanceof SpeedChanged changed) {
+      return next.withClock(status, clock.withSpeed(changed.speed(), sim, wall));
+    }
+    if (body instanceof Ended ended) {
+      return next.ended(ended.reason(), clock.pausedAt(sim, wall));
+    }
+    if (body instanceof InjectFired fired) {
+      Map<String, FiredInject> injects = new LinkedHashMap<>(firedInjects);
+      injects.put(fired.injectId(), new FiredInject(fired.injectId(), sim, fired.channel(), fired.title(),
+          fired.adHoc()));
+      OpinionTally tally = fired.opinion().isPresent() ? opinion.firstPostsAt(sim) : opinion;
+      return next.withInjects(Collections.unmodifiableMap(injects), tally);
+    }
+    if (body instanceof TaskTriggered triggered) {
+      return next.withTask(triggered.taskId(), t -> t.triggered(sim, triggered.deadline()));
+    }
+    if (body instanceof TaskAdvanced advanced) {
+      return next.withTask(advanced.taskId(), t -> t.advanced(advanced.state(), sim));
+    }
+    if (body instanceof TaskOverdue overdue) {
+      return next.withTask(overdue.taskId(), TaskProgress::markedOverdue);
+    }
+    if (body instanceof OpinionSampled sample) {
+      return next.withInjects(firedInjects, opinion.with(sample));
+    }
+    return next;
+  }
+
+  /** An inject as it fired: scripted ones at their time or earlier by hand, ad-hoc ones whenever a director adds them. */
+  public record FiredInject(String id, long at, String channel, String title, boolean adHoc) {
+  }
+
+  public TaskProgress task(String taskId) {
+    return tasks.get(taskId);
+  }
+
+  public boolean ended() {
+    return status == DrillStatus.ENDED;
+  }
+
+  /** The sim time now: the clock's reading, never before the last event. */
+  public long simNow(long wallNow) {
+    return Math.max(lastSimTime, Math.min(clock.simAt(wallNow), scenario.end()));
+  }
+
+  private DrillState withPosition(long newSeq, long newLastSimTime) {
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, newSeq,
+        newLastSimTime, tasks, firedInjects, opinion, externalEvents);
+  }
+
+  private DrillState withExternal(long count) {
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
+        tasks, firedInjects, opinion, count);
+  }
+
+  private DrillState withClock(DrillStatus newStatus, SimClock newClock) {
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, newStatus, endReason, newClock, seq,
+        lastSimTime, tasks, firedInjects, opinion, externalEvents);
+  }
+
+  private DrillState ended(String reason, SimClock stopped) {
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, DrillStatus.ENDED, reason, stopped, seq,
+        lastSimTime, tasks, firedInjects, opinion, externalEvents);
+  }
+
+  private DrillState withInjects(Map<String, FiredInject> injects, OpinionTally tally) {
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
+        tasks, injects, tally, externalEvents);
+  }
+
+  private DrillState withTask(String taskId, UnaryOperator<TaskProgress> change) {
+    Map<String, TaskProgress> changed = new LinkedHashMap<>(tasks);
+    changed.computeIfPresent(taskId, (id, progress) -> change.apply(progress));
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
+        Collections.unmodifiableMap(changed), firedInjects, opinion, externalEvents);
+  }
+}

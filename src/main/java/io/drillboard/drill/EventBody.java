@@ -1,0 +1,216 @@
+package io.drillboard.drill;
+
+import io.drillboard.scenario.Scenario.InjectOpinion;
+import io.drillboard.scenario.Scenario.Sentiment;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** What an event says. System events are written by the engine alone; anything else is an external event. */
+public sealed interface EventBody {
+  String type();
+
+  JsonObject toJson();
+
+  Set<String> SYSTEM_TYPES = Set.of("drill.created", "drill.started", "drill.paused", "drill.resumed",
+      "drill.speed_changed", "drill.ended", "inject.fired", "task.triggered", "task.acknowledged", "task.started",
+      "task.completed", "task.overdue", "opinion.sampled");
+
+  static boolean reserved(String type) {
+    return SYSTEM_TYPES.contains(type);
+  }
+
+  /** The first event of every drill; it carries the scenario text so the drill never depends on a later edit. */
+  record DrillCreated(String scenarioId, String scenarioSource, double speed, boolean autopilot, long seed, String by)
+      implements EventBody {
+    public String type() {
+      return "drill.created";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("scenarioId", scenarioId).put("scenarioSource", scenarioSource).put("speed", speed)
+          .put("autopilot", autopilot).put("seed", seed).put("by", by);
+    }
+  }
+
+  /** Clock events: their envelope's sim and wall time anchor the drill's clock from then on. */
+  record Started(double speed, String by) implements EventBody {
+    public String type() {
+      return "drill.started";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("speed", speed).put("by", by);
+    }
+  }
+
+  record Paused(String by) implements EventBody {
+    public String type() {
+      return "drill.paused";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("by", by);
+    }
+  }
+
+  record Resumed(String by) implements EventBody {
+    public String type() {
+      return "drill.resumed";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("by", by);
+    }
+  }
+
+  /** reason: "stopped" by a director, or "scenario-end" when the clock reached the scenario's end. */
+  record Ended(String reason, String by) implements EventBody {
+    public String type() {
+      return "drill.ended";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("reason", reason).put("by", by);
+    }
+  }
+
+  record SpeedChanged(double speed, String by) implements EventBody {
+    public String type() {
+      return "drill.speed_changed";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("speed", speed).put("by", by);
+    }
+  }
+
+  record InjectFired(String injectId, boolean adHoc, String channel, String title, String text,
+      Optional<InjectOpinion> opinion, String by) implements EventBody {
+    public String type() {
+      return "inject.fired";
+    }
+
+    public JsonObject toJson() {
+      JsonObject json = new JsonObject().put("injectId", injectId).put("adHoc", adHoc).put("channel", channel)
+          .put("title", title).put("text", text).put("by", by);
+      opinion.ifPresent(o -> json.put("opinion", new JsonObject().put("posts", o.posts()).put("platform", o.platform())
+          .put("spreadMs", o.spread())));
+      return json;
+    }
+  }
+
+  record TaskTriggered(String taskId, String teamId, long deadline) implements EventBody {
+    public String type() {
+      return "task.triggered";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("taskId", taskId).put("teamId", teamId).put("deadline", deadline);
+    }
+  }
+
+  /** A team's step on a task: acknowledged, started or completed. */
+  record TaskAdvanced(String taskId, String teamId, TaskState state, String by) implements EventBody {
+    public String type() {
+      return switch (state) {
+        case ACKNOWLEDGED -> "task.acknowledged";
+        case IN_PROGRESS -> "task.started";
+        case DONE -> "task.completed";
+        default -> throw new IllegalStateException("no task step leads to " + state);
+      };
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("taskId", taskId).put("teamId", teamId).put("by", by);
+    }
+  }
+
+  record TaskOverdue(String taskId, String teamId) implements EventBody {
+    public String type() {
+      return "task.overdue";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("taskId", taskId).put("teamId", teamId);
+    }
+  }
+
+  /** Simulated posts of one sim minute, starting at {@code minute}, by platform and sentiment. */
+  record OpinionSampled(long minute, Map<String, Map<Sentiment, Integer>> counts, int posts, int reposts,
+      int comments, double branchingRatio) implements EventBody {
+    public String type() {
+      return "opinion.sampled";
+    }
+
+    public int total() {
+      return posts + reposts + comments;
+    }
+
+    public JsonObject toJson() {
+      JsonObject byPlatform = new JsonObject();
+      counts.forEach((platform, bySentiment) -> {
+        JsonObject sentiments = new JsonObject();
+        bySentiment.forEach((sentiment, n) -> sentiments.put(sentiment.key(), n));
+        byPlatform.put(platform, sentiments);
+      });
+      return new JsonObject().put("minute", minute).put("counts", byPlatform).put("posts", posts)
+          .put("reposts", reposts).put("comments", comments).put("branchingRatio", branchingRatio);
+    }
+  }
+
+  /** Anything injected from outside: messages, observations, load-test events. Counted, kept, never interpreted. */
+  record External(String type, JsonObject payload) implements EventBody {
+    public JsonObject toJson() {
+      return payload;
+    }
+  }
+
+  static EventBody fromJson(String type, JsonObject json) {
+    return switch (type) {
+      case "drill.created" -> new DrillCreated(json.getString("scenarioId"), json.getString("scenarioSource"),
+          json.getDouble("speed"), json.getBoolean("autopilot"), json.getLong("seed"), json.getString("by"));
+      case "drill.started" -> new Started(json.getDouble("speed"), json.getString("by"));
+      case "drill.paused" -> new Paused(json.getString("by"));
+      case "drill.resumed" -> new Resumed(json.getString("by"));
+      case "drill.ended" -> new Ended(json.getString("reason"), json.getString("by"));
+      case "drill.speed_changed" -> new SpeedChanged(json.getDouble("speed"), json.getString("by"));
+      case "inject.fired" -> new InjectFired(json.getString("injectId"), json.getBoolean("adHoc", false),
+          json.getString("channel"), json.getString("title"), json.getString("text"),
+          Optional.ofNullable(json.getJsonObject("opinion")).map(o -> new InjectOpinion(o.getInteger("posts"),
+              o.getString("platform"), o.getLong("spreadMs", 0L))), json.getString("by"));
+      case "task.triggered" -> new TaskTriggered(json.getString("taskId"), json.getString("teamId"),
+          json.getLong("deadline"));
+      case "task.acknowledged" -> advanced(json, TaskState.ACKNOWLEDGED);
+      case "task.started" -> advanced(json, TaskState.IN_PROGRESS);
+      case "task.completed" -> advanced(json, TaskState.DONE);
+      case "task.overdue" -> new TaskOverdue(json.getString("taskId"), json.getString("teamId"));
+      case "opinion.sampled" -> sampled(json);
+      default -> new External(type, json);
+    };
+  }
+
+  private static TaskAdvanced advanced(JsonObject json, TaskState state) {
+    return new TaskAdvanced(json.getString("taskId"), json.getString("teamId"), state, json.getString("by"));
+  }
+
+  private static OpinionSampled sampled(JsonObject json) {
+    Map<String, Map<Sentiment, Integer>> counts = new TreeMap<>();
+    JsonObject byPlatform = json.getJsonObject("counts");
+    for (String platform : byPlatform.fieldNames()) {
+      Map<Sentiment, Integer> bySentiment = new java.util.EnumMap<>(Sentiment.class);
+      JsonObject sentiments = byPlatform.getJsonObject(platform);
+      for (Sentiment s : Sentiment.values()) {
+        Integer n = sentiments.getInteger(s.key());
+        if (n != null) {
+          bySentiment.put(s, n);
+        }
+      }
+      counts.put(platform, bySentiment);
+    }
+    return new OpinionSampled(json.getLong("minute"), counts, json.getInteger("posts"), json.getInteger("reposts"),
+        json.getInteger("comments"), json.getDouble("branchingRatio"));
+  }
+}

@@ -1,0 +1,53 @@
+package io.drillboard.drill;
+
+import io.drillboard.scenario.Scenario.TaskStep;
+
+/**
+ * One task's course through a drill. Moments are sim times; {@link #NOT_YET} marks a step not reached. A task is
+ * overdue once its deadline passed before it was done; a task done late stays marked overdue, as a record of it.
+ */
+public record TaskProgress(String taskId, String teamId, TaskState state, long triggeredAt, long deadline,
+    long acknowledgedAt, long startedAt, long doneAt, boolean overdue) {
+  public static final long NOT_YET = Long.MIN_VALUE;
+
+  public static TaskProgress waiting(String taskId, String teamId) {
+    return new TaskProgress(taskId, teamId, TaskState.WAITING, NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET, false);
+  }
+
+  TaskProgress triggered(long at, long deadlineAt) {
+    return new TaskProgress(taskId, teamId, TaskState.PENDING, at, deadlineAt, NOT_YET, NOT_YET, NOT_YET, false);
+  }
+
+  TaskProgress advanced(TaskState to, long at) {
+    return new TaskProgress(taskId, teamId, to, triggeredAt, deadline,
+        to == TaskState.ACKNOWLEDGED ? at : acknowledgedAt, to == TaskState.IN_PROGRESS ? at : startedAt,
+        to == TaskState.DONE ? at : doneAt, overdue);
+  }
+
+  TaskProgress markedOverdue() {
+    return new TaskProgress(taskId, teamId, state, triggeredAt, deadline, acknowledgedAt, startedAt, doneAt, true);
+  }
+
+  public boolean open() {
+    return state != TaskState.WAITING && state != TaskState.DONE;
+  }
+
+  /** Acknowledged minus triggered, in sim milliseconds, or {@link #NOT_YET}. */
+  public long responseLatency() {
+    return acknowledgedAt == NOT_YET ? NOT_YET : acknowledgedAt - triggeredAt;
+  }
+
+  /** Done minus triggered, in sim milliseconds, or {@link #NOT_YET}. */
+  public long completionLatency() {
+    return doneAt == NOT_YET ? NOT_YET : doneAt - triggeredAt;
+  }
+
+  public long momentOf(TaskStep step) {
+    return switch (step) {
+      case TRIGGERED -> triggeredAt;
+      case ACKNOWLEDGED -> acknowledgedAt;
+      case STARTED -> startedAt;
+      case DONE -> doneAt;
+    };
+  }
+}

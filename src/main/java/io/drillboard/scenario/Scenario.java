@@ -1,0 +1,146 @@
+package io.drillboard.scenario;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A drill's script (an MSEL): what happens when, who must do what by when, how it is judged, and how public opinion
+ * behaves. Built only by {@link ScenarioParser}, which guarantees every reference inside resolves.
+ */
+public record Scenario(
+    String id,
+    String title,
+    String titleEn,
+    String description,
+    String descriptionEn,
+    String language,
+    long start,
+    long end,
+    List<Objective> objectives,
+    List<Team> teams,
+    List<Inject> injects,
+    List<Criterion> criteria,
+    OpinionParameters opinion,
+    String source) {
+
+  public record Objective(String id, String text, String textEn) {
+  }
+
+  public record Team(String id, String name, String nameEn, String lead, List<Task> tasks) {
+  }
+
+  public record Task(
+      String id,
+      String teamId,
+      String title,
+      String titleEn,
+      Trigger trigger,
+      long deadline,
+      boolean critical,
+      List<String> objectives,
+      Optional<Script> script,
+      Optional<OpinionEffect> effect) {
+  }
+
+  /** What makes a task pending: an inject firing, or another task being done. */
+  public sealed interface Trigger {
+    record OnInject(String injectId) implements Trigger {
+    }
+
+    record AfterTask(String taskId) implements Trigger {
+    }
+  }
+
+  /** When the seed's team did each step: the autopilot plays these. */
+  public record Script(long ack, long start, long done) {
+  }
+
+  /** How finishing a task bends the opinion curve: branching ratio multiplied, negative sentiment moved away. */
+  public record OpinionEffect(double branching, double sentimentShift) {
+  }
+
+  public record Inject(
+      String id,
+      long at,
+      String channel,
+      String title,
+      String titleEn,
+      String text,
+      String textEn,
+      Optional<InjectOpinion> opinion) {
+  }
+
+  /** Posts an inject adds to the opinion model from outside (the viral post, media pick-up). */
+  public record InjectOpinion(int posts, String platform, long spread) {
+  }
+
+  public record Criterion(String id, String name, String nameEn, String objectiveId, Measure measure) {
+  }
+
+  public sealed interface Measure {
+    /** Met when to - from is at most target. */
+    record Interval(Anchor from, Anchor to, long target) implements Measure {
+    }
+
+    /** Met when the anchor happens before the minute of peak opinion volume. */
+    record BeforePeak(Anchor event) implements Measure {
+    }
+
+    /** Met when every task of the team (or of all teams when null) is done by its deadline. */
+    record TasksOnTime(String teamId) implements Measure {
+    }
+  }
+
+  public sealed interface Anchor {
+    record InjectFiredAt(String injectId) implements Anchor {
+    }
+
+    record TaskReached(String taskId, TaskStep step) implements Anchor {
+    }
+  }
+
+  /** The steps of a task whose moment can be measured. */
+  public enum TaskStep {
+    TRIGGERED, ACKNOWLEDGED, STARTED, DONE
+  }
+
+  public record OpinionParameters(
+      Kernel kernel,
+      double branchingRatio,
+      long timescale,
+      double theta,
+      Map<String, Double> platforms,
+      double stickiness,
+      Map<Sentiment, Double> sentiment,
+      double repostShare) {
+  }
+
+  public enum Kernel {
+    POWERLAW, EXPONENTIAL
+  }
+
+  public enum Sentiment {
+    NEGATIVE, NEUTRAL, POSITIVE;
+
+    public String key() {
+      return name().toLowerCase();
+    }
+  }
+
+  public Optional<Team> team(String teamId) {
+    return teams.stream().filter(t -> t.id().equals(teamId)).findFirst();
+  }
+
+  public Optional<Task> task(String taskId) {
+    return tasks().stream().filter(t -> t.id().equals(taskId)).findFirst();
+  }
+
+  public Optional<Inject> inject(String injectId) {
+    return injects.stream().filter(i -> i.id().equals(injectId)).findFirst();
+  }
+
+  public List<Task> tasks() {
+    return teams.stream().flatMap(t -> t.tasks().stream()).toList();
+  }
+}

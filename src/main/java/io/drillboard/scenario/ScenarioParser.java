@@ -1,0 +1,359 @@
+package io.drillboard.scenario;
+
+import io.drillboard.scenario.Scenario.Anchor;
+import io.drillboard.scenario.Scenario.Criterion;
+import io.drillboard.scenario.Scenario.Inject;
+import io.drillboard.scenario.Scenario.InjectOpinion;
+import io.drillboard.scenario.Scenario.Kernel;
+import io.drillboard.scenario.Scenario.Measure;
+import io.drillboard.scenario.Scenario.Objective;
+import io.drillboard.scenario.Scenario.OpinionEffect;
+import io.drillboard.scenario.Scenario.OpinionParameters;
+import io.drillboard.scenario.Scenario.Script;
+import io.drillboard.scenario.Scenario.Sentiment;
+import io.drillboard.scenario.Scenario.Task;
+import io.drillboard.scenario.Scenario.TaskStep;
+import io.drillboard.scenario.Scenario.Team;
+import io.drillboard.scenario.Scenario.Trigger;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** Reads a scenario file and checks it whole: a scenario is either runnable or refused with every problem named. */
+public final class ScenarioParser {
+  private static final Set<String> TOP_KEYS = Set.of("id", "version", "title", "titleEn", "description",
+      "descriptionEn", "language", "clock", "objectives", "teams", "injects", "criteria", "opinion");
+  private static final Set<String> TEAM_KEYS = Set.of("id", "name", "nameEn", "lead", "tasks");
+  private static final Set<String> TASK_KEYS = Set.of("id", "title", "titleEn", "trigger", "deadline", "critical",
+      "objectives", "script", "effect");
+  private static final Set<String> INJECT_KEYS = Set.of("id", "at", "channel", "title", "titleEn", "text", "textEn",
+      "opinion");
+  private static final Set<String> CRITERION_KEYS = Set.of("id", "name", "nameEn", "objective", "measure", "from", "to",
+      "target", "event", "team");
+  private static final Set<String> OPINION_KEYS = Set.of("kernel", "branchingRatio", "timescale", "theta", "platforms",
+      "stickiness", "sentiment", "kinds");
+
+  private final List<String> problems = new ArrayList<>();
+
+  private ScenarioParser() {
+  }
+
+  public static Scenario parse(String source) {
+    return new ScenarioParser().read(source);
+  }
+
+  private Scenario read(String source) {
+    Object document;
+    try {
+      document = StrictYaml.create().load(source);
+    } catch (YAMLException e) {
+      throw new ScenarioInvalidException(List.of("(file): not readable YAML: " + firstLine(e.getMessage())));
+    }
+    if (!(document instanceof Map<?, ?> map)) {
+      throw new ScenarioInvalidException(List.of("(file): must be a YAML mapping with id, title, clock, teams, ..."));
+    }
+    YamlNode root = new YamlNode("", map, problems);
+    root.rejectUnknownKeys(TOP_KEYS);
+    String id = root.id("id");
+    String language = Optional.ofNullable(root.optionalString("language")).orElse("zh");
+    if (!language.equals("zh") && !language.equals("en")) {
+      root.problem("language", "must be zh or en");
+    }
+    YamlNode clock = root.requiredMap("clock");
+    long start = clock.requiredTime("start");
+    long end = clock.requiredTime("end");
+    if (end <= start && clock.has("start") && clock.has("end")) {
+      clock.problem("end", "must be after clock.start");
+    }
+    List<Objective> objectives = root.mapList("objectives", false).stream()
+        .map(o -> new Objective(o.id("id"), o.requiredString("text"), o.optionalString("textEn"))).toList();
+    OpinionParameters opinion = opinion(root.requiredMap("opinion"));
+    List<Inject> injects = root.mapList("injects", true).stream().map(i -> inject(i, start, end, opinion)).toList();
+    List<YamlNode> teamNodes = root.mapList("teams", true);
+    List<Team> teams = teamNodes.stream().map(t -> team(t, start, end)).toList();
+    List<Criterion> criteria = root.mapList("criteria", false).stream().map(this::criterion).toList();
+
+    Scenario scenario = new Scenario(id, root.requiredString("title"), root.optionalString("titleEn"),
+        root.optionalString("description"), root.optionalString("descriptionEn"), language, start, end, objectives,
+        teams, injects, criteria, opinion, source);
+    checkReferences(scenario, teamNodes, root);
+    if (!problems.isEmpty()) {
+      throw new ScenarioInvalidException(problems);
+    }
+    return scenario;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unreadable" : message.strip().replaceAll("\\s+", " ");
+  }
+
+  private Team team(YamlNode node, long start, long end) {
+    node.rejectUnknownKeys(TEAM_KEYS);
+    String teamId = node.id("id");
+    List<Task> tasks = node.mapList("tasks", false).stream().map(t -> task(t, teamId, start, end)).toList();
+    return new Team(teamId, node.requiredString("name"), node.optionalString("nameEn"), node.optionalString("lead"),
+        tasks);
+  }
+
+  private Task task(YamlNode node, String teamId, long start, long end) {
+    node.rejectUnknownKeys(TASK_KEYS);
+    long deadline = node.requiredDuration("deadline");
+    if (node.has("deadline") && deadline <= 0) {
+      node.problem("deadline", "must be longer than zero");
+    }
+    return new Task(node.id("id"), teamId, node.requiredString("title"), node.optionalString("titleEn"),
+        trigger(node.requiredMap("trigger")), deadline, node.bool("critical", false), node.stringList("objectives"),
+        node.optionalMap("script").map(s -> script(s, start, end)), node.optionalMap("effect").map(this::effect));
+  }
+
+  private Trigger trigger(YamlNode node) {
+    boolean onInject = node.has("inject");
+    boolean afterTask = node.has("task");
+    if (onInject == afterTask) {
+      problems.add(node.path() + ": give exactly one of inject (an inject id) or task (a task id)");
+      return new Trigger.OnInject("");
+    }
+    node.rejectUnknownKeys(Set.of("inject", "task"));
+    return onInject ? new Trigger.OnInject(node.requiredString("inject"))
+        : new Trigger.AfterTask(node.requiredString("task"));
+  }
+
+  private Script script(YamlNode node, long start, long end) {
+    node.rejectUnknownKeys(Set.of("ack", "start", "done"));
+    long done = node.requiredTime("done");
+    long started = node.optionalTime("start", done);
+    long ack = node.optionalTime("ack", started);
+    if (!(ack <= started && started <= done)) {
+      problems.add(node.path() + ": must keep ack <= start <= done");
+    }
+    if (ack < start || done > end) {
+      problems.add(node.path() + ": must lie within the clock (" + SimTime.format(start) + " to " + SimTime.format(end)
+          + ")");
+    }
+    return new Script(ack, started, done);
+  }
+
+  private OpinionEffect effect(YamlNode node) {
+    node.rejectUnknownKeys(Set.of("branching", "sentimentShift"));
+    return new OpinionEffect(node.number("branching", 1.0, 0, 1, true), node.number("sentimentShift", 0, 0, 1, false));
+  }
+
+  private Inject inject(YamlNode node, long start, long end, OpinionParameters opinion) {
+    node.rejectUnknownKeys(INJECT_KEYS);
+    long at = node.requiredTime("at");
+    if (node.has("at") && (at < start || at > end)) {
+      node.problem("at", "must lie within the clock (" + SimTime.format(start) + " to " + SimTime.format(end) + ")");
+    }
+    Optional<InjectOpinion> posts = node.optionalMap("opinion").map(o -> {
+      o.rejectUnknownKeys(Set.of("posts", "platform", "spread"));
+      String platform = o.requiredString("platform");
+      if (!platform.isEmpty() && !opinion.platforms().isEmpty() && !opinion.platforms().containsKey(platform)) {
+        o.problem("platform", "\"" + platform + "\" is not one of opinion.platforms " + opinion.platforms().keySet());
+      }
+      long spread = o.has("spread") ? o.requiredDuration("spread") : 0;
+      return new InjectOpinion(o.requiredInt("posts", 0, 100_000), platform, spread);
+    });
+    return new Inject(node.id("id"), at, Optional.ofNullable(node.optionalString("channel")).orElse("notice"),
+        node.requiredString("title"), node.optionalString("titleEn"), node.optionalString("text"),
+        node.optionalString("textEn"), posts);
+  }
+
+  private Criterion criterion(YamlNode node) {
+    node.rejectUnknownKeys(CRITERION_KEYS);
+    String measureName = node.requiredString("measure");
+    Measure measure = switch (measureName) {
+      case "interval" -> new Measure.Interval(anchor(node, "from"), anchor(node, "to"), node.requiredDuration("target"));
+      case "before-peak" -> new Measure.BeforePeak(anchor(node, "event"));
+      case "tasks-on-time" -> new Measure.TasksOnTime(node.optionalString("team"));
+      default -> {
+        if (!measureName.isEmpty()) {
+          node.problem("measure", "must be interval, before-peak or tasks-on-time, got \"" + measureName + "\"");
+        }
+        yield new Measure.TasksOnTime(null);
+      }
+    };
+    return new Criterion(node.id("id"), node.requiredString("name"), node.optionalString("nameEn"),
+        node.optionalString("objective"), measure);
+  }
+
+  private Anchor anchor(YamlNode parent, String key) {
+    YamlNode node = parent.requiredMap(key);
+    node.rejectUnknownKeys(Set.of("inject", "task", "at"));
+    if (node.has("inject") == node.has("task")) {
+      problems.add(node.path() + ": give exactly one of inject or task");
+      return new Anchor.InjectFiredAt("");
+    }
+    if (node.has("inject")) {
+      return new Anchor.InjectFiredAt(node.requiredString("inject"));
+    }
+    String step = Optional.ofNullable(node.optionalString("at")).orElse("done");
+    TaskStep taskStep = switch (step) {
+      case "triggered" -> TaskStep.TRIGGERED;
+      case "acknowledged" -> TaskStep.ACKNOWLEDGED;
+      case "started" -> TaskStep.STARTED;
+      case "done" -> TaskStep.DONE;
+      default -> {
+        node.problem("at", "must be triggered, acknowledged, started or done");
+        yield TaskStep.DONE;
+      }
+    };
+    return new Anchor.TaskReached(node.requiredString("task"), taskStep);
+  }
+
+  private OpinionParameters opinion(YamlNode node) {
+    node.rejectUnknownKeys(OPINION_KEYS);
+    String kernelName = Optional.ofNullable(node.optionalString("kernel")).orElse("powerlaw");
+    Kernel kernel = switch (kernelName) {
+      case "powerlaw" -> Kernel.POWERLAW;
+      case "exponential" -> Kernel.EXPONENTIAL;
+      default -> {
+        node.problem("kernel", "must be powerlaw or exponential");
+        yield Kernel.POWERLAW;
+      }
+    };
+    double branching = node.number("branchingRatio", 0.8, 0, 0.99, true);
+    long timescale = node.requiredDuration("timescale");
+    if (node.has("timescale") && timescale <= 0) {
+      node.problem("timescale", "must be longer than zero");
+    }
+    double theta = node.number("theta", 0.8, 0, 10, true);
+    Map<String, Double> platforms = node.weights("platforms");
+    platforms.keySet().stream().filter(p -> !Ids.valid(p))
+        .forEach(p -> node.problem("platforms", "\"" + p + "\" is not a valid platform name"));
+    Map<String, Double> sentimentByName = node.weights("sentiment");
+    Map<Sentiment, Double> sentiment = new EnumMap<>(Sentiment.class);
+    for (Sentiment s : Sentiment.values()) {
+      sentiment.put(s, sentimentByName.getOrDefault(s.key(), 0.0));
+    }
+    sentimentByName.keySet().stream().filter(k -> !Set.of("negative", "neutral", "positive").contains(k))
+        .forEach(k -> node.problem("sentiment", "\"" + k + "\" is not one of negative, neutral, positive"));
+    double repostShare = 0.6;
+    if (node.has("kinds")) {
+      Map<String, Double> kinds = node.weights("kinds");
+      double total = kinds.getOrDefault("repost", 0.0) + kinds.getOrDefault("comment", 0.0);
+      kinds.keySet().stream().filter(k -> !k.equals("repost") && !k.equals("comment"))
+          .forEach(k -> node.problem("kinds", "\"" + k + "\" is not one of repost, comment"));
+      repostShare = total > 0 ? kinds.getOrDefault("repost", 0.0) / total : repostShare;
+    }
+    return new OpinionParameters(kernel, branching, timescale, theta, platforms,
+        node.number("stickiness", 0.75, 0, 1, false), sentiment, repostShare);
+  }
+
+  private void checkReferences(Scenario scenario, List<YamlNode> teamNodes, YamlNode root) {
+    unique("objectives", scenario.objectives().stream().map(Objective::id).toList());
+    unique("teams", scenario.teams().stream().map(Team::id).toList());
+    unique("injects", scenario.injects().stream().map(Inject::id).toList());
+    unique("criteria", scenario.criteria().stream().map(Criterion::id).toList());
+    unique("tasks (across all teams)", scenario.tasks().stream().map(Task::id).toList());
+    Set<String> injectIds = new HashSet<>(scenario.injects().stream().map(Inject::id).toList());
+    Set<String> taskIds = new HashSet<>(scenario.tasks().stream().map(Task::id).toList());
+    Set<String> objectiveIds = new HashSet<>(scenario.objectives().stream().map(Objective::id).toList());
+    Set<String> teamIds = new HashSet<>(scenario.teams().stream().map(Team::id).toList());
+
+    for (int t = 0; t < scenario.teams().size(); t++) {
+      List<Task> tasks = scenario.teams().get(t).tasks();
+      for (int k = 0; k < tasks.size(); k++) {
+        String path = teamNodes.get(t).path() + ".tasks[" + k + "]";
+        Task task = tasks.get(k);
+        String triggerProblem = missingTriggerTarget(task.trigger(), injectIds, taskIds);
+        if (triggerProblem != null) {
+          problems.add(path + triggerProblem);
+        }
+        for (String objective : task.objectives()) {
+          if (!objectiveIds.contains(objective)) {
+            problems.add(path + ".objectives: no objective has the id \"" + objective + "\"");
+          }
+        }
+      }
+    }
+    checkTriggerCycles(scenario);
+    for (int c = 0; c < scenario.criteria().size(); c++) {
+      Criterion criterion = scenario.criteria().get(c);
+      String path = "criteria[" + c + "]";
+      if (criterion.objectiveId() != null && !objectiveIds.contains(criterion.objectiveId())) {
+        problems.add(path + ".objective: no objective has the id \"" + criterion.objectiveId() + "\"");
+      }
+      Measure measure = criterion.measure();
+      if (measure instanceof Measure.Interval interval) {
+        checkAnchor(path + ".from", interval.from(), injectIds, taskIds);
+        checkAnchor(path + ".to", interval.to(), injectIds, taskIds);
+      } else if (measure instanceof Measure.BeforePeak beforePeak) {
+        checkAnchor(path + ".event", beforePeak.event(), injectIds, taskIds);
+      } else if (measure instanceof Measure.TasksOnTime onTime && onTime.teamId() != null
+          && !teamIds.contains(onTime.teamId())) {
+        problems.add(path + ".team: no team has the id \"" + onTime.teamId() + "\"");
+      }
+    }
+    if (scenario.teams().stream().allMatch(t -> t.tasks().isEmpty()) && !scenario.teams().isEmpty()) {
+      root.problem("teams", "no team has a task: a drill needs at least one");
+    }
+  }
+
+  private void checkAnchor(String path, Anchor anchor, Set<String> injectIds, Set<String> taskIds) {
+    if (anchor instanceof Anchor.InjectFiredAt fired && !fired.injectId().isEmpty()
+        && !injectIds.contains(fired.injectId())) {
+      problems.add(path + ".inject: no inject has the id \"" + fired.injectId() + "\"");
+    } else if (anchor instanceof Anchor.TaskReached reached && !reached.taskId().isEmpty()
+        && !taskIds.contains(reached.taskId())) {
+      problems.add(path + ".task: no task has the id \"" + reached.taskId() + "\"");
+    }
+  }
+
+  private static String missingTriggerTarget(Trigger trigger, Set<String> injectIds, Set<String> taskIds) {
+    if (trigger instanceof Trigger.OnInject on && !on.injectId().isEmpty() && !injectIds.contains(on.injectId())) {
+      return ".trigger.inject: no inject has the id \"" + on.injectId() + "\"";
+    }
+    if (trigger instanceof Trigger.AfterTask after && !after.taskId().isEmpty() && !taskIds.contains(after.taskId())) {
+      return ".trigger.task: no task has the id \"" + after.taskId() + "\"";
+    }
+    return null;
+  }
+
+  /** Tasks triggered by other tasks must end in an inject, or they would never become pending. */
+  private void checkTriggerCycles(Scenario scenario) {
+    Map<String, String> after = new HashMap<>();
+    for (Task task : scenario.tasks()) {
+      if (task.trigger() instanceof Trigger.AfterTask a) {
+        after.put(task.id(), a.taskId());
+      }
+    }
+    Set<String> reported = new HashSet<>();
+    for (String start : after.keySet()) {
+      Set<String> seen = new HashSet<>();
+      String current = start;
+      while (current != null && seen.add(current)) {
+        current = after.get(current);
+      }
+      if (current != null && seen.contains(current) && reported.add(current)) {
+        problems.add("teams: the tasks " + String.join(" -> ", cycleFrom(current, after))
+            + " trigger each other in a cycle, so none of them can ever start");
+        reported.addAll(seen);
+      }
+    }
+  }
+
+  private static List<String> cycleFrom(String start, Map<String, String> after) {
+    List<String> cycle = new ArrayList<>(List.of(start));
+    for (String next = after.get(start); !next.equals(start); next = after.get(next)) {
+      cycle.add(next);
+    }
+    cycle.add(start);
+    return cycle;
+  }
+
+  private void unique(String what, List<String> ids) {
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      if (!id.isEmpty() && !seen.add(id)) {
+        problems.add(what.split(" ")[0] + ": the id \"" + id + "\" is used twice in " + what.toLowerCase(Locale.ROOT));
+      }
+    }
+  }
+}
