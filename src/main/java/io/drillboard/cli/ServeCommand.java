@@ -1,0 +1,69 @@
+package io.drillboard.cli;
+
+import io.drillboard.server.DrillboardServer;
+import io.drillboard.server.ServerConfig;
+import io.drillboard.web.Role;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Start the server (on an embedded PostgreSQL unless --db-url is given).")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "${env:DRILLBOARD_PORT:-8080}",
+      description = "HTTP port (env DRILLBOARD_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "${env:DRILLBOARD_HOST:-0.0.0.0}",
+      description = "Interface to listen on (env DRILLBOARD_HOST, default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--data-dir", defaultValue = "${env:DRILLBOARD_DATA_DIR:-./data}",
+      description = "Data directory (env DRILLBOARD_DATA_DIR, default ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--db-url", defaultValue = "${env:DRILLBOARD_DB_URL}",
+      description = "External PostgreSQL, postgresql://user:password@host:port/db (env DRILLBOARD_DB_URL); "
+          + "when absent, an embedded PostgreSQL under the data dir.")
+  String dbUrl;
+
+  @Option(names = "--jwt-secret", defaultValue = "${env:DRILLBOARD_JWT_SECRET}",
+      description = "HS256 secret, at least 32 bytes (env DRILLBOARD_JWT_SECRET); when absent, a random secret "
+          + "generated once and kept in the data dir.")
+  String jwtSecret;
+
+  @Option(names = "--ingest-queue", defaultValue = "${env:DRILLBOARD_INGEST_QUEUE:-200000}",
+      description = "Events waiting for commit before ingest answers 503 (default ${DEFAULT-VALUE}).")
+  int ingestQueue;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerConfig config = new ServerConfig(port, host, dataDir, Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()),
+        Optional.ofNullable(jwtSecret).filter(s -> !s.isBlank()), ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue);
+    DrillboardServer server = DrillboardServer.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "drillboard-shutdown"));
+    String base = "http://localhost:" + server.port() + "/";
+    System.out.println();
+    System.out.println("Drillboard is running: open " + base);
+    if (server.embeddedDatabase()) {
+      // Ready-made links for a first look; a server on an external database is set up by its operators instead.
+      Duration day = Duration.ofHours(12);
+      String director = server.tokens().issue(Role.DIRECTOR, null, "director", day);
+      String observer = server.tokens().issue(Role.OBSERVER, null, "observer", day);
+      System.out.println("  Director console (12 h): " + base + "console.html?token=" + director);
+      System.out.println("  Wallboard, read-only (12 h): " + base + "?token=" + observer);
+      System.out.println("  API: curl -H 'Authorization: Bearer " + director + "' " + base + "api/v1/scenarios");
+    }
+    System.out.println("Press Ctrl-C to stop.");
+    stopped.await();
+    return 0;
+  }
+}

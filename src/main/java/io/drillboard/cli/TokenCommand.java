@@ -1,0 +1,74 @@
+package io.drillboard.cli;
+
+import io.drillboard.server.JwtSecret;
+import io.drillboard.web.Role;
+import io.drillboard.web.Tokens;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "token", mixinStandardHelpOptions = true,
+    description = "Print a signed JWT for a role, with the server's secret.")
+final class TokenCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--data-dir", defaultValue = "${env:DRILLBOARD_DATA_DIR:-./data}",
+      description = "Data directory holding the generated secret (default ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--jwt-secret", defaultValue = "${env:DRILLBOARD_JWT_SECRET}",
+      description = "The server's secret when it is configured rather than generated.")
+  String jwtSecret;
+
+  @Option(names = "--role", required = true,
+      description = "director, team, evaluator, observer or injector.")
+  String role;
+
+  @Option(names = "--team", description = "The team id, for --role team.")
+  String team;
+
+  @Option(names = "--subject", description = "Who the token is for, shown in the drill's events (default: the role).")
+  String subject;
+
+  @Option(names = "--ttl", defaultValue = "12h", converter = DurationConverter.class,
+      description = "How long the token is valid: 30m, 12h, 7d (default ${DEFAULT-VALUE}).")
+  Duration ttl;
+
+  @Override
+  public Integer call() {
+    Role parsed = Role.fromKey(role).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "--role must be one of director, team, evaluator, observer, injector"));
+    if (parsed == Role.TEAM && (team == null || team.isBlank())) {
+      throw new ParameterException(spec.commandLine(), "--role team needs --team TEAM_ID");
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      Tokens tokens = new Tokens(vertx, JwtSecret.resolve(Optional.ofNullable(jwtSecret), dataDir));
+      String who = subject != null ? subject : parsed == Role.TEAM ? "team-" + team : parsed.key();
+      System.out.println(tokens.issue(parsed, team, who, ttl));
+      return 0;
+    } finally {
+      vertx.close();
+    }
+  }
+
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String text = value.trim().toLowerCase();
+      if (text.endsWith("d")) {
+        return Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
+      }
+      return Duration.ofMillis(io.drillboard.scenario.SimTime.parseDuration(text));
+    }
+  }
+}

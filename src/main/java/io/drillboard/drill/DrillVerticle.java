@@ -1,0 +1,170 @@
+package io.drillboard.drill;
+
+import io.drillboard.store.EventStore;
+import io.drillboard.store.StoreUnavailableException;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One drill, live: its engine on its own context (so no locks), its clock's timer, and its commands from the event
+ * bus. Every reply waits for the commit of the events it caused. When a commit fails the drill reloads from the store,
+ * so it never acknowledges or shows what is not stored.
+ */
+public final class DrillVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(DrillVerticle.class);
+  private static final long RELOAD_RETRY_MS = 2_000;
+
+  private final String drillId;
+  private final EventStore store;
+  private DrillEngine engine;
+  private MessageConsumer<JsonObject> consumer;
+  private long timerId = -1;
+  private int inFlight;
+  private boolean reloading;
+  private Future<Void> lastCommit = Future.succeededFuture();
+
+  private DrillVerticle(String drillId, EventStore store, DrillEngine engine) {
+    this.drillId = drillId;
+    this.store = store;
+    this.engine = engine;
+  }
+
+  /** A new drill whose drill.created event the engine holds, not yet stored. */
+  public static DrillVerticle created(DrillEngine engine, EventStore store) {
+    return new DrillVerticle(engine.drillId(), store, engine);
+  }
+
+  /** A stored drill, rebuilt from its events on start. */
+  public static DrillVerticle stored(String drillId, EventStore store) {
+    return new DrillVerticle(drillId, store, null);
+  }
+
+  public static String address(String drillId) {
+    return "drillboard.drill." + drillId;
+  }
+
+  @Override
+  public Future<?> start() {
+    Future<Void> ready = engine != null ? begin() : reload();
+    return ready.compose(v -> {
+      consumer = vertx.eventBus().consumer(address(drillId), this::onCommand);
+      return consumer.completion();
+    });
+  }
+
+  private Future<Void> begin() {
+    store.expectNext(drillId, 1);
+    return commit(engine.drain()).onSuccess(v -> schedule());
+  }
+
+  private Future<Void> reload() {
+    return store.allEvents(drillId).compose(events -> {
+      if (events.isEmpty()) {
+        return Future.failedFuture(CommandRejected.notFound("no drill has the id " + drillId));
+      }
+      engine = DrillEngine.rebuild(drillId, events);
+      store.expectNext(drillId, engine.state().seq() + 1);
+      reloading = false;
+      // Catch up with what came due while the drill was not loaded: a running drill resumes at the right sim time.
+      engine.advance(System.currentTimeMillis());
+      Future<Void> caughtUp = commit(engine.drain());
+      schedule();
+      return caughtUp;
+    });
+  }
+
+  private void onCommand(Message<JsonObject> message) {
+    if (reloading) {
+      fail(message, new StoreUnavailableException("drill " + drillId + " is reloading after a store failure", 2,
+          null));
+      return;
+    }
+    JsonObject reply;
+    try {
+      reply = engine.handle(Command.fromJson(message.body()), System.currentTimeMillis());
+    } catch (CommandRejected rejected) {
+      // The clock may have brought events before the command was refused: they are stored all the same.
+      commit(engine.drain());
+      schedule();
+      fail(message, rejected);
+      return;
+    } catch (RuntimeException malformed) {
+      fail(message, CommandRejected.badRequest("malformed command: " + malformed.getMessage()));
+      return;
+    }
+    List<Event> events = engine.drain();
+    // Nothing new (a read, or only duplicates): answer once everything decided earlier is stored.
+    Future<Void> stored = events.isEmpty() ? lastCommit : commit(events);
+    schedule();
+    stored.onSuccess(v -> message.reply(reply)).onFailure(cause -> fail(message, cause));
+  }
+
+  private Future<Void> commit(List<Event> events) {
+    if (events.isEmpty()) {
+      return lastCommit;
+    }
+    inFlight++;
+    Future<Void> commit = store.append(drillId, events).andThen(result -> {
+      inFlight--;
+      if (result.failed() && !reloading) {
+        LOG.warn("Drill {}: commit failed ({}); reloading from the store", drillId, result.cause().getMessage());
+        reloading = true;
+        cancelTimer();
+      }
+      // Reload only once nothing is in flight, so the reload sees every commit that will ever succeed.
+      if (reloading && inFlight == 0) {
+        reloadUntilDone();
+      }
+    });
+    lastCommit = commit;
+    return commit;
+  }
+
+  private void reloadUntilDone() {
+    reload().onFailure(e -> vertx.setTimer(RELOAD_RETRY_MS, id -> reloadUntilDone()));
+  }
+
+  private void schedule() {
+    cancelTimer();
+    if (reloading) {
+      return;
+    }
+    engine.nextWake().ifPresent(wake -> {
+      long delay = Math.max(1, wake - System.currentTimeMillis());
+      timerId = vertx.setTimer(delay, id -> onTimer());
+    });
+  }
+
+  private void onTimer() {
+    timerId = -1;
+    if (reloading) {
+      return;
+    }
+    engine.advance(System.currentTimeMillis());
+    commit(engine.drain());
+    schedule();
+  }
+
+  private void cancelTimer() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+      timerId = -1;
+    }
+  }
+
+  private static void fail(Message<JsonObject> message, Throwable cause) {
+    message.fail(Failures.statusOf(cause), Failures.encode(cause));
+  }
+
+  @Override
+  public Future<?> stop() {
+    cancelTimer();
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+}

@@ -1,0 +1,113 @@
+package io.drillboard.server;
+
+import io.drillboard.drill.DrillManager;
+import io.drillboard.scenario.ScenarioCatalog;
+import io.drillboard.scenario.ScenarioInvalidException;
+import io.drillboard.scenario.ScenarioParser;
+import io.drillboard.store.Database;
+import io.drillboard.store.EventStore;
+import io.drillboard.store.ScenarioStore;
+import io.drillboard.web.HttpServerVerticle;
+import io.drillboard.web.Tokens;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a server together: database (migrated), event store, scenario catalog, drill manager (which resumes unfinished
+ * drills) and the HTTP server. One instance per process; tests start several in turn on one embedded database.
+ */
+public final class DrillboardServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DrillboardServer.class);
+
+  private final Vertx vertx;
+  private final Database database;
+  private final boolean ownsDatabase;
+  private final Tokens tokens;
+  private final EventStore events;
+  private final int port;
+
+  private DrillboardServer(Vertx vertx, Database database, boolean ownsDatabase, Tokens tokens, EventStore events,
+      int port) {
+    this.vertx = vertx;
+    this.database = database;
+    this.ownsDatabase = ownsDatabase;
+    this.tokens = tokens;
+    this.events = events;
+    this.port = port;
+  }
+
+  /** Starts a server with its own database (embedded unless the config names one); blocks until it listens. */
+  public static DrillboardServer start(ServerConfig config) {
+    Database database = Database.open(config.dbUrl(), config.dataDir());
+    try {
+      return start(config, database, true);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Starts a server on a database that the caller owns and closes. */
+  public static DrillboardServer start(ServerConfig config, Database database, boolean ownsDatabase) {
+    database.migrate();
+    Vertx vertx = Vertx.vertx();
+    try {
+      Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()));
+      Pool writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions())
+          .using(vertx).build();
+      Pool reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(database.connectOptions())
+          .using(vertx).build();
+      EventStore events = new EventStore(writer, reader, config.ingestQueueLimit());
+      ScenarioStore scenarios = new ScenarioStore(reader);
+      ScenarioCatalog catalog = ScenarioCatalog.withDefault();
+      catalog.loadDirectory(config.dataDir().resolve("scenarios"));
+      HttpServerVerticle http = new HttpServerVerticle(config, events, scenarios, catalog, tokens);
+      Future<?> started = scenarios.sources()
+          .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
+          .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog)))
+          .compose(v -> vertx.deployVerticle(http));
+      started.await();
+      return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, http.actualPort());
+    } catch (RuntimeException e) {
+      vertx.close().await();
+      throw e;
+    }
+  }
+
+  private static void addPosted(ScenarioCatalog catalog, String source) {
+    try {
+      catalog.addPosted(ScenarioParser.parse(source));
+    } catch (ScenarioInvalidException e) {
+      LOG.warn("Skipping a stored scenario that no longer validates: {}", e.getMessage());
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Tokens tokens() {
+    return tokens;
+  }
+
+  public EventStore events() {
+    return events;
+  }
+
+  public boolean embeddedDatabase() {
+    return database.embedded();
+  }
+
+  @Override
+  public void close() {
+    vertx.close().await();
+    if (ownsDatabase) {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.drillboard.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything a server is started with, in one place. Built by the command line (each option has an environment
+ * twin) or by tests.
+ *
+ * @param port HTTP port; 0 picks a free one
+ * @param host interface to bind
+ * @param dataDir where the embedded database, the generated JWT secret and extra scenarios live
+ * @param dbUrl an external PostgreSQL (postgresql://user:pass@host:port/db); empty for the embedded one
+ * @param jwtSecret the HS256 secret; empty to use (or create) the one kept in the data dir
+ * @param maxBodyBytes largest request body accepted; larger ones get 413
+ * @param ingestQueueLimit events waiting for commit before the server answers 503
+ */
+public record ServerConfig(int port, String host, Path dataDir, Optional<String> dbUrl, Optional<String> jwtSecret,
+    long maxBodyBytes, int ingestQueueLimit) {
+
+  public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+  public static final int DEFAULT_INGEST_QUEUE_LIMIT = 200_000;
+
+  public static ServerConfig defaults(int port, Path dataDir) {
+    return new ServerConfig(port, "0.0.0.0", dataDir, Optional.empty(), Optional.empty(), DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_INGEST_QUEUE_LIMIT);
+  }
+
+  public ServerConfig withDbUrl(String url) {
+    return new ServerConfig(port, host, dataDir, Optional.of(url), jwtSecret, maxBodyBytes, ingestQueueLimit);
+  }
+
+  public ServerConfig withIngestQueueLimit(int limit) {
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, limit);
+  }
+}

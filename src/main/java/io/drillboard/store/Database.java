@@ -1,0 +1,92 @@
+package io.drillboard.store;
+
+import io.vertx.pgclient.PgConnectOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the events live: an external PostgreSQL given by URL, or by default a real PostgreSQL server embedded from a
+ * Maven artifact, its data kept under the data dir so that a restart keeps every drill. Schema by Flyway.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final PgConnectOptions connectOptions;
+  private final EmbeddedPostgres embedded;
+
+  private Database(PgConnectOptions connectOptions, EmbeddedPostgres embedded) {
+    this.connectOptions = connectOptions;
+    this.embedded = embedded;
+  }
+
+  /** Connects to {@code url} (postgresql://user:password@host:port/db) when given, else starts the embedded server. */
+  public static Database open(Optional<String> url, Path dataDir) {
+    if (url.isPresent()) {
+      return new Database(PgConnectOptions.fromUri(url.get()), null);
+    }
+    return startEmbedded(dataDir);
+  }
+
+  private static Database startEmbedded(Path dataDir) {
+    Path pgData = dataDir.resolve("postgres");
+    try {
+      Files.createDirectories(dataDir.resolve("postgres-bin"));
+      StalePostgres.stopIfRunning(pgData);
+      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          .setDataDirectory(pgData)
+          .setCleanDataDirectory(false)
+          .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+          .setPGStartupWait(Duration.ofSeconds(60))
+          // An acknowledged event must survive a crash: never trade durability for speed here.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
+          .setServerConfig("max_connections", "100")
+          .start();
+      LOG.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
+      PgConnectOptions options = new PgConnectOptions().setHost("localhost").setPort(pg.getPort())
+          .setDatabase("postgres").setUser("postgres").setPassword("postgres");
+      return new Database(options, pg);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData, e);
+    }
+  }
+
+  public PgConnectOptions connectOptions() {
+    return new PgConnectOptions(connectOptions);
+  }
+
+  public boolean embedded() {
+    return embedded != null;
+  }
+
+  /** Applies the schema migrations in db/migration; blocking, run once before the server starts. */
+  public void migrate() {
+    String jdbcUrl = "jdbc:postgresql://" + connectOptions.getHost() + ":" + connectOptions.getPort() + "/"
+        + connectOptions.getDatabase();
+    Flyway.configure()
+        .dataSource(jdbcUrl, connectOptions.getUser(), connectOptions.getPassword())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+      }
+    }
+  }
+}

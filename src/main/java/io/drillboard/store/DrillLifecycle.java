@@ -1,0 +1,44 @@
+package io.drillboard.store;
+
+import io.drillboard.drill.DrillStatus;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A drill as its lifecycle events tell it: enough to list drills and to know which to resume on start. */
+public record DrillLifecycle(String drillId, String scenarioId, long createdAt, DrillStatus status, double speed,
+    boolean autopilot) {
+
+  static List<DrillLifecycle> fromRows(RowSet<Row> rows) {
+    Map<String, DrillLifecycle> drills = new LinkedHashMap<>();
+    for (Row row : rows) {
+      String id = row.getString("drill_id");
+      String type = row.getString("type");
+      DrillLifecycle current = drills.get(id);
+      if (type.equals("drill.created")) {
+        drills.put(id, new DrillLifecycle(id, row.getString("scenario_id"), row.getLong("wall"), DrillStatus.CREATED,
+            Double.parseDouble(row.getString("speed")), Boolean.parseBoolean(row.getString("autopilot"))));
+      } else if (current != null) {
+        drills.put(id, current.after(type, row.getString("speed")));
+      }
+    }
+    List<DrillLifecycle> list = new ArrayList<>(drills.values());
+    list.sort(Comparator.comparingLong(DrillLifecycle::createdAt));
+    return list;
+  }
+
+  private DrillLifecycle after(String type, String newSpeed) {
+    DrillStatus next = switch (type) {
+      case "drill.started", "drill.resumed" -> DrillStatus.RUNNING;
+      case "drill.paused" -> DrillStatus.PAUSED;
+      case "drill.ended" -> DrillStatus.ENDED;
+      default -> status;
+    };
+    double speedNow = type.equals("drill.speed_changed") && newSpeed != null ? Double.parseDouble(newSpeed) : speed;
+    return new DrillLifecycle(drillId, scenarioId, createdAt, next, speedNow, autopilot);
+  }
+}

@@ -1,0 +1,206 @@
+package io.drillboard.web;
+
+import io.drillboard.drill.Command;
+import io.drillboard.drill.Command.Incoming;
+import io.drillboard.drill.Drills;
+import io.drillboard.drill.TaskState;
+import io.drillboard.scenario.Scenario.InjectOpinion;
+import io.drillboard.scenario.ScenarioCatalog;
+import io.drillboard.scenario.SimTime;
+import io.drillboard.store.DrillLifecycle;
+import io.drillboard.store.EventStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** The drill endpoints: create, read, steer the clock, fire injects, move tasks, and take injected events. */
+final class DrillApi {
+  private static final Pattern DRILL_ID = Pattern.compile("d[a-z0-9]{11}");
+  private static final int DEFAULT_PAGE = 1_000;
+  private static final int MAX_PAGE = 10_000;
+
+  private final Drills drills;
+  private final EventStore store;
+  private final ScenarioCatalog catalog;
+
+  DrillApi(Drills drills, EventStore store, ScenarioCatalog catalog) {
+    this.drills = drills;
+    this.store = store;
+    this.catalog = catalog;
+  }
+
+  void create(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "scenarioId", "speed", "autopilot", "seed");
+    List<String> errors = new ArrayList<>();
+    String scenarioId = Json.string(body, "scenarioId", errors, true);
+    double speed = Json.number(body, "speed", 60, errors);
+    boolean autopilot = Json.bool(body, "autopilot", false, errors);
+    Long seed = body.getValue("seed") == null ? null : Json.wholeNumber(body, "seed", errors);
+    Json.check(errors);
+    drills.create(scenarioId, speed, autopilot, seed, Caller.of(ctx).subject())
+        .onSuccess(snapshot -> ctx.response().setStatusCode(201)
+            .putHeader("Location", "/api/v1/drills/" + snapshot.getString("id")).putHeader("Content-Type",
+                "application/json").end(snapshot.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  void list(RoutingContext ctx) {
+    store.lifecycles().onSuccess(lifecycles -> {
+      JsonArray list = new JsonArray();
+      for (DrillLifecycle drill : lifecycles) {
+        list.add(new JsonObject().put("id", drill.drillId()).put("scenarioId", drill.scenarioId())
+            .put("title", catalog.get(drill.scenarioId()).map(s -> s.title()).orElse(drill.scenarioId()))
+            .put("state", drill.status().key()).put("speed", drill.speed()).put("autopilot", drill.autopilot())
+            .put("createdAt", drill.createdAt()));
+      }
+      Json.send(ctx, 200, new JsonObject().put("drills", list));
+    }).onFailure(ctx::fail);
+  }
+
+  void get(RoutingContext ctx) {
+    command(ctx, caller -> new Command.Snapshot(caller.subject()), 200);
+  }
+
+  void start(RoutingContext ctx) {
+    command(ctx, caller -> new Command.Start(caller.subject()), 200);
+  }
+
+  void pause(RoutingContext ctx) {
+    command(ctx, caller -> new Command.Pause(caller.subject()), 200);
+  }
+
+  void resume(RoutingContext ctx) {
+    command(ctx, caller -> new Command.Resume(caller.subject()), 200);
+  }
+
+  void stop(RoutingContext ctx) {
+    command(ctx, caller -> new Command.Stop(caller.subject()), 200);
+  }
+
+  void speed(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "speed");
+    List<String> errors = new ArrayList<>();
+    if (body.getValue("speed") == null) {
+      errors.add("speed: is required (1 to 3600)");
+    }
+    double speed = Json.number(body, "speed", 0, errors);
+    Json.check(errors);
+    command(ctx, caller -> new Command.SetSpeed(speed, caller.subject()), 200);
+  }
+
+  void fireInject(RoutingContext ctx) {
+    String injectId = ctx.pathParam("injectId");
+    command(ctx, caller -> new Command.FireInject(injectId, caller.subject()), 200);
+  }
+
+  void addInject(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "title", "text", "channel", "opinion");
+    List<String> errors = new ArrayList<>();
+    String title = Json.string(body, "title", errors, true);
+    String text = Json.string(body, "text", errors, false);
+    String channel = Optional.ofNullable(Json.string(body, "channel", errors, false)).orElse("notice");
+    Optional<InjectOpinion> opinion = Optional.empty();
+    if (body.getValue("opinion") != null) {
+      opinion = Optional.of(opinion(body.getValue("opinion"), errors));
+    }
+    Json.check(errors);
+    Optional<InjectOpinion> posts = opinion;
+    command(ctx, caller -> new Command.AddInject(channel, title, text, posts, caller.subject()), 200);
+  }
+
+  private static InjectOpinion opinion(Object value, List<String> errors) {
+    if (!(value instanceof JsonObject json)) {
+      errors.add("opinion: must be an object {posts, platform, spread?}");
+      return null;
+    }
+    long posts = Json.wholeNumber(json, "posts", errors);
+    if (posts < 0 || posts > 100_000) {
+      errors.add("opinion.posts: must be between 0 and 100000");
+    }
+    String platform = Json.string(json, "platform", errors, true);
+    long spread = 0;
+    String spreadText = Json.string(json, "spread", errors, false);
+    if (spreadText != null) {
+      try {
+        spread = SimTime.parseDuration(spreadText);
+      } catch (IllegalArgumentException e) {
+        errors.add("opinion.spread: " + e.getMessage());
+      }
+    }
+    return new InjectOpinion((int) Math.max(0, Math.min(posts, 100_000)), platform, spread);
+  }
+
+  void ack(RoutingContext ctx) {
+    taskAction(ctx, TaskState.ACKNOWLEDGED);
+  }
+
+  void startTask(RoutingContext ctx) {
+    taskAction(ctx, TaskState.IN_PROGRESS);
+  }
+
+  void done(RoutingContext ctx) {
+    taskAction(ctx, TaskState.DONE);
+  }
+
+  private void taskAction(RoutingContext ctx, TaskState to) {
+    String taskId = ctx.pathParam("taskId");
+    command(ctx, caller -> new Command.TaskAction(taskId, to, caller.actingTeam(), caller.subject()), 200);
+  }
+
+  void inject(RoutingContext ctx) {
+    Incoming event = EventInput.one(ctx.body().buffer());
+    send(ctx, new Command.Append(List.of(event), Caller.of(ctx).subject())).onSuccess(reply -> {
+      JsonArray seqs = reply.getJsonArray("seqs");
+      Json.send(ctx, 202, new JsonObject().put("seq", seqs.getLong(0)).put("duplicate",
+          reply.getInteger("duplicates") > 0));
+    }).onFailure(ctx::fail);
+  }
+
+  void injectBatch(RoutingContext ctx) {
+    List<Incoming> events = EventInput.batch(ctx.body().buffer(), ctx.request().getHeader("Content-Type"));
+    send(ctx, new Command.Append(events, Caller.of(ctx).subject())).onSuccess(reply -> {
+      reply.remove("seqs");
+      Json.send(ctx, 202, reply);
+    }).onFailure(ctx::fail);
+  }
+
+  void events(RoutingContext ctx) {
+    String drillId = drillId(ctx);
+    long after = Json.queryNumber(ctx, "after", 0, 0, Long.MAX_VALUE);
+    int limit = (int) Json.queryNumber(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+    store.events(drillId, after, limit).compose(events -> events.isEmpty() && after == 0
+        ? Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()))
+        : Future.succeededFuture(events)).onSuccess(events -> {
+          JsonArray list = new JsonArray(new ArrayList<>(events.size()));
+          events.forEach(e -> list.add(e.toJson()));
+          long next = events.isEmpty() ? after : events.get(events.size() - 1).seq();
+          Json.send(ctx, 200, new JsonObject().put("events", list).put("next", next)
+              .put("more", events.size() == limit));
+        }).onFailure(ctx::fail);
+  }
+
+  private void command(RoutingContext ctx, Function<Caller, Command> command, int status) {
+    send(ctx, command.apply(Caller.of(ctx))).onSuccess(reply -> Json.send(ctx, status, reply)).onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> send(RoutingContext ctx, Command command) {
+    return drills.send(drillId(ctx), command);
+  }
+
+  private static String drillId(RoutingContext ctx) {
+    String id = ctx.pathParam("drillId");
+    if (id == null || !DRILL_ID.matcher(id).matches()) {
+      throw new ProblemException(404, "no drill has the id " + id, List.of());
+    }
+    return id;
+  }
+}

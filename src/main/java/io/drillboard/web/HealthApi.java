@@ -1,0 +1,24 @@
+package io.drillboard.web;
+
+import io.drillboard.store.EventStore;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** GET /health: 200 when the database answers, 503 when it does not. */
+final class HealthApi {
+  private static final long TIMEOUT_MS = 3_000;
+
+  private final EventStore store;
+
+  HealthApi(EventStore store) {
+    this.store = store;
+  }
+
+  void check(RoutingContext ctx) {
+    store.ping().timeout(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .onSuccess(v -> Json.send(ctx, 200, new JsonObject().put("status", "up").put("database", "up")
+            .put("ingestQueue", store.pendingEvents())))
+        .onFailure(cause -> Json.send(ctx, 503, new JsonObject().put("status", "down").put("database", "down")
+            .put("detail", cause.getMessage())));
+  }
+}

@@ -1,0 +1,52 @@
+package io.drillboard.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/** A blocking HTTP client for tests that read like a user's session with the API. */
+public final class Http implements AutoCloseable {
+  private final Vertx vertx = Vertx.vertx();
+  private final WebClient client;
+
+  public Http(int port) {
+    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+  }
+
+  public HttpResponse<Buffer> call(HttpMethod method, String path, String token, String body) {
+    return call(method, path, token, body, "application/json");
+  }
+
+  public HttpResponse<Buffer> call(HttpMethod method, String path, String token, String body, String contentType) {
+    var request = client.request(method, path);
+    if (token != null) {
+      request.bearerTokenAuthentication(token);
+    }
+    if (body == null) {
+      return request.send().await();
+    }
+    request.putHeader("Content-Type", contentType);
+    return request.sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  public HttpResponse<Buffer> get(String path, String token) {
+    return call(HttpMethod.GET, path, token, null);
+  }
+
+  public HttpResponse<Buffer> post(String path, String token, String body) {
+    return call(HttpMethod.POST, path, token, body);
+  }
+
+  public JsonObject json(HttpResponse<Buffer> response) {
+    return response.bodyAsJsonObject();
+  }
+
+  @Override
+  public void close() {
+    vertx.close().await();
+  }
+}
