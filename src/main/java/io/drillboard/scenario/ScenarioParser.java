@@ -104,10 +104,7 @@ public final class ScenarioParser {
 
   private Task task(YamlNode node, String teamId, long start, long end) {
     node.rejectUnknownKeys(TASK_KEYS);
-    long deadline = node.requiredDuration("deadline");
-    if (node.has("deadline") && deadline <= 0) {
-      node.problem("deadline", "must be longer than zero");
-    }
+    long deadline = node.positiveDuration("deadline");
     return new Task(node.id("id"), teamId, node.requiredString("title"), node.optionalString("titleEn"),
         trigger(node.requiredMap("trigger")), deadline, node.bool("critical", false), node.stringList("objectives"),
         node.optionalMap("script").map(s -> script(s, start, end)), node.optionalMap("effect").map(this::effect));
@@ -219,10 +216,7 @@ public final class ScenarioParser {
       }
     };
     double branching = node.number("branchingRatio", 0.8, 0, 0.99, true);
-    long timescale = node.requiredDuration("timescale");
-    if (node.has("timescale") && timescale <= 0) {
-      node.problem("timescale", "must be longer than zero");
-    }
+    long timescale = node.positiveDuration("timescale");
     double theta = node.number("theta", 0.8, 0, 10, true);
     Map<String, Double> platforms = node.weights("platforms");
     platforms.keySet().stream().filter(p -> !Ids.valid(p))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 
 /**
@@ -38,7 +39,7 @@ final class YamlNode {
   void rejectUnknownKeys(Set<String> known) {
     for (Object key : values.keySet()) {
       if (!known.contains(String.valueOf(key))) {
-        problem(String.valueOf(key), "unknown key (expected one of " + String.join(", ", known) + ")");
+        problem(String.valueOf(key), "unknown key (expected one of " + String.join(", ", new TreeSet<>(known)) + ")");
       }
     }
   }
@@ -89,6 +90,16 @@ final class YamlNode {
 
   long requiredDuration(String key) {
     return timeLike(key, SimTime::parseDuration, "a duration such as \"15m\" or \"1h30m\"");
+  }
+
+  /** A duration that must be longer than zero, reported once whether it is malformed or zero. */
+  long positiveDuration(String key) {
+    int before = problems.size();
+    long duration = requiredDuration(key);
+    if (problems.size() == before && duration <= 0) {
+      problem(key, "must be longer than zero");
+    }
+    return duration;
   }
 
   long optionalTime(String key, long fallback) {

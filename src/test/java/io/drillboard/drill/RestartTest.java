@@ -1,0 +1,86 @@
+package io.drillboard.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.scenario.SimTime;
+import io.drillboard.support.Http;
+import io.drillboard.support.TestServer;
+import io.drillboard.web.Role;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A server restarted on the same database keeps every drill and event, and running drills go on. */
+class RestartTest {
+
+  @Test
+  void aRunningDrillResumesAtTheRightSimTimeAndItsSeqsContinue() throws InterruptedException {
+    String drillId;
+    long simBefore;
+    long seqBefore;
+    long wallBefore;
+    try (TestServer first = TestServer.start(); Http http = new Http(first.port())) {
+      String director = first.token(Role.DIRECTOR);
+      drillId = http.json(http.post("/api/v1/drills", director, "{\"scenarioId\":\"major-complaint\",\"speed\":60}"))
+          .getString("id");
+      http.post("/api/v1/drills/" + drillId + "/start", director, null);
+      http.post("/api/v1/drills/" + drillId + "/events", director, "{\"id\":\"before\",\"type\":\"message\"}");
+      wallBefore = System.currentTimeMillis();
+      JsonObject snapshot = http.json(http.get("/api/v1/drills/" + drillId, director));
+      simBefore = snapshot.getLong("simTime");
+      seqBefore = snapshot.getLong("seq");
+    }
+    Thread.sleep(1_500);
+    try (TestServer second = TestServer.start(); Http http = new Http(second.port())) {
+      String director = second.token(Role.DIRECTOR);
+      JsonObject drills = http.json(http.get("/api/v1/drills", director));
+      assertThat(drills.getJsonArray("drills").stream().map(d -> ((JsonObject) d).getString("id"))).contains(drillId);
+      JsonObject snapshot = http.json(http.get("/api/v1/drills/" + drillId, director));
+      long elapsedSim = (System.currentTimeMillis() - wallBefore) * 60;
+      assertThat(snapshot.getString("state")).isEqualTo("running");
+      assertThat(snapshot.getLong("seq")).isEqualTo(seqBefore);
+      // The clock kept its anchor: sim time went on while the server was down, at speed 60.
+      assertThat(snapshot.getLong("simTime")).isBetween(simBefore + 60 * SimTime.SECOND, simBefore + elapsedSim);
+      JsonObject again = http.json(http.post("/api/v1/drills/" + drillId + "/events", director,
+          "{\"id\":\"before\",\"type\":\"message\"}"));
+      assertThat(again.getBoolean("duplicate")).isTrue();
+      JsonObject next = http.json(http.post("/api/v1/drills/" + drillId + "/events", director,
+          "{\"id\":\"after\",\"type\":\"message\"}"));
+      assertThat(next.getLong("seq")).isEqualTo(seqBefore + 1);
+    }
+  }
+
+  @Test
+  void anAutopilotDrillInterruptedByARestartStillPlaysTheSeedExactly() throws InterruptedException {
+    String drillId;
+    try (TestServer first = TestServer.start(); Http http = new Http(first.port())) {
+      String director = first.token(Role.DIRECTOR);
+      drillId = http.json(http.post("/api/v1/drills", director,
+          "{\"scenarioId\":\"major-complaint\",\"speed\":3600,\"autopilot\":true,\"seed\":5}")).getString("id");
+      http.post("/api/v1/drills/" + drillId + "/start", director, null);
+      Thread.sleep(3_000);
+    }
+    Thread.sleep(1_000);
+    try (TestServer second = TestServer.start(); Http http = new Http(second.port())) {
+      String director = second.token(Role.DIRECTOR);
+      JsonObject snapshot = null;
+      for (int i = 0; i < 150 && (snapshot == null || !snapshot.getString("state").equals("ended")); i++) {
+        Thread.sleep(100);
+        snapshot = http.json(http.get("/api/v1/drills/" + drillId, director));
+      }
+      assertThat(snapshot.getString("state")).isEqualTo("ended");
+      JsonArray events = http.json(http.get("/api/v1/drills/" + drillId + "/events?limit=10000", director))
+          .getJsonArray("events");
+      List<String> completions = events.stream().map(e -> (JsonObject) e)
+          .filter(e -> e.getString("type").equals("task.completed"))
+          .map(e -> e.getJsonObject("payload").getString("taskId") + "@" + e.getString("sim")).toList();
+      assertThat(completions).containsExactlyInAnyOrder("activate-plan@11:10:00", "first-meeting@11:30:00",
+          "contact-customer@14:00:00", "home-visit@15:00:00", "monitor-opinion@16:00:00",
+          "public-statement@16:00:00", "reverify@17:00:00");
+      for (int i = 0; i < events.size(); i++) {
+        assertThat(events.getJsonObject(i).getLong("seq")).isEqualTo(i + 1L);
+      }
+    }
+  }
+}

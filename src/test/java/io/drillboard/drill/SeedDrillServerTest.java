@@ -1,0 +1,103 @@
+package io.drillboard.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.scenario.SimTime;
+import io.drillboard.support.Http;
+import io.drillboard.support.TestServer;
+import io.drillboard.web.Role;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole seed drill through the HTTP API, autopilot on, at high speed, against the embedded PostgreSQL. */
+class SeedDrillServerTest {
+  private static TestServer server;
+  private static Http http;
+  private static String director;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+    http = new Http(server.port());
+    director = server.token(Role.DIRECTOR);
+  }
+
+  @AfterAll
+  static void stop() {
+    http.close();
+    server.close();
+  }
+
+  @Test
+  void theSeedDrillEndsWithEveryTaskDoneAtTheSeedsTimes() throws InterruptedException {
+    String id = http.json(http.post("/api/v1/drills", director,
+        "{\"scenarioId\":\"major-complaint\",\"speed\":3600,\"autopilot\":true,\"seed\":2024}")).getString("id");
+    http.post("/api/v1/drills/" + id + "/start", director, null);
+    JsonObject snapshot = awaitEnd(id);
+
+    assertThat(snapshot.getString("endReason")).isEqualTo("scenario-end");
+    assertThat(snapshot.getString("sim")).isEqualTo("18:00:00");
+    Map<String, JsonObject> tasks = new HashMap<>();
+    for (Object team : snapshot.getJsonArray("teams")) {
+      assertThat(((JsonObject) team).getDouble("progress")).isEqualTo(1.0);
+      for (Object task : ((JsonObject) team).getJsonArray("tasks")) {
+        tasks.put(((JsonObject) task).getString("id"), (JsonObject) task);
+      }
+    }
+    assertThat(doneAt(tasks, "activate-plan")).isEqualTo("11:10:00");
+    assertThat(doneAt(tasks, "first-meeting")).isEqualTo("11:30:00");
+    assertThat(doneAt(tasks, "contact-customer")).isEqualTo("14:00:00");
+    assertThat(doneAt(tasks, "home-visit")).isEqualTo("15:00:00");
+    assertThat(doneAt(tasks, "public-statement")).isEqualTo("16:00:00");
+    assertThat(doneAt(tasks, "reverify")).isEqualTo("17:00:00");
+    // Activation 10 minutes after the 11:00 detection; the statement 4.5 hours after the 11:30 meeting.
+    assertThat(tasks.get("activate-plan").getDouble("completionLatencySec")).isEqualTo(600.0);
+    assertThat(tasks.get("activate-plan").getDouble("responseLatencySec")).isEqualTo(120.0);
+    assertThat(tasks.get("public-statement").getDouble("completionLatencySec")).isEqualTo(4.5 * 3600);
+    assertThat(tasks.get("public-statement").getBoolean("overdue")).isTrue();
+    assertThat(tasks.get("home-visit").getBoolean("overdue")).isFalse();
+
+    Map<String, Long> fired = new HashMap<>();
+    for (Object inject : snapshot.getJsonArray("injects")) {
+      fired.put(((JsonObject) inject).getString("id"), ((JsonObject) inject).getLong("firedAt"));
+    }
+    // Detection 60 minutes after the viral post.
+    assertThat(fired.get("detection") - fired.get("viral-post")).isEqualTo(60 * SimTime.MINUTE);
+    assertThat(fired.get("evaluation")).isEqualTo(18 * SimTime.HOUR);
+
+    JsonObject leadership = snapshot.getJsonObject("latency").getJsonObject("leadership");
+    assertThat(leadership.getInteger("done")).isEqualTo(2);
+    JsonObject opinion = snapshot.getJsonObject("opinion");
+    assertThat(opinion.getLong("total")).isPositive();
+    assertThat(opinion.getJsonArray("series")).hasSize((int) ((18 * SimTime.HOUR - 10 * SimTime.HOUR) / SimTime.MINUTE));
+    assertThat(opinion.getJsonObject("peak").getLong("minute")).isBetween(10 * SimTime.HOUR, 18 * SimTime.HOUR);
+
+    // The log pages back in seq order with no gap.
+    JsonArray events = http.json(http.get("/api/v1/drills/" + id + "/events?limit=10000", director))
+        .getJsonArray("events");
+    assertThat(events.size()).isEqualTo(snapshot.getInteger("seq"));
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(events.getJsonObject(i).getLong("seq")).isEqualTo(i + 1L);
+    }
+  }
+
+  private static String doneAt(Map<String, JsonObject> tasks, String id) {
+    return SimTime.format(tasks.get(id).getLong("doneAt"));
+  }
+
+  private static JsonObject awaitEnd(String id) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      JsonObject snapshot = http.json(http.get("/api/v1/drills/" + id, director));
+      if (snapshot.getString("state").equals("ended")) {
+        return snapshot;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the drill did not end in 30 s");
+  }
+}

@@ -1,0 +1,115 @@
+package io.drillboard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.drill.Event;
+import io.drillboard.drill.EventBody;
+import io.drillboard.support.TestDatabase;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The event store against a real PostgreSQL: group commit, contiguity, refusal when full, append-only table. */
+@ExtendWith(VertxExtension.class)
+class EventStoreTest {
+  private Pool writer;
+  private Pool reader;
+
+  @BeforeEach
+  void pools(Vertx vertx) {
+    Database database = TestDatabase.get();
+    writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions())
+        .using(vertx).build();
+    reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions())
+        .using(vertx).build();
+  }
+
+  @Test
+  void appendsWhileACommitIsInFlightShareTheNextCommit(Vertx vertx, VertxTestContext test) {
+    EventStore store = new EventStore(writer, reader, 100_000);
+    String drill = newDrillId();
+    store.expectNext(drill, 1);
+    vertx.runOnContext(v -> {
+      List<Future<Void>> appends = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        appends.add(store.append(drill, List.of(event(i + 1, "c" + i))));
+      }
+      Future.all(appends).compose(done -> store.allEvents(drill)).onComplete(test.succeeding(events -> test.verify(() -> {
+        assertThat(events).extracting(Event::seq).containsExactlyElementsOf(
+            java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+        // The first append commits alone; the other 49 queued behind it and commit together.
+        assertThat(store.commits()).isLessThanOrEqualTo(3);
+        assertThat(events.get(7).body()).isEqualTo(new EventBody.External("message",
+            new JsonObject().put("n", 8).put("text", "第8条 <b>&'\"")));
+        test.completeNow();
+      })));
+    });
+  }
+
+  @Test
+  void aGapIsRefusedAndNothingOfItIsStored(Vertx vertx, VertxTestContext test) {
+    EventStore store = new EventStore(writer, reader, 100_000);
+    String drill = newDrillId();
+    store.expectNext(drill, 1);
+    vertx.runOnContext(v -> store.append(drill, List.of(event(1, null)))
+        .compose(ok -> store.append(drill, List.of(event(3, null))))
+        .onComplete(test.failing(cause -> store.allEvents(drill).onComplete(test.succeeding(events -> test.verify(() -> {
+          assertThat(cause).isInstanceOf(StoreUnavailableException.class);
+          assertThat(events).extracting(Event::seq).containsExactly(1L);
+          test.completeNow();
+        }))))));
+  }
+
+  @Test
+  void aFullQueueRefusesAtOnce(Vertx vertx, VertxTestContext test) {
+    EventStore store = new EventStore(writer, reader, 10);
+    String drill = newDrillId();
+    store.expectNext(drill, 1);
+    vertx.runOnContext(v -> {
+      List<Event> first = new ArrayList<>();
+      for (int i = 1; i <= 8; i++) {
+        first.add(event(i, null));
+      }
+      Future<Void> accepted = store.append(drill, first);
+      Future<Void> refused = store.append(drill, List.of(event(9, null), event(10, null), event(11, null)));
+      test.verify(() -> {
+        assertThat(refused.failed()).isTrue();
+        assertThat(refused.cause()).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("queue is full");
+      });
+      accepted.onComplete(test.succeedingThenComplete());
+    });
+  }
+
+  @Test
+  void storedEventsCannotBeChangedOrDeleted(VertxTestContext test) {
+    EventStore store = new EventStore(writer, reader, 100);
+    String drill = newDrillId();
+    store.expectNext(drill, 1);
+    store.append(drill, List.of(event(1, null)))
+        .compose(v -> reader.query("DELETE FROM events WHERE drill_id = '" + drill + "'").execute())
+        .onComplete(test.failing(cause -> test.verify(() -> {
+          assertThat(cause.getMessage()).contains("append-only");
+          test.completeNow();
+        })));
+  }
+
+  private static String newDrillId() {
+    return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+  }
+
+  private static Event event(long seq, String clientId) {
+    return new Event(seq, clientId, 36_000_000 + seq, System.currentTimeMillis(), new EventBody.External("message",
+        new JsonObject().put("n", seq).put("text", "第" + seq + "条 <b>&'\"")));
+  }
+}

@@ -1,0 +1,98 @@
+package io.drillboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.scenario.DefaultScenario;
+import io.drillboard.server.ServerConfig;
+import io.drillboard.support.Http;
+import io.drillboard.support.TestDatabase;
+import io.drillboard.support.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScenarioApiTest {
+  private static TestServer server;
+  private static Http http;
+  private static String director;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Path dataDir = Path.of("target", "test-data", "scenario-api");
+    TestDatabase.deleteRecursively(dataDir);
+    Files.createDirectories(dataDir.resolve("scenarios"));
+    Files.writeString(dataDir.resolve("scenarios/from-file.yaml"), variant("from-file", "文件场景"));
+    Files.writeString(dataDir.resolve("scenarios/broken.yaml"), "id: broken\n");
+    ServerConfig base = TestServer.config();
+    server = TestServer.start(new ServerConfig(0, base.host(), dataDir, base.dbUrl(), base.jwtSecret(),
+        base.maxBodyBytes(), base.ingestQueueLimit()));
+    http = new Http(server.port());
+    director = server.token(Role.DIRECTOR);
+  }
+
+  @AfterAll
+  static void stop() {
+    http.close();
+    server.close();
+  }
+
+  private static String variant(String id, String title) {
+    return DefaultScenario.load().source().replace("id: major-complaint", "id: " + id)
+        .replace("title: XX 银行金融消费者重大投诉应急演练", "title: " + title);
+  }
+
+  @Test
+  void theBuiltInAndDataDirScenariosAreListedAndAnInvalidFileIsSkipped() {
+    JsonObject list = http.json(http.get("/api/v1/scenarios", server.token(Role.OBSERVER)));
+    assertThat(list.getJsonArray("scenarios").stream().map(s -> ((JsonObject) s).getString("id") + ":"
+        + ((JsonObject) s).getString("origin"))).contains("major-complaint:built-in", "from-file:file")
+        .doesNotContain("broken:file");
+    JsonObject seed = http.json(http.get("/api/v1/scenarios/major-complaint", director));
+    assertThat(seed.getJsonArray("teams")).hasSize(5);
+    assertThat(seed.getString("source")).contains("舆情监测与应对小组");
+  }
+
+  @Test
+  void aPostedScenarioIsValidatedStoredAndUsable() {
+    String id = "posted-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<Buffer> created = http.call(HttpMethod.POST, "/api/v1/scenarios", director, variant(id, "新场景"),
+        "application/yaml");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.getHeader("Location")).isEqualTo("/api/v1/scenarios/" + id);
+    HttpResponse<Buffer> replaced = http.post("/api/v1/scenarios", director,
+        new JsonObject().put("source", variant(id, "改过的场景")).encode());
+    assertThat(replaced.statusCode()).isEqualTo(200);
+    assertThat(http.json(http.get("/api/v1/scenarios/" + id, director)).getString("title")).isEqualTo("改过的场景");
+    HttpResponse<Buffer> drill = http.post("/api/v1/drills", director, "{\"scenarioId\":\"" + id + "\"}");
+    assertThat(drill.statusCode()).isEqualTo(201);
+    assertThat(http.json(drill).getString("title")).isEqualTo("改过的场景");
+  }
+
+  @Test
+  void anInvalidScenarioIsRefusedWithEveryProblemByPath() {
+    String broken = variant("broken-one", "坏场景").replace("deadline: 15m", "deadline: fifteen")
+        .replace("trigger: {task: first-meeting}", "trigger: {task: no-meeting}");
+    HttpResponse<Buffer> response = http.call(HttpMethod.POST, "/api/v1/scenarios", director, broken, "text/yaml");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    String errors = response.bodyAsJsonObject().getJsonArray("errors").encode();
+    assertThat(errors).contains("teams[0].tasks[0].deadline", "trigger.task: no task has the id \\\"no-meeting\\\"");
+    assertThat(http.get("/api/v1/scenarios/broken-one", director).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theBuiltInIdCannotBeTakenAndOnlyDirectorsPost() {
+    assertThat(http.call(HttpMethod.POST, "/api/v1/scenarios", director, DefaultScenario.load().source(),
+        "application/yaml").statusCode()).isEqualTo(409);
+    assertThat(http.call(HttpMethod.POST, "/api/v1/scenarios", server.token(Role.INJECTOR), variant("x-y", "x"),
+        "application/yaml").statusCode()).isEqualTo(403);
+  }
+}
