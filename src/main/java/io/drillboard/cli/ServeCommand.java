@@ -3,12 +3,12 @@ package io.drillboard.cli;
 import io.drillboard.server.DrillboardServer;
 import io.drillboard.server.ServerConfig;
 import io.drillboard.web.Role;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -22,19 +22,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Interface to listen on (env DRILLBOARD_HOST, default ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--data-dir", defaultValue = "${env:DRILLBOARD_DATA_DIR:-./data}",
-      description = "Data directory (env DRILLBOARD_DATA_DIR, default ${DEFAULT-VALUE}).")
-  Path dataDir;
+  @Mixin
+  SecretOptions data;
 
   @Option(names = "--db-url", defaultValue = "${env:DRILLBOARD_DB_URL}",
       description = "External PostgreSQL, postgresql://user:password@host:port/db (env DRILLBOARD_DB_URL); "
           + "when absent, an embedded PostgreSQL under the data dir.")
   String dbUrl;
-
-  @Option(names = "--jwt-secret", defaultValue = "${env:DRILLBOARD_JWT_SECRET}",
-      description = "HS256 secret, at least 32 bytes (env DRILLBOARD_JWT_SECRET); when absent, a random secret "
-          + "generated once and kept in the data dir.")
-  String jwtSecret;
 
   @Option(names = "--ingest-queue", defaultValue = "${env:DRILLBOARD_INGEST_QUEUE:-200000}",
       description = "Events waiting for commit before ingest answers 503 (default ${DEFAULT-VALUE}).")
@@ -42,8 +36,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerConfig config = new ServerConfig(port, host, dataDir, Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()),
-        Optional.ofNullable(jwtSecret).filter(s -> !s.isBlank()), ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue);
+    ServerConfig config = new ServerConfig(port, host, data.dataDir,
+        Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()), data.configuredSecret(),
+        ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue);
     DrillboardServer server = DrillboardServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,15 +1,13 @@
 package io.drillboard.cli;
 
-import io.drillboard.server.JwtSecret;
 import io.drillboard.web.Role;
 import io.drillboard.web.Tokens;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -21,13 +19,8 @@ final class TokenCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--data-dir", defaultValue = "${env:DRILLBOARD_DATA_DIR:-./data}",
-      description = "Data directory holding the generated secret (default ${DEFAULT-VALUE}).")
-  Path dataDir;
-
-  @Option(names = "--jwt-secret", defaultValue = "${env:DRILLBOARD_JWT_SECRET}",
-      description = "The server's secret when it is configured rather than generated.")
-  String jwtSecret;
+  @Mixin
+  SecretOptions data;
 
   @Option(names = "--role", required = true,
       description = "director, team, evaluator, observer or injector.")
@@ -52,7 +45,7 @@ final class TokenCommand implements Callable<Integer> {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      Tokens tokens = new Tokens(vertx, JwtSecret.resolve(Optional.ofNullable(jwtSecret), dataDir));
+      Tokens tokens = new Tokens(vertx, data.resolvedSecret());
       String who = subject != null ? subject : parsed == Role.TEAM ? "team-" + team : parsed.key();
       System.out.println(tokens.issue(parsed, team, who, ttl));
       return 0;

@@ -16,27 +16,18 @@ public sealed interface Command {
 
   JsonObject toJson();
 
-  record Start(String by) implements Command {
-    public JsonObject toJson() {
-      return base("start", by);
+  /** The verbs that need nothing but the caller: read the snapshot, or steer the drill's lifecycle. */
+  enum ControlAction {
+    SNAPSHOT, START, PAUSE, RESUME, STOP;
+
+    String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
-  record Pause(String by) implements Command {
+  record Control(ControlAction action, String by) implements Command {
     public JsonObject toJson() {
-      return base("pause", by);
-    }
-  }
-
-  record Resume(String by) implements Command {
-    public JsonObject toJson() {
-      return base("resume", by);
-    }
-  }
-
-  record Stop(String by) implements Command {
-    public JsonObject toJson() {
-      return base("stop", by);
+      return base(action.key(), by);
     }
   }
 
@@ -83,13 +74,6 @@ public sealed interface Command {
   record Incoming(String clientId, String type, JsonObject payload) {
   }
 
-  /** Reads the drill as it stands; changes nothing. */
-  record Snapshot(String by) implements Command {
-    public JsonObject toJson() {
-      return base("snapshot", by);
-    }
-  }
-
   private static JsonObject base(String action, String by) {
     return new JsonObject().put("action", action).put("by", by);
   }
@@ -97,10 +81,8 @@ public sealed interface Command {
   static Command fromJson(JsonObject json) {
     String by = json.getString("by");
     return switch (json.getString("action", "")) {
-      case "start" -> new Start(by);
-      case "pause" -> new Pause(by);
-      case "resume" -> new Resume(by);
-      case "stop" -> new Stop(by);
+      case "snapshot", "start", "pause", "resume", "stop" ->
+          new Control(ControlAction.valueOf(json.getString("action").toUpperCase(java.util.Locale.ROOT)), by);
       case "speed" -> new SetSpeed(json.getDouble("speed"), by);
       case "fire-inject" -> new FireInject(json.getString("injectId"), by);
       case "add-inject" -> new AddInject(json.getString("channel"), json.getString("title"), json.getString("text"),
@@ -109,7 +91,6 @@ public sealed interface Command {
       case "task" -> new TaskAction(json.getString("taskId"), TaskState.fromKey(json.getString("to")),
           json.getString("actorTeam"), by);
       case "append" -> new Append(incoming(json.getJsonArray("events")), by);
-      case "snapshot" -> new Snapshot(by);
       default -> throw CommandRejected.badRequest("unknown action " + json.getString("action"));
     };
   }

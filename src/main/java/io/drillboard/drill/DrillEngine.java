@@ -1,15 +1,11 @@
 package io.drillboard.drill;
 
 import io.drillboard.drill.Command.AddInject;
+import io.drillboard.drill.Command.Control;
 import io.drillboard.drill.Command.Append;
 import io.drillboard.drill.Command.FireInject;
 import io.drillboard.drill.Command.Incoming;
-import io.drillboard.drill.Command.Pause;
-import io.drillboard.drill.Command.Resume;
 import io.drillboard.drill.Command.SetSpeed;
-import io.drillboard.drill.Command.Snapshot;
-import io.drillboard.drill.Command.Start;
-import io.drillboard.drill.Command.Stop;
 import io.drillboard.drill.Command.TaskAction;
 import io.drillboard.drill.EventBody.DrillCreated;
 import io.drillboard.drill.EventBody.Ended;
@@ -126,26 +122,13 @@ public final class DrillEngine {
   public JsonObject handle(Command command, long wallNow) {
     advance(wallNow);
     long sim = state.simNow(wallNow);
-    if (command instanceof Snapshot) {
-      return Snapshots.toJson(state, wallNow);
+    if (command instanceof Control control) {
+      return control(control, sim, wallNow);
     }
     if (command instanceof Append append) {
       return append(append, sim, wallNow);
     }
-    if (command instanceof Start start) {
-      requireStatus(DrillStatus.CREATED, "started", "it has already been started");
-      record(new Started(state.clock().speed(), start.by()), state.scenario().start(), wallNow);
-      advance(wallNow);
-    } else if (command instanceof Pause pause) {
-      requireStatus(DrillStatus.RUNNING, "paused", "it is not running");
-      record(new Paused(pause.by()), sim, wallNow);
-    } else if (command instanceof Resume resume) {
-      requireStatus(DrillStatus.PAUSED, "resumed", "it is not paused");
-      record(new Resumed(resume.by()), sim, wallNow);
-    } else if (command instanceof Stop stop) {
-      requireNotEnded();
-      record(new Ended("stopped", stop.by()), sim, wallNow);
-    } else if (command instanceof SetSpeed speed) {
+    if (command instanceof SetSpeed speed) {
       requireNotEnded();
       checkSpeed(speed.speed());
       record(new SpeedChanged(speed.speed(), speed.by()), sim, wallNow);
@@ -155,6 +138,31 @@ public final class DrillEngine {
       addInject(add, sim, wallNow);
     } else if (command instanceof TaskAction action) {
       taskAction(action, sim, wallNow);
+    }
+    return Snapshots.toJson(state, wallNow);
+  }
+
+  private JsonObject control(Control control, long sim, long wallNow) {
+    switch (control.action()) {
+      case START -> {
+        requireStatus(DrillStatus.CREATED, "started", "it has already been started");
+        record(new Started(state.clock().speed(), control.by()), state.scenario().start(), wallNow);
+        advance(wallNow);
+      }
+      case PAUSE -> {
+        requireStatus(DrillStatus.RUNNING, "paused", "it is not running");
+        record(new Paused(control.by()), sim, wallNow);
+      }
+      case RESUME -> {
+        requireStatus(DrillStatus.PAUSED, "resumed", "it is not paused");
+        record(new Resumed(control.by()), sim, wallNow);
+      }
+      case STOP -> {
+        requireNotEnded();
+        record(new Ended("stopped", control.by()), sim, wallNow);
+      }
+      case SNAPSHOT -> {
+      }
     }
     return Snapshots.toJson(state, wallNow);
   }

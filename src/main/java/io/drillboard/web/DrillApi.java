@@ -1,6 +1,7 @@
 package io.drillboard.web;
 
 import io.drillboard.drill.Command;
+import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.Command.Incoming;
 import io.drillboard.drill.Drills;
 import io.drillboard.drill.TaskState;
@@ -65,23 +66,23 @@ final class DrillApi {
   }
 
   void get(RoutingContext ctx) {
-    command(ctx, caller -> new Command.Snapshot(caller.subject()), 200);
+    command(ctx, caller -> new Command.Control(ControlAction.SNAPSHOT, caller.subject()), 200);
   }
 
   void start(RoutingContext ctx) {
-    command(ctx, caller -> new Command.Start(caller.subject()), 200);
+    command(ctx, caller -> new Command.Control(ControlAction.START, caller.subject()), 200);
   }
 
   void pause(RoutingContext ctx) {
-    command(ctx, caller -> new Command.Pause(caller.subject()), 200);
+    command(ctx, caller -> new Command.Control(ControlAction.PAUSE, caller.subject()), 200);
   }
 
   void resume(RoutingContext ctx) {
-    command(ctx, caller -> new Command.Resume(caller.subject()), 200);
+    command(ctx, caller -> new Command.Control(ControlAction.RESUME, caller.subject()), 200);
   }
 
   void stop(RoutingContext ctx) {
-    command(ctx, caller -> new Command.Stop(caller.subject()), 200);
+    command(ctx, caller -> new Command.Control(ControlAction.STOP, caller.subject()), 200);
   }
 
   void speed(RoutingContext ctx) {

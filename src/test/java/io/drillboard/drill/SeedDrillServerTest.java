@@ -4,33 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.scenario.SimTime;
 import io.drillboard.support.Http;
-import io.drillboard.support.TestServer;
+import io.drillboard.support.RunningServer;
+import io.drillboard.support.SeedTimeline;
 import io.drillboard.web.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole seed drill through the HTTP API, autopilot on, at high speed, against the embedded PostgreSQL. */
 class SeedDrillServerTest {
-  private static TestServer server;
+  @RegisterExtension
+  static final RunningServer server = RunningServer.withDefaults();
   private static Http http;
   private static String director;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    http = new Http(server.port());
+  static void tokens() {
+    http = server.http();
     director = server.token(Role.DIRECTOR);
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-    server.close();
   }
 
   @Test
@@ -49,12 +44,7 @@ class SeedDrillServerTest {
         tasks.put(((JsonObject) task).getString("id"), (JsonObject) task);
       }
     }
-    assertThat(doneAt(tasks, "activate-plan")).isEqualTo("11:10:00");
-    assertThat(doneAt(tasks, "first-meeting")).isEqualTo("11:30:00");
-    assertThat(doneAt(tasks, "contact-customer")).isEqualTo("14:00:00");
-    assertThat(doneAt(tasks, "home-visit")).isEqualTo("15:00:00");
-    assertThat(doneAt(tasks, "public-statement")).isEqualTo("16:00:00");
-    assertThat(doneAt(tasks, "reverify")).isEqualTo("17:00:00");
+    SeedTimeline.DONE_AT.forEach((task, time) -> assertThat(doneAt(tasks, task)).as(task).isEqualTo(time));
     // Activation 10 minutes after the 11:00 detection; the statement 4.5 hours after the 11:30 meeting.
     assertThat(tasks.get("activate-plan").getDouble("completionLatencySec")).isEqualTo(600.0);
     assertThat(tasks.get("activate-plan").getDouble("responseLatencySec")).isEqualTo(120.0);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drillboard.scenario.DefaultScenario;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.SimTime;
+import io.drillboard.support.SeedTimeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SeedDrillTest {
   void autopilotPlaysTheSeedAtItsTimes() {
     Scenario seed = DefaultScenario.load();
     DrillEngine engine = DrillEngine.create("d1", seed, 600, true, 42, "director", WALL_START);
-    engine.handle(new Command.Start("director"), WALL_START);
+    engine.handle(new Command.Control(Command.ControlAction.START, "director"), WALL_START);
     // 9 sim hours at 600x are 54 wall seconds; step through them a wall second at a time.
     for (long wall = WALL_START; wall <= WALL_START + 60_000; wall += 1_000) {
       engine.advance(wall);
@@ -26,12 +27,7 @@ class SeedDrillTest {
     assertThat(state.status()).isEqualTo(DrillStatus.ENDED);
     assertThat(state.endReason()).isEqualTo("scenario-end");
     assertThat(state.tasks().values()).allMatch(t -> t.state() == TaskState.DONE);
-    assertThat(done(state, "activate-plan")).isEqualTo("11:10:00");
-    assertThat(done(state, "first-meeting")).isEqualTo("11:30:00");
-    assertThat(done(state, "contact-customer")).isEqualTo("14:00:00");
-    assertThat(done(state, "home-visit")).isEqualTo("15:00:00");
-    assertThat(done(state, "public-statement")).isEqualTo("16:00:00");
-    assertThat(done(state, "reverify")).isEqualTo("17:00:00");
+    SeedTimeline.DONE_AT.forEach((task, time) -> assertThat(done(state, task)).as(task).isEqualTo(time));
     assertThat(state.firedInjects().get("detection").at() - state.firedInjects().get("viral-post").at())
         .isEqualTo(60 * SimTime.MINUTE);
     assertThat(state.task("activate-plan").completionLatency()).isEqualTo(10 * SimTime.MINUTE);
@@ -46,7 +42,7 @@ class SeedDrillTest {
     Scenario seed = DefaultScenario.load();
     DrillEngine live = DrillEngine.create("d2", seed, 60, true, 7, "director", WALL_START);
     List<Event> log = new ArrayList<>(live.drain());
-    live.handle(new Command.Start("director"), WALL_START);
+    live.handle(new Command.Control(Command.ControlAction.START, "director"), WALL_START);
     for (long wall = WALL_START; wall <= WALL_START + 3 * 3_600_000 / 60; wall += 700) {
       live.advance(wall);
       log.addAll(live.drain());

@@ -38,8 +38,7 @@ class EventStoreTest {
   @Test
   void appendsWhileACommitIsInFlightShareTheNextCommit(Vertx vertx, VertxTestContext test) {
     EventStore store = new EventStore(writer, reader, 100_000);
-    String drill = newDrillId();
-    store.expectNext(drill, 1);
+    String drill = newDrill(store);
     vertx.runOnContext(v -> {
       List<Future<Void>> appends = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
@@ -60,8 +59,7 @@ class EventStoreTest {
   @Test
   void aGapIsRefusedAndNothingOfItIsStored(Vertx vertx, VertxTestContext test) {
     EventStore store = new EventStore(writer, reader, 100_000);
-    String drill = newDrillId();
-    store.expectNext(drill, 1);
+    String drill = newDrill(store);
     vertx.runOnContext(v -> store.append(drill, List.of(event(1, null)))
         .compose(ok -> store.append(drill, List.of(event(3, null))))
         .onComplete(test.failing(cause -> store.allEvents(drill).onComplete(test.succeeding(events -> test.verify(() -> {
@@ -74,8 +72,7 @@ class EventStoreTest {
   @Test
   void aFullQueueRefusesAtOnce(Vertx vertx, VertxTestContext test) {
     EventStore store = new EventStore(writer, reader, 10);
-    String drill = newDrillId();
-    store.expectNext(drill, 1);
+    String drill = newDrill(store);
     vertx.runOnContext(v -> {
       List<Event> first = new ArrayList<>();
       for (int i = 1; i <= 8; i++) {
@@ -94,8 +91,7 @@ class EventStoreTest {
   @Test
   void storedEventsCannotBeChangedOrDeleted(VertxTestContext test) {
     EventStore store = new EventStore(writer, reader, 100);
-    String drill = newDrillId();
-    store.expectNext(drill, 1);
+    String drill = newDrill(store);
     store.append(drill, List.of(event(1, null)))
         .compose(v -> reader.query("DELETE FROM events WHERE drill_id = '" + drill + "'").execute())
         .onComplete(test.failing(cause -> test.verify(() -> {
@@ -104,8 +100,11 @@ class EventStoreTest {
         })));
   }
 
-  private static String newDrillId() {
-    return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+  /** A fresh drill id that the store expects to start at seq 1. */
+  private static String newDrill(EventStore store) {
+    String drill = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+    store.expectNext(drill, 1);
+    return drill;
   }
 
   private static Event event(long seq, String clientId) {

@@ -3,37 +3,31 @@ package io.drillboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.support.Http;
-import io.drillboard.support.TestServer;
+import io.drillboard.support.RunningServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every refusal is a 4xx application/problem+json that says why, and none of them changes the drill. */
 class ApiErrorsTest {
-  private static TestServer server;
+  @RegisterExtension
+  static final RunningServer server = RunningServer.withDefaults();
   private static Http http;
   private static String director;
   private static String drillId;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    http = new Http(server.port());
+  static void createRunningDrill() {
+    http = server.http();
     director = server.token(Role.DIRECTOR);
     drillId = http.json(http.post("/api/v1/drills", director,
         "{\"scenarioId\":\"major-complaint\",\"speed\":1}")).getString("id");
     assertThat(http.post("/api/v1/drills/" + drillId + "/start", director, null).statusCode()).isEqualTo(200);
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-    server.close();
   }
 
   @Test
@@ -47,7 +41,7 @@ class ApiErrorsTest {
     Tokens other = new Tokens(io.vertx.core.Vertx.vertx(), "another-secret-that-is-also-long-enough-to-sign");
     assertProblem(http.get("/api/v1/drills", other.issue(Role.DIRECTOR, null, "x", Duration.ofHours(1))), 401);
     long anHourAgo = System.currentTimeMillis() / 1000 - 3600;
-    String expired = server.server().tokens().auth().generateToken(new JsonObject().put("role", "director")
+    String expired = server.server().server().tokens().auth().generateToken(new JsonObject().put("role", "director")
         .put("iss", Tokens.ISSUER).put("aud", Tokens.ISSUER).put("exp", anHourAgo),
         new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256"));
     assertProblem(http.get("/api/v1/drills", expired), 401);

@@ -3,7 +3,7 @@ package io.drillboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.support.Http;
-import io.drillboard.support.TestServer;
+import io.drillboard.support.RunningServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,29 +16,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Injected events: acknowledged only once stored, stored once per client id, in contiguous seqs. */
 class IngestTest {
-  private static TestServer server;
+  @RegisterExtension
+  static final RunningServer server = RunningServer.withDefaults();
   private static Http http;
   private static String injector;
   private String drillId;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    http = new Http(server.port());
+  static void tokens() {
+    http = server.http();
     injector = server.token(Role.INJECTOR);
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-    server.close();
   }
 
   @BeforeEach
@@ -104,7 +98,7 @@ class IngestTest {
     Vertx vertx = Vertx.vertx();
     try {
       WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-          .setDefaultPort(server.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(32));
+          .setDefaultPort(server.server().port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(32));
       List<Future<HttpResponse<Buffer>>> responses = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         responses.add(client.post(path("/events")).bearerTokenAuthentication(injector)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drillboard.scenario.DefaultScenario;
 import io.drillboard.server.ServerConfig;
 import io.drillboard.support.Http;
+import io.drillboard.support.RunningServer;
 import io.drillboard.support.TestDatabase;
 import io.drillboard.support.TestServer;
 import io.vertx.core.buffer.Buffer;
@@ -12,36 +13,39 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ScenarioApiTest {
-  private static TestServer server;
+  @RegisterExtension
+  static final RunningServer server = RunningServer.with(ScenarioApiTest::configWithScenarioFiles);
   private static Http http;
   private static String director;
 
   @BeforeAll
-  static void start() throws IOException {
-    Path dataDir = Path.of("target", "test-data", "scenario-api");
-    TestDatabase.deleteRecursively(dataDir);
-    Files.createDirectories(dataDir.resolve("scenarios"));
-    Files.writeString(dataDir.resolve("scenarios/from-file.yaml"), variant("from-file", "文件场景"));
-    Files.writeString(dataDir.resolve("scenarios/broken.yaml"), "id: broken\n");
-    ServerConfig base = TestServer.config();
-    server = TestServer.start(new ServerConfig(0, base.host(), dataDir, base.dbUrl(), base.jwtSecret(),
-        base.maxBodyBytes(), base.ingestQueueLimit()));
-    http = new Http(server.port());
+  static void tokens() {
+    http = server.http();
     director = server.token(Role.DIRECTOR);
   }
 
-  @AfterAll
-  static void stop() {
-    http.close();
-    server.close();
+  private static ServerConfig configWithScenarioFiles() {
+    try {
+      Path dataDir = Path.of("target", "test-data", "scenario-api");
+      TestDatabase.deleteRecursively(dataDir);
+      Files.createDirectories(dataDir.resolve("scenarios"));
+      Files.writeString(dataDir.resolve("scenarios/from-file.yaml"), variant("from-file", "文件场景"));
+      Files.writeString(dataDir.resolve("scenarios/broken.yaml"), "id: broken\n");
+      ServerConfig base = TestServer.config();
+      return new ServerConfig(0, base.host(), dataDir, base.dbUrl(), base.jwtSecret(), base.maxBodyBytes(),
+          base.ingestQueueLimit());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String variant(String id, String title) {
