@@ -24,6 +24,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(DrillboardServer.start(config, TestDatabase.get(), false));
   }
 
+  /** A server on a database the test owns, for tests that stop the database under it. */
+  public static TestServer startOn(io.drillboard.store.Database database) {
+    return new TestServer(DrillboardServer.start(config(), database, false));
+  }
+
   public static ServerConfig config() {
     return new ServerConfig(0, "127.0.0.1", Path.of("target", "test-data", "server"), Optional.empty(),
         Optional.of(SECRET), ServerConfig.DEFAULT_MAX_BODY_BYTES, ServerConfig.DEFAULT_INGEST_QUEUE_LIMIT);
