@@ -6,7 +6,7 @@ CREATE TABLE events (
     type      text        NOT NULL,
     sim_time  bigint      NOT NULL,
     wall_time timestamptz NOT NULL,
-    -- json, not jsonb: what a client sent comes back byte for byte.
+    -- json, not jsonb: the text stored comes back as stored (jsonb would reorder keys and fold duplicates).
     payload   json        NOT NULL,
     PRIMARY KEY (drill_id, seq)
 );

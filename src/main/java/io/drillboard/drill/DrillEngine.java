@@ -22,7 +22,9 @@ import io.drillboard.drill.EventBody.TaskTriggered;
 import io.drillboard.opinion.OpinionSimulation;
 import io.drillboard.opinion.OpinionSimulation.Kind;
 import io.drillboard.opinion.OpinionSimulation.MinuteCounts;
+import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.scenario.Scenario;
+import io.drillboard.scenario.ScenarioParser;
 import io.drillboard.scenario.Scenario.Inject;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.Scenario.Script;
@@ -211,8 +213,8 @@ public final class DrillEngine {
             + state.scenario().opinion().platforms().keySet());
       }
     });
-    long adHocCount = state.firedInjects().keySet().stream().filter(id -> id.startsWith("adhoc-")).count();
-    String id = "adhoc-" + (adHocCount + 1);
+    long adHocCount = state.firedInjects().values().stream().filter(FiredInject::adHoc).count();
+    String id = ScenarioParser.AD_HOC_PREFIX + (adHocCount + 1);
     record(new InjectFired(id, true, add.channel(), add.title(), add.text(), add.opinion(), add.by()), sim, wallNow);
   }
 
@@ -323,8 +325,8 @@ public final class DrillEngine {
       }
       if (state.autopilot() && task.script().isPresent()) {
         TaskState to = nextStep(progress.state());
-        long at = Math.max(scriptedTime(task.script().get(), to), progress.triggeredAt());
-        candidates.add(new Due(at, 2, wall -> autopilot(task, to, wall)));
+        long at = autopilotTime(task, progress, to);
+        candidates.add(new Due(at, 2, wall -> autopilot(task, to, at, wall)));
       }
       if (!progress.overdue()) {
         candidates.add(new Due(progress.deadline(), 3, wall -> markOverdue(task, wall)));
@@ -348,10 +350,14 @@ public final class DrillEngine {
     fire(inject, inject.at(), wallNow, SCENARIO_ACTOR);
   }
 
-  private void autopilot(Task task, TaskState to, long wallNow) {
-    TaskProgress progress = state.task(task.id());
-    long at = Math.max(scriptedTime(task.script().get(), to), progress.triggeredAt());
+  private void autopilot(Task task, TaskState to, long at, long wallNow) {
     record(new TaskAdvanced(task.id(), task.teamId(), to, AUTOPILOT_ACTOR), at, wallNow);
+  }
+
+  /** The scripted time, but never before the task's latest step: a team may have acted by hand, or late. */
+  private static long autopilotTime(Task task, TaskProgress progress, TaskState to) {
+    long latestStep = Math.max(progress.triggeredAt(), Math.max(progress.acknowledgedAt(), progress.startedAt()));
+    return Math.max(scriptedTime(task.script().get(), to), latestStep);
   }
 
   private void markOverdue(Task task, long wallNow) {

@@ -70,6 +70,8 @@ public final class DrillVerticle extends VerticleBase {
       }
       engine = DrillEngine.rebuild(drillId, events);
       store.expectNext(drillId, engine.state().seq() + 1);
+      // Everything that will ever be stored is in the rebuilt state: earlier failures are behind us.
+      lastCommit = Future.succeededFuture();
       reloading = false;
       // Catch up with what came due while the drill was not loaded: a running drill resumes at the right sim time.
       engine.advance(System.currentTimeMillis());

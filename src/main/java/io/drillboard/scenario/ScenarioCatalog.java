@@ -62,9 +62,14 @@ public final class ScenarioCatalog {
     }
   }
 
-  /** Adds a scenario posted through the API; it may replace an earlier posted one, never a file or the built-in. */
-  public void addPosted(Scenario scenario) {
-    entries.put(scenario.id(), new Entry(scenario, Origin.API));
+  /**
+   * Adds a scenario posted through the API; it may replace an earlier posted one, never a file or the built-in.
+   * Returns false when the id is taken by one of those.
+   */
+  public boolean addPosted(Scenario scenario) {
+    Entry merged = entries.merge(scenario.id(), new Entry(scenario, Origin.API),
+        (old, posted) -> old.origin() == Origin.API ? posted : old);
+    return merged.origin() == Origin.API && merged.scenario() == scenario;
   }
 
   public Optional<Scenario> get(String id) {

@@ -40,6 +40,9 @@ public final class ScenarioParser {
   private static final Set<String> OPINION_KEYS = Set.of("kernel", "branchingRatio", "timescale", "theta", "platforms",
       "stickiness", "sentiment", "kinds");
 
+  /** Injects a director adds during a drill are numbered adhoc-1, adhoc-2, ...; scenarios may not use these ids. */
+  public static final String AD_HOC_PREFIX = "adhoc-";
+
   private final List<String> problems = new ArrayList<>();
 
   private ScenarioParser() {
@@ -157,7 +160,11 @@ public final class ScenarioParser {
       long spread = o.has("spread") ? o.requiredDuration("spread") : 0;
       return new InjectOpinion(o.requiredInt("posts", 0, 100_000), platform, spread);
     });
-    return new Inject(node.id("id"), at, Optional.ofNullable(node.optionalString("channel")).orElse("notice"),
+    String id = node.id("id");
+    if (id.startsWith(AD_HOC_PREFIX)) {
+      node.problem("id", "ids starting with \"" + AD_HOC_PREFIX + "\" are kept for injects added during a drill");
+    }
+    return new Inject(id, at, Optional.ofNullable(node.optionalString("channel")).orElse("notice"),
         node.requiredString("title"), node.optionalString("titleEn"), node.optionalString("text"),
         node.optionalString("textEn"), posts);
   }

@@ -1,6 +1,7 @@
 package io.drillboard.server;
 
 import io.drillboard.drill.DrillManager;
+import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.scenario.ScenarioInvalidException;
 import io.drillboard.scenario.ScenarioParser;
@@ -81,7 +82,10 @@ public final class DrillboardServer implements AutoCloseable {
 
   private static void addPosted(ScenarioCatalog catalog, String source) {
     try {
-      catalog.addPosted(ScenarioParser.parse(source));
+      Scenario scenario = ScenarioParser.parse(source);
+      if (!catalog.addPosted(scenario)) {
+        LOG.warn("Skipping the posted scenario \"{}\": a file or the built-in scenario has its id", scenario.id());
+      }
     } catch (ScenarioInvalidException e) {
       LOG.warn("Skipping a stored scenario that no longer validates: {}", e.getMessage());
     }

@@ -24,7 +24,9 @@ public final class ScenarioStore {
   /** Stores or replaces a scenario's source; true when it was new. */
   public Future<Boolean> save(String id, String source, String by) {
     return pool.preparedQuery(UPSERT).execute(Tuple.of(id, source, by))
-        .map(rows -> rows.iterator().next().getBoolean("inserted"));
+        .map(rows -> rows.iterator().next().getBoolean("inserted"))
+        .recover(cause -> Future.failedFuture(new StoreUnavailableException(
+            "the scenario could not be stored: " + cause.getMessage(), 2, cause)));
   }
 
   public Future<List<String>> sources() {

@@ -111,7 +111,7 @@ final class DrillApi {
     String channel = Optional.ofNullable(Json.string(body, "channel", errors, false)).orElse("notice");
     Optional<InjectOpinion> opinion = Optional.empty();
     if (body.getValue("opinion") != null) {
-      opinion = Optional.of(opinion(body.getValue("opinion"), errors));
+      opinion = Optional.ofNullable(opinion(body.getValue("opinion"), errors));
     }
     Json.check(errors);
     Optional<InjectOpinion> posts = opinion;
@@ -178,9 +178,10 @@ final class DrillApi {
     String drillId = drillId(ctx);
     long after = Json.queryNumber(ctx, "after", 0, 0, Long.MAX_VALUE);
     int limit = (int) Json.queryNumber(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
-    store.events(drillId, after, limit).compose(events -> events.isEmpty() && after == 0
-        ? Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()))
-        : Future.succeededFuture(events)).onSuccess(events -> {
+    store.events(drillId, after, limit).compose(events -> !events.isEmpty() ? Future.succeededFuture(events)
+        : store.exists(drillId).compose(exists -> exists ? Future.succeededFuture(events)
+            : Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()))))
+        .onSuccess(events -> {
           JsonArray list = new JsonArray(new ArrayList<>(events.size()));
           events.forEach(e -> list.add(e.toJson()));
           long next = events.isEmpty() ? after : events.get(events.size() - 1).seq();

@@ -34,6 +34,9 @@ final class EventInput {
 
   /** A JSON array of events, or NDJSON (one event object per line). */
   static List<Incoming> batch(Buffer body, String contentType) {
+    if (body == null || body.length() == 0) {
+      throw ProblemException.badRequest("the body must be a JSON array of events, or NDJSON");
+    }
     List<Object> items = new ArrayList<>();
     boolean ndjson = contentType != null && contentType.contains("ndjson");
     String text = body.toString();

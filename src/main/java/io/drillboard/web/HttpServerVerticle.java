@@ -1,5 +1,9 @@
 package io.drillboard.web;
 
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
 import io.drillboard.drill.Drills;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.server.ServerConfig;
@@ -58,38 +62,34 @@ public final class HttpServerVerticle extends VerticleBase {
     router.route(API + "/*").handler(JWTAuthHandler.create(tokens.auth()));
     router.route(API + "/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
-    router.get(API + "/scenarios").handler(scenarioApi::list);
-    router.get(API + "/scenarios/:scenarioId").handler(scenarioApi::get);
-    router.post(API + "/scenarios").handler(Caller.requireRole(Role.DIRECTOR)).handler(scenarioApi::post);
+    router.route(API + "/*").handler(Caller::requireKnownRole);
 
-    router.get(API + "/drills").handler(drills::list);
-    router.post(API + "/drills").handler(Caller.requireRole(Role.DIRECTOR)).handler(drills::create);
-    router.get(API + "/drills/:drillId").handler(drills::get);
-    router.post(API + "/drills/:drillId/start").handler(Caller.requireRole(Role.DIRECTOR)).handler(drills::start);
-    router.post(API + "/drills/:drillId/pause").handler(Caller.requireRole(Role.DIRECTOR)).handler(drills::pause);
-    router.post(API + "/drills/:drillId/resume").handler(Caller.requireRole(Role.DIRECTOR)).handler(drills::resume);
-    router.post(API + "/drills/:drillId/stop").handler(Caller.requireRole(Role.DIRECTOR)).handler(drills::stop);
-    router.put(API + "/drills/:drillId/speed").handler(Caller.requireRole(Role.DIRECTOR)).handler(drills::speed);
-    router.post(API + "/drills/:drillId/injects").handler(Caller.requireRole(Role.DIRECTOR))
-        .handler(drills::addInject);
-    router.post(API + "/drills/:drillId/injects/:injectId/fire").handler(Caller.requireRole(Role.DIRECTOR))
-        .handler(drills::fireInject);
-    router.post(API + "/drills/:drillId/events").handler(Caller.requireRole(Role.DIRECTOR, Role.INJECTOR))
-        .handler(drills::inject);
-    router.post(API + "/drills/:drillId/events/batch").handler(Caller.requireRole(Role.DIRECTOR, Role.INJECTOR))
-        .handler(drills::injectBatch);
-    router.get(API + "/drills/:drillId/events").handler(drills::events);
-    router.post(API + "/drills/:drillId/tasks/:taskId/ack").handler(Caller.requireRole(Role.DIRECTOR, Role.TEAM))
-        .handler(drills::ack);
-    router.post(API + "/drills/:drillId/tasks/:taskId/start").handler(Caller.requireRole(Role.DIRECTOR, Role.TEAM))
-        .handler(drills::startTask);
-    router.post(API + "/drills/:drillId/tasks/:taskId/done").handler(Caller.requireRole(Role.DIRECTOR, Role.TEAM))
-        .handler(drills::done);
+    ApiRoutes api = new ApiRoutes(router);
+    api.open(GET, API + "/scenarios", scenarioApi::list);
+    api.open(GET, API + "/scenarios/:scenarioId", scenarioApi::get);
+    api.guarded(POST, API + "/scenarios", scenarioApi::post, Role.DIRECTOR);
+
+    api.open(GET, API + "/drills", drills::list);
+    api.guarded(POST, API + "/drills", drills::create, Role.DIRECTOR);
+    api.open(GET, API + "/drills/:drillId", drills::get);
+    api.guarded(POST, API + "/drills/:drillId/start", drills::start, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/pause", drills::pause, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/resume", drills::resume, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/stop", drills::stop, Role.DIRECTOR);
+    api.guarded(PUT, API + "/drills/:drillId/speed", drills::speed, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/injects", drills::addInject, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/injects/:injectId/fire", drills::fireInject, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/events", drills::inject, Role.DIRECTOR, Role.INJECTOR);
+    api.guarded(POST, API + "/drills/:drillId/events/batch", drills::injectBatch, Role.DIRECTOR, Role.INJECTOR);
+    api.open(GET, API + "/drills/:drillId/events", drills::events);
+    api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/ack", drills::ack, Role.DIRECTOR, Role.TEAM);
+    api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/start", drills::startTask, Role.DIRECTOR, Role.TEAM);
+    api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/done", drills::done, Role.DIRECTOR, Role.TEAM);
+    router.route(API + "/*").handler(api::unmatched);
 
     router.route().handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
     router.route().failureHandler(Problems::onFailure);
     router.errorHandler(404, ctx -> Problems.send(ctx, 404, "there is nothing at this address", List.of(), null));
-    router.errorHandler(405, ctx -> Problems.send(ctx, 405, "this method is not allowed here", List.of(), null));
     return router;
   }
 

@@ -13,7 +13,7 @@ final class Json {
   }
 
   static JsonObject object(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
       throw ProblemException.badRequest("the body must be a JSON object");
     }
     try {

@@ -52,7 +52,7 @@ final class ScenarioApi {
   }
 
   private static String source(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
       throw ProblemException.badRequest("the body must be the scenario's YAML");
     }
     String contentType = ctx.request().getHeader("Content-Type");

@@ -69,6 +69,7 @@ class ApiErrorsTest {
     assertProblem(http.get("/api/v1/drills/dxxxxxxxxxxx", director), 404);
     assertProblem(http.get("/api/v1/drills/not-an-id", director), 404);
     assertProblem(http.get("/api/v1/drills/dxxxxxxxxxxx/events", director), 404);
+    assertProblem(http.get("/api/v1/drills/dxxxxxxxxxxx/events?after=5", director), 404);
     assertProblem(http.get("/api/v1/scenarios/no-such", director), 404);
     assertProblem(http.post("/api/v1/drills", director, "{\"scenarioId\":\"no-such\"}"), 404);
     assertProblem(http.post("/api/v1/drills/" + drillId + "/tasks/no-such/ack", director, null), 404);
@@ -92,6 +93,33 @@ class ApiErrorsTest {
         "[{\"type\":\"message\"},{\"type\":\"\"},{\"type\":\"drill.ended\"}]"), 400);
     assertThat(batch.getJsonArray("errors").encode()).contains("[1].type", "[2].type");
     assertUnchanged();
+  }
+
+  @Test
+  void emptyOrMistypedBodiesAre400NotServerErrors() {
+    assertProblem(http.post("/api/v1/drills", director, null), 400);
+    assertProblem(http.post("/api/v1/drills/" + drillId + "/events/batch", director, null), 400);
+    assertProblem(http.post("/api/v1/scenarios", director, null), 400);
+    assertProblem(http.call(HttpMethod.PUT, "/api/v1/drills/" + drillId + "/speed", director, null), 400);
+    assertProblem(http.post("/api/v1/drills/" + drillId + "/injects", director,
+        "{\"title\":\"x\",\"opinion\":\"text\"}"), 400);
+    assertUnchanged();
+  }
+
+  @Test
+  void aKnownPathWithTheWrongMethodIs405WithAllow() {
+    HttpResponse<Buffer> response = http.call(HttpMethod.DELETE, "/api/v1/drills/" + drillId, director, null);
+    assertProblem(response, 405);
+    assertThat(response.getHeader("Allow")).isEqualTo("GET");
+  }
+
+  @Test
+  void aTokenWithoutAKnownRoleMayReadNothing() {
+    String roleless = server.server().server().tokens().auth().generateToken(new JsonObject().put("role", "admin"),
+        new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256").setIssuer(Tokens.ISSUER)
+            .setAudience(java.util.List.of(Tokens.ISSUER)).setExpiresInMinutes(5));
+    assertProblem(http.get("/api/v1/drills", roleless), 403);
+    assertProblem(http.get("/api/v1/scenarios", roleless), 403);
   }
 
   @Test
