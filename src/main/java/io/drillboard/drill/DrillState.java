@@ -12,11 +12,14 @@ import io.drillboard.drill.EventBody.Started;
 import io.drillboard.drill.EventBody.TaskAdvanced;
 import io.drillboard.drill.EventBody.TaskOverdue;
 import io.drillboard.drill.EventBody.TaskTriggered;
+import io.drillboard.evaluation.DrillFacts;
 import io.drillboard.scenario.Scenario;
+import io.drillboard.scenario.Scenario.TaskStep;
 import io.drillboard.scenario.ScenarioParser;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,7 +40,7 @@ public record DrillState(
     Map<String, TaskProgress> tasks,
     Map<String, FiredInject> firedInjects,
     OpinionTally opinion,
-    long externalEvents) {
+    long externalEvents) implements DrillFacts {
 
   /** The state after a drill's first event; {@code created} must be a drill.created event. */
   public static DrillState created(String drillId, Event created) {
@@ -103,8 +106,33 @@ public record DrillState(
     return tasks.get(taskId);
   }
 
+  @Override
   public boolean ended() {
     return status == DrillStatus.ENDED;
+  }
+
+  @Override
+  public OptionalLong injectFiredAt(String injectId) {
+    FiredInject fired = firedInjects.get(injectId);
+    return fired == null ? OptionalLong.empty() : OptionalLong.of(fired.at());
+  }
+
+  @Override
+  public OptionalLong taskReached(String taskId, TaskStep step) {
+    TaskProgress task = tasks.get(taskId);
+    long at = task == null ? TaskProgress.NOT_YET : task.momentOf(step);
+    return at == TaskProgress.NOT_YET ? OptionalLong.empty() : OptionalLong.of(at);
+  }
+
+  @Override
+  public boolean taskOverdue(String taskId) {
+    TaskProgress task = tasks.get(taskId);
+    return task != null && task.overdue();
+  }
+
+  @Override
+  public OptionalLong opinionPeakMinute() {
+    return opinion.peakMinute() == OpinionTally.NONE ? OptionalLong.empty() : OptionalLong.of(opinion.peakMinute());
   }
 
   /** The sim time now: the clock's reading, never before the last event. */

@@ -4,9 +4,11 @@ import io.drillboard.store.EventStore;
 import io.drillboard.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class DrillVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DrillVerticle.class);
   private static final long RELOAD_RETRY_MS = 2_000;
+  /** Live frames go out at most ten times a second per drill. */
+  private static final long FRAME_INTERVAL_MS = 100;
 
   private final String drillId;
   private final EventStore store;
@@ -28,6 +32,11 @@ public final class DrillVerticle extends VerticleBase {
   private int inFlight;
   private boolean reloading;
   private Future<Void> lastCommit = Future.succeededFuture();
+  private final List<Event> unframed = new ArrayList<>();
+  private DrillState committed;
+  private long seriesFramedUpTo = OpinionTally.NONE;
+  private long lastFrameWall;
+  private long frameTimerId = -1;
 
   private DrillVerticle(String drillId, EventStore store, DrillEngine engine) {
     this.drillId = drillId;
@@ -60,6 +69,7 @@ public final class DrillVerticle extends VerticleBase {
 
   private Future<Void> begin() {
     store.expectNext(drillId, 1);
+    committed = engine.state();
     return commit(engine.drain()).onSuccess(v -> schedule());
   }
 
@@ -69,6 +79,8 @@ public final class DrillVerticle extends VerticleBase {
         return Future.failedFuture(CommandRejected.notFound("no drill has the id " + drillId));
       }
       engine = DrillEngine.rebuild(drillId, events);
+      committed = engine.state();
+      seriesFramedUpTo = lastSampledMinute(committed);
       store.expectNext(drillId, engine.state().seq() + 1);
       // Everything that will ever be stored is in the rebuilt state: earlier failures are behind us.
       lastCommit = Future.succeededFuture();
@@ -112,8 +124,14 @@ public final class DrillVerticle extends VerticleBase {
       return lastCommit;
     }
     inFlight++;
+    DrillState after = engine.state();
     Future<Void> commit = store.append(drillId, events).andThen(result -> {
       inFlight--;
+      if (result.succeeded()) {
+        committed = after;
+        unframed.addAll(events);
+        scheduleFrame();
+      }
       if (result.failed() && !reloading) {
         LOG.warn("Drill {}: commit failed ({}); reloading from the store", drillId, result.cause().getMessage());
         reloading = true;
@@ -130,6 +148,39 @@ public final class DrillVerticle extends VerticleBase {
 
   private void reloadUntilDone() {
     reload().onFailure(e -> vertx.setTimer(RELOAD_RETRY_MS, id -> reloadUntilDone()));
+  }
+
+  /** At most one frame per tick, published once for every viewer on every node. */
+  private void scheduleFrame() {
+    if (frameTimerId >= 0) {
+      return;
+    }
+    long wait = lastFrameWall + FRAME_INTERVAL_MS - System.currentTimeMillis();
+    if (wait <= 0) {
+      publishFrame();
+    } else {
+      frameTimerId = vertx.setTimer(wait, id -> publishFrame());
+    }
+  }
+
+  private void publishFrame() {
+    frameTimerId = -1;
+    if (unframed.isEmpty()) {
+      return;
+    }
+    lastFrameWall = System.currentTimeMillis();
+    JsonObject frame = LiveFrames.delta(committed, unframed, lastFrameWall, seriesFramedUpTo);
+    DeliveryOptions range = new DeliveryOptions()
+        .addHeader(LiveFrames.FROM_SEQ, String.valueOf(unframed.get(0).seq()))
+        .addHeader(LiveFrames.TO_SEQ, String.valueOf(unframed.get(unframed.size() - 1).seq()));
+    unframed.clear();
+    seriesFramedUpTo = lastSampledMinute(committed);
+    vertx.eventBus().publish(LiveFrames.address(drillId), frame.encode(), range);
+  }
+
+  private static long lastSampledMinute(DrillState state) {
+    List<EventBody.OpinionSampled> series = state.opinion().series();
+    return series.isEmpty() ? OpinionTally.NONE : series.get(series.size() - 1).minute();
   }
 
   private void schedule() {
@@ -167,6 +218,9 @@ public final class DrillVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     cancelTimer();
+    if (frameTimerId >= 0) {
+      vertx.cancelTimer(frameTimerId);
+    }
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 }

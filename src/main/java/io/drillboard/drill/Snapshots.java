@@ -2,6 +2,7 @@ package io.drillboard.drill;
 
 import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.drill.EventBody.OpinionSampled;
+import io.drillboard.evaluation.Criteria;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.Scenario.Inject;
 import io.drillboard.scenario.Scenario.Task;
@@ -19,7 +20,16 @@ public final class Snapshots {
   private Snapshots() {
   }
 
+  /** The whole drill as it stands. */
   public static JsonObject toJson(DrillState state, long wallNow) {
+    return aggregates(state, wallNow, OpinionTally.NONE);
+  }
+
+  /**
+   * Every figure the pages show, whole, except the opinion series, which holds only the minutes after
+   * {@code seriesAfter} (all of them for {@link OpinionTally#NONE}): live deltas append to what the client has.
+   */
+  public static JsonObject aggregates(DrillState state, long wallNow, long seriesAfter) {
     Scenario scenario = state.scenario();
     long simNow = state.simNow(wallNow);
     SimClock clock = state.clock();
@@ -47,8 +57,23 @@ public final class Snapshots {
       teams.add(team(team, progress, simNow));
       latency.put(team.id(), latency(progress));
     }
+    JsonArray criteria = new JsonArray();
+    Criteria.measure(state, simNow).forEach(c -> criteria.add(c.toJson()));
     return json.put("teams", teams).put("latency", latency).put("injects", injects(state))
-        .put("opinion", opinion(state.opinion())).put("externalEvents", state.externalEvents());
+        .put("opinion", opinion(state.opinion(), seriesAfter)).put("kpis", kpis(state, simNow))
+        .put("criteria", criteria).put("externalEvents", state.externalEvents());
+  }
+
+  private static JsonObject kpis(DrillState state, long simNow) {
+    long total = state.tasks().size();
+    long done = state.tasks().values().stream().filter(t -> t.state() == TaskState.DONE).count();
+    long open = state.tasks().values().stream().filter(TaskProgress::open).count();
+    long overdue = state.tasks().values().stream()
+        .filter(t -> t.overdue() || (t.open() && simNow > t.deadline())).filter(TaskProgress::open).count();
+    Long firstInject = state.firedInjects().values().stream().filter(f -> !f.adHoc()).mapToLong(FiredInject::at)
+        .min().stream().boxed().findFirst().orElse(null);
+    return new JsonObject().put("tasks", total).put("done", done).put("open", open).put("overdue", overdue)
+        .put("sinceFirstInjectSec", firstInject == null ? null : SimTime.seconds(simNow - firstInject));
   }
 
   private static JsonObject team(Team team, List<TaskProgress> progress, long simNow) {
@@ -98,9 +123,12 @@ public final class Snapshots {
     return injects;
   }
 
-  private static JsonObject opinion(OpinionTally tally) {
+  private static JsonObject opinion(OpinionTally tally, long seriesAfter) {
     JsonArray series = new JsonArray();
     for (OpinionSampled sample : tally.series()) {
+      if (seriesAfter != OpinionTally.NONE && sample.minute() <= seriesAfter) {
+        continue;
+      }
       Map<String, Integer> byPlatform = new TreeMap<>();
       Map<String, Integer> bySentiment = new TreeMap<>();
       sample.counts().forEach((platform, counts) -> counts.forEach((sentiment, n) -> {

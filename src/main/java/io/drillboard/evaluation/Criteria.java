@@ -1,17 +1,14 @@
 package io.drillboard.evaluation;
 
-import io.drillboard.drill.DrillState;
-import io.drillboard.drill.DrillState.FiredInject;
-import io.drillboard.drill.OpinionTally;
-import io.drillboard.drill.TaskProgress;
-import io.drillboard.drill.TaskState;
 import io.drillboard.evaluation.CriterionResult.Status;
 import io.drillboard.scenario.Scenario.Anchor;
 import io.drillboard.scenario.Scenario.Criterion;
 import io.drillboard.scenario.Scenario.Measure;
+import io.drillboard.scenario.Scenario.Task;
+import io.drillboard.scenario.Scenario.TaskStep;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Measures a scenario's criteria from a drill's state: live (provisional, with what is already certain) and at the
@@ -21,31 +18,31 @@ public final class Criteria {
   private Criteria() {
   }
 
-  public static List<CriterionResult> measure(DrillState state, long simNow) {
+  public static List<CriterionResult> measure(DrillFacts facts, long simNow) {
     List<CriterionResult> results = new ArrayList<>();
-    for (Criterion criterion : state.scenario().criteria()) {
-      results.add(measure(criterion, state, simNow));
+    for (Criterion criterion : facts.scenario().criteria()) {
+      results.add(measure(criterion, facts, simNow));
     }
     return results;
   }
 
-  private static CriterionResult measure(Criterion criterion, DrillState state, long simNow) {
+  private static CriterionResult measure(Criterion criterion, DrillFacts facts, long simNow) {
     Measure measure = criterion.measure();
     if (measure instanceof Measure.Interval interval) {
-      return interval(criterion, interval, state, simNow);
+      return interval(criterion, interval, facts, simNow);
     }
     if (measure instanceof Measure.BeforePeak beforePeak) {
-      return beforePeak(criterion, beforePeak, state);
+      return beforePeak(criterion, beforePeak, facts);
     }
-    return tasksOnTime(criterion, (Measure.TasksOnTime) measure, state);
+    return tasksOnTime(criterion, (Measure.TasksOnTime) measure, facts);
   }
 
-  private static CriterionResult interval(Criterion c, Measure.Interval interval, DrillState state, long simNow) {
-    Long from = moment(interval.from(), state);
-    Long to = moment(interval.to(), state);
+  private static CriterionResult interval(Criterion c, Measure.Interval interval, DrillFacts facts, long simNow) {
+    Long from = moment(interval.from(), facts);
+    Long to = moment(interval.to(), facts);
     if (from == null) {
-      return result(c, "interval", null, interval.target(), state.ended() ? false : null,
-          state.ended() ? Status.MISSED : Status.PENDING);
+      return result(c, "interval", null, interval.target(), facts.ended() ? false : null,
+          facts.ended() ? Status.MISSED : Status.PENDING);
     }
     if (to != null) {
       long value = to - from;
@@ -54,44 +51,39 @@ public final class Criteria {
     }
     long elapsed = simNow - from;
     // Past the target without the second moment: missed already, whatever happens next.
-    boolean missed = elapsed > interval.target() || state.ended();
+    boolean missed = elapsed > interval.target() || facts.ended();
     return result(c, "interval", elapsed, interval.target(), missed ? false : null,
         missed ? Status.MISSED : Status.RUNNING);
   }
 
-  private static CriterionResult beforePeak(Criterion c, Measure.BeforePeak beforePeak, DrillState state) {
-    Long at = moment(beforePeak.event(), state);
-    OpinionTally opinion = state.opinion();
-    if (at == null || opinion.peakMinute() == OpinionTally.NONE) {
-      boolean missed = state.ended();
+  private static CriterionResult beforePeak(Criterion c, Measure.BeforePeak beforePeak, DrillFacts facts) {
+    Long at = moment(beforePeak.event(), facts);
+    OptionalLong peak = facts.opinionPeakMinute();
+    if (at == null || peak.isEmpty()) {
+      boolean missed = facts.ended();
       return result(c, "before-peak", null, null, missed ? false : null, missed ? Status.MISSED : Status.PENDING);
     }
     // Value: how long before (negative: after) the peak minute the event came.
-    long value = opinion.peakMinute() - at;
+    long value = peak.getAsLong() - at;
     boolean met = value > 0;
     return result(c, "before-peak", value, null, met, met ? Status.MET : Status.MISSED);
   }
 
-  private static CriterionResult tasksOnTime(Criterion c, Measure.TasksOnTime onTime, DrillState state) {
-    Collection<TaskProgress> tasks = state.tasks().values().stream()
+  private static CriterionResult tasksOnTime(Criterion c, Measure.TasksOnTime onTime, DrillFacts facts) {
+    List<Task> tasks = facts.scenario().tasks().stream()
         .filter(t -> onTime.teamId() == null || t.teamId().equals(onTime.teamId())).toList();
-    long late = tasks.stream().filter(TaskProgress::overdue).count();
-    boolean allDone = tasks.stream().allMatch(t -> t.state() == TaskState.DONE);
-    Status status = late > 0 || (state.ended() && !allDone) ? Status.MISSED : allDone ? Status.MET : Status.RUNNING;
+    long late = tasks.stream().filter(t -> facts.taskOverdue(t.id())).count();
+    boolean allDone = tasks.stream().allMatch(t -> facts.taskReached(t.id(), TaskStep.DONE).isPresent());
+    Status status = late > 0 || (facts.ended() && !allDone) ? Status.MISSED : allDone ? Status.MET : Status.RUNNING;
     Boolean met = status == Status.RUNNING ? null : status == Status.MET;
     return result(c, "tasks-on-time", late, null, met, status);
   }
 
   /** When the anchor happened, or null if it has not yet. */
-  static Long moment(Anchor anchor, DrillState state) {
-    if (anchor instanceof Anchor.InjectFiredAt fired) {
-      FiredInject inject = state.firedInjects().get(fired.injectId());
-      return inject == null ? null : inject.at();
-    }
-    Anchor.TaskReached reached = (Anchor.TaskReached) anchor;
-    TaskProgress task = state.task(reached.taskId());
-    long at = task == null ? TaskProgress.NOT_YET : task.momentOf(reached.step());
-    return at == TaskProgress.NOT_YET ? null : at;
+  static Long moment(Anchor anchor, DrillFacts facts) {
+    OptionalLong at = anchor instanceof Anchor.InjectFiredAt fired ? facts.injectFiredAt(fired.injectId())
+        : facts.taskReached(((Anchor.TaskReached) anchor).taskId(), ((Anchor.TaskReached) anchor).step());
+    return at.isPresent() ? at.getAsLong() : null;
   }
 
   private static CriterionResult result(Criterion c, String measure, Long value, Long target, Boolean met,

@@ -14,23 +14,20 @@ import java.util.Optional;
  * @param jwtSecret the HS256 secret; empty to use (or create) the one kept in the data dir
  * @param maxBodyBytes largest request body accepted; larger ones get 413
  * @param ingestQueueLimit events waiting for commit before the server answers 503
+ * @param liveQueueBytes bytes a live viewer may have waiting to be sent before it is skipped until it catches up
  */
 public record ServerConfig(int port, String host, Path dataDir, Optional<String> dbUrl, Optional<String> jwtSecret,
-    long maxBodyBytes, int ingestQueueLimit) {
+    long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_INGEST_QUEUE_LIMIT = 200_000;
+  public static final int DEFAULT_LIVE_QUEUE_BYTES = 1024 * 1024;
 
-  public static ServerConfig defaults(int port, Path dataDir) {
-    return new ServerConfig(port, "0.0.0.0", dataDir, Optional.empty(), Optional.empty(), DEFAULT_MAX_BODY_BYTES,
-        DEFAULT_INGEST_QUEUE_LIMIT);
+  public ServerConfig withDataDir(Path newDataDir) {
+    return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes);
   }
 
-  public ServerConfig withDbUrl(String url) {
-    return new ServerConfig(port, host, dataDir, Optional.of(url), jwtSecret, maxBodyBytes, ingestQueueLimit);
-  }
-
-  public ServerConfig withIngestQueueLimit(int limit) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, limit);
+  public ServerConfig withLiveQueueBytes(int bytes) {
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, bytes);
   }
 }

@@ -42,7 +42,8 @@ public final class HttpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true));
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+        .setWebSocketSubProtocols(List.of(LiveHub.SUBPROTOCOL)));
     return server.requestHandler(router()).listen(config.port(), config.host());
   }
 
@@ -57,7 +58,12 @@ public final class HttpServerVerticle extends VerticleBase {
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
     DrillApi drills = new DrillApi(new Drills(vertx.eventBus()), events, catalog);
 
+    LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes());
+
+    router.route().handler(SecurityHeaders::add);
     router.get("/health").handler(health::check);
+    // The live stream authenticates its own way (browsers cannot send Authorization on a WebSocket).
+    router.get(API + "/drills/:drillId/live").handler(live::connect);
     // Authenticate before reading a body: a caller without a token never gets to upload 10 MB.
     router.route(API + "/*").handler(JWTAuthHandler.create(tokens.auth()));
     router.route(API + "/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
@@ -87,7 +93,9 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/done", drills::done, Role.DIRECTOR, Role.TEAM);
     router.route(API + "/*").handler(api::unmatched);
 
-    router.route().handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot"));
+    router.get("/webjars/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "META-INF/resources/webjars")
+        .setMaxAgeSeconds(86_400));
+    router.route().handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot").setMaxAgeSeconds(60));
     router.route().failureHandler(Problems::onFailure);
     router.errorHandler(404, ctx -> Problems.send(ctx, 404, "there is nothing at this address", List.of(), null));
     return router;

@@ -40,9 +40,7 @@ class ScenarioApiTest {
       Files.createDirectories(dataDir.resolve("scenarios"));
       Files.writeString(dataDir.resolve("scenarios/from-file.yaml"), variant("from-file", "文件场景"));
       Files.writeString(dataDir.resolve("scenarios/broken.yaml"), "id: broken\n");
-      ServerConfig base = TestServer.config();
-      return new ServerConfig(0, base.host(), dataDir, base.dbUrl(), base.jwtSecret(), base.maxBodyBytes(),
-          base.ingestQueueLimit());
+      return TestServer.config().withDataDir(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

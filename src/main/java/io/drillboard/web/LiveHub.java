@@ -1,0 +1,251 @@
+package io.drillboard.web;
+
+import io.drillboard.drill.Command;
+import io.drillboard.drill.Command.ControlAction;
+import io.drillboard.drill.Drills;
+import io.drillboard.drill.Event;
+import io.drillboard.drill.LiveFrames;
+import io.drillboard.store.EventStore;
+import io.drillboard.web.LiveSession.Frame;
+import io.drillboard.web.LiveSession.Mode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The live stream, WS /api/v1/drills/{id}/live. Each drill's frames arrive once per server on the event bus and are
+ * fanned out here to that drill's viewers: a thousand screens cost a thousand writes of one shared text per tick.
+ */
+final class LiveHub {
+  static final String SUBPROTOCOL = "drillboard";
+  private static final Pattern DRILL_ID = Pattern.compile("d[a-z0-9]{11}");
+  private static final long PING_INTERVAL_MS = 15_000;
+  private static final long DEAD_AFTER_MS = 45_000;
+  /** A resume further back than this gets a fresh snapshot instead of every event since. */
+  static final long MAX_RESUME_EVENTS = 50_000;
+  private static final int CATCH_UP_PAGE = 1_000;
+
+  private final Vertx vertx;
+  private final Drills drills;
+  private final EventStore store;
+  private final Tokens tokens;
+  private final int queueBytes;
+  private final Map<String, Feed> feeds = new HashMap<>();
+
+  /** One drill's subscription on this server and its viewers. */
+  private record Feed(MessageConsumer<String> consumer, Future<Void> ready, Set<LiveSession> sessions) {
+  }
+
+  LiveHub(Vertx vertx, Drills drills, EventStore store, Tokens tokens, int queueBytes) {
+    this.vertx = vertx;
+    this.drills = drills;
+    this.store = store;
+    this.tokens = tokens;
+    this.queueBytes = queueBytes;
+    vertx.setPeriodic(PING_INTERVAL_MS, id -> pingAll());
+  }
+
+  /** Counts for the metrics: viewers per drill, frames sent and dropped. */
+  Map<String, Integer> viewers() {
+    Map<String, Integer> counts = new HashMap<>();
+    feeds.forEach((drill, feed) -> counts.put(drill, feed.sessions().size()));
+    return counts;
+  }
+
+  /** The route handler: checks token, drill and resume point before upgrading, so refusals are plain HTTP. */
+  void connect(RoutingContext ctx) {
+    String drillId = ctx.pathParam("drillId");
+    if (!DRILL_ID.matcher(drillId).matches()) {
+      throw new ProblemException(404, "no drill has the id " + drillId, List.of());
+    }
+    Long after = after(ctx);
+    String token = token(ctx);
+    if (token == null) {
+      throw new ProblemException(401, "a token is required: ?token= or the Sec-WebSocket-Protocol header", List.of());
+    }
+    ctx.request().pause();
+    tokens.auth().authenticate(new TokenCredentials(token))
+        .recover(e -> Future.failedFuture(new ProblemException(401, "the token is not valid: " + e.getMessage(),
+            List.of())))
+        .compose(user -> requireRole(user))
+        .compose(v -> drills.send(drillId, new Command.Control(ControlAction.SNAPSHOT, "live")))
+        .compose(snapshot -> {
+          long seq = snapshot.getLong("seq");
+          if (after != null && after > seq) {
+            return Future.failedFuture(ProblemException.badRequest("after=" + after + " is beyond the drill's last seq "
+                + seq));
+          }
+          return ctx.request().toWebSocket().map(socket -> join(drillId, socket, after));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static Future<Void> requireRole(User user) {
+    return Role.fromKey(user.get("role")).isPresent() ? Future.succeededFuture()
+        : Future.failedFuture(new ProblemException(403, "the token carries no known role", List.of()));
+  }
+
+  private Void join(String drillId, io.vertx.core.http.ServerWebSocket socket, Long after) {
+    socket.setWriteQueueMaxSize(queueBytes);
+    LiveSession session = new LiveSession(drillId, socket);
+    socket.pongHandler(pong -> session.ponged());
+    socket.closeHandler(v -> leave(session));
+    // Text from viewers is not part of the protocol; garbage closes that socket alone.
+    socket.textMessageHandler(text -> socket.close((short) 1003, "viewers do not send messages"));
+    Feed feed = feeds.computeIfAbsent(drillId, this::subscribe);
+    feed.sessions().add(session);
+    feed.ready().onSuccess(v -> {
+      if (after == null) {
+        sendSnapshot(session);
+      } else {
+        resume(session, after);
+      }
+    });
+    return null;
+  }
+
+  private Feed subscribe(String drillId) {
+    Set<LiveSession> sessions = new LinkedHashSet<>();
+    MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveFrames.address(drillId),
+        message -> fanOut(sessions, message));
+    return new Feed(consumer, consumer.completion(), sessions);
+  }
+
+  private void fanOut(Set<LiveSession> sessions, Message<String> message) {
+    Frame frame = new Frame(message.body(), Long.parseLong(message.headers().get(LiveFrames.FROM_SEQ)),
+        Long.parseLong(message.headers().get(LiveFrames.TO_SEQ)));
+    for (LiveSession session : List.copyOf(sessions)) {
+      if (!session.offer(frame)) {
+        sendSnapshot(session);
+      }
+      if (session.mode() == Mode.BEHIND) {
+        session.socket.drainHandler(v -> sendSnapshot(session));
+      }
+    }
+  }
+
+  /** (Re)starts a viewer from a fresh snapshot; frames arriving meanwhile wait in its buffer. */
+  private void sendSnapshot(LiveSession session) {
+    session.rejoin();
+    drills.send(session.drillId, new Command.Control(ControlAction.SNAPSHOT, "live")).onSuccess(snapshot -> {
+      if (!session.startFrom(LiveFrames.snapshot(snapshot), snapshot.getLong("seq"))) {
+        sendSnapshot(session);
+      }
+    }).onFailure(e -> session.socket.close((short) 1011, "the drill is not available"));
+  }
+
+  /** Resumes a viewer after {@code after}: the stored events since, then live frames, with no gap or repeat. */
+  private void resume(LiveSession session, long after) {
+    session.rejoin();
+    drills.send(session.drillId, new Command.Control(ControlAction.SNAPSHOT, "live")).onSuccess(snapshot -> {
+      long seq = snapshot.getLong("seq");
+      if (seq - after > MAX_RESUME_EVENTS) {
+        session.startFrom(LiveFrames.snapshot(snapshot), seq);
+        return;
+      }
+      session.resumeFrom(after);
+      catchUp(session, after, seq, snapshot).onSuccess(v -> {
+        if (!session.goLive()) {
+          sendSnapshot(session);
+        }
+      }).onFailure(e -> session.socket.close((short) 1011, "the drill's events are not available"));
+    }).onFailure(e -> session.socket.close((short) 1011, "the drill is not available"));
+  }
+
+  private Future<Void> catchUp(LiveSession session, long after, long until, JsonObject snapshot) {
+    if (after >= until) {
+      return Future.succeededFuture();
+    }
+    int limit = (int) Math.min(CATCH_UP_PAGE, until - after);
+    return store.events(session.drillId, after, limit).compose(events -> {
+      if (events.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      JsonArray listed = new JsonArray();
+      events.forEach(e -> listed.add(e.toJson()));
+      Event last = events.get(events.size() - 1);
+      JsonObject delta = new JsonObject().put("type", "delta").put(LiveFrames.FROM_SEQ, events.get(0).seq())
+          .put(LiveFrames.TO_SEQ, last.seq()).put("omitted", 0).put("events", listed);
+      if (last.seq() >= until) {
+        // The last catch-up frame carries the aggregates as they stand.
+        snapshot.forEach(field -> delta.put(field.getKey(), field.getValue()));
+        delta.put(LiveFrames.TO_SEQ, last.seq()).put("type", "delta");
+      }
+      session.writeCatchUp(delta);
+      return catchUp(session, last.seq(), until, snapshot);
+    });
+  }
+
+  private void leave(LiveSession session) {
+    Feed feed = feeds.get(session.drillId);
+    if (feed == null) {
+      return;
+    }
+    feed.sessions().remove(session);
+    if (feed.sessions().isEmpty()) {
+      feeds.remove(session.drillId);
+      feed.consumer().unregister();
+    }
+  }
+
+  private void pingAll() {
+    long now = System.currentTimeMillis();
+    for (Feed feed : List.copyOf(feeds.values())) {
+      for (LiveSession session : List.copyOf(feed.sessions())) {
+        if (now - session.lastPong() > DEAD_AFTER_MS) {
+          session.socket.close((short) 1001, "no answer to pings");
+        } else {
+          session.socket.writePing(Buffer.buffer("ping"));
+        }
+      }
+    }
+  }
+
+  private static Long after(RoutingContext ctx) {
+    String text = ctx.queryParams().get("after");
+    if (text == null) {
+      return null;
+    }
+    try {
+      long after = Long.parseLong(text);
+      if (after >= 0) {
+        return after;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.badRequest("after must be a seq (a whole number from 0)");
+  }
+
+  /** Browsers cannot set Authorization on a WebSocket: the token comes in ?token= or as a subprotocol. */
+  private static String token(RoutingContext ctx) {
+    String query = ctx.queryParams().get("token");
+    if (query != null && !query.isBlank()) {
+      return query;
+    }
+    String protocols = ctx.request().getHeader("Sec-WebSocket-Protocol");
+    if (protocols == null) {
+      return null;
+    }
+    for (String protocol : protocols.split(",")) {
+      String candidate = protocol.trim();
+      if (!candidate.equals(SUBPROTOCOL) && candidate.chars().filter(c -> c == '.').count() == 2) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,62 @@
+package io.drillboard.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A viewer of the live stream for tests: every frame it receives, with the time it arrived. */
+public final class LiveClient implements AutoCloseable {
+  public record Received(JsonObject frame, long arrivedAt) {
+  }
+
+  private final Vertx vertx = Vertx.vertx();
+  private final BlockingQueue<Received> frames = new LinkedBlockingQueue<>();
+  private WebSocket socket;
+
+  /** Connects to {@code path} (with its query); returns the HTTP status of a refused handshake, or 101. */
+  public int connect(int port, String path) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(16 * 1024 * 1024)
+        .setMaxMessageSize(64 * 1024 * 1024));
+    try {
+      socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path)).await();
+    } catch (UpgradeRejectedException rejected) {
+      return rejected.getStatus();
+    }
+    socket.textMessageHandler(text -> frames.add(new Received(new JsonObject(text), System.currentTimeMillis())));
+    return 101;
+  }
+
+  /** The next frame, or fails after {@code seconds}. */
+  public Received next(int seconds) throws InterruptedException {
+    Received received = frames.poll(seconds, TimeUnit.SECONDS);
+    if (received == null) {
+      throw new AssertionError("no frame within " + seconds + " s");
+    }
+    return received;
+  }
+
+  /** Stops reading from the socket, as a frozen screen would. */
+  public void pause() {
+    socket.pause();
+  }
+
+  public void resume() {
+    socket.resume();
+  }
+
+  @Override
+  public void close() {
+    // Close the socket first: a Vert.x instance closed under an open WebSocket waits out the close handshake.
+    if (socket != null && !socket.isClosed()) {
+      socket.close().await();
+    }
+    vertx.close().await();
+  }
+}
