@@ -93,7 +93,9 @@ public final class Snapshots {
         .put("triggeredAt", moment(p.triggeredAt())).put("deadline", moment(p.deadline()))
         .put("acknowledgedAt", moment(p.acknowledgedAt())).put("startedAt", moment(p.startedAt()))
         .put("doneAt", moment(p.doneAt())).put("responseLatencySec", seconds(p.responseLatency()))
-        .put("completionLatencySec", seconds(p.completionLatency()));
+        .put("completionLatencySec", seconds(p.completionLatency()))
+        .put("effect", task.effect().map(e -> new JsonObject().put("branching", e.branching())
+            .put("sentimentShift", e.sentimentShift())).orElse(null));
   }
 
   private static JsonObject latency(List<TaskProgress> progress) {

@@ -91,8 +91,11 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/ack", drills::ack, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/start", drills::startTask, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/done", drills::done, Role.DIRECTOR, Role.TEAM);
+    api.guarded(POST, API + "/tokens", new TokenApi(tokens)::issue, Role.DIRECTOR);
     router.route(API + "/*").handler(api::unmatched);
 
+    String echarts = Vendor.echartsWebjarPath();
+    router.get(Vendor.ECHARTS_PATH).handler(ctx -> ctx.reroute(echarts));
     router.get("/webjars/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "META-INF/resources/webjars")
         .setMaxAgeSeconds(86_400));
     router.route().handler(StaticHandler.create(FileSystemAccess.RELATIVE, "webroot").setMaxAgeSeconds(60));

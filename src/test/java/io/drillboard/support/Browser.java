@@ -1,0 +1,101 @@
+package io.drillboard.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium. Tests that need it are skipped, with the reason, where Chromium or
+ * its driver is not installed (.ci/run installs both).
+ */
+public final class Browser implements AutoCloseable {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /** A 1920x1080 headless Chromium, or the test is skipped when none is installed. */
+  public static Browser open() {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Skipping browser test: Debian's chromium and chromium-driver are not installed "
+            + "(apt-get install chromium chromium-driver)");
+    try {
+      Path profile = Files.createTempDirectory("drillboard-chromium");
+      ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+          "--window-size=1920,1080", "--hide-scrollbars", "--user-data-dir=" + profile);
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      // Make the page itself 1920x1080, the wall screen's size, whatever the window's frame takes.
+      long frame = (Long) driver.executeScript("return window.outerHeight - window.innerHeight;");
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1920, (int) (1080 + frame)));
+      return new Browser(driver, profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void get(String url) {
+    driver.get(url);
+  }
+
+  public WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  public java.util.List<WebElement> findAll(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** Waits up to {@code seconds} for the condition to hold (a non-null, non-false value). */
+  public <T> T await(int seconds, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100)).until(condition);
+  }
+
+  public Object script(String javascript, Object... arguments) {
+    return driver.executeScript(javascript, arguments);
+  }
+
+  /** Saves a PNG of the window under target/screenshots/. */
+  public Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    TestDatabase.deleteRecursively(profile);
+  }
+}

@@ -1,0 +1,61 @@
+// The API as the pages use it: the token (taken once from ?token=, then kept for this browser tab),
+// JSON calls with it, and errors turned into readable messages.
+
+const TOKEN_KEY = 'drillboard.token';
+
+/** The token for this tab: from ?token= (removed from the address bar afterwards) or from earlier. */
+export function token() {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/** The claims of a JWT, for showing who and which team; the server checks the signature, not us. */
+export function claims(jwt) {
+  try {
+    const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(payload))));
+  } catch {
+    return {};
+  }
+}
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** Calls the API; resolves to the JSON body, or rejects with an ApiError that carries the problem. */
+export async function api(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  const jwt = token();
+  if (jwt) headers.Authorization = `Bearer ${jwt}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+/** The problem's detail and each listed error, for a message line. */
+export function describe(error) {
+  if (error instanceof ApiError) {
+    const errors = error.problem.errors ? ` (${error.problem.errors.join('; ')})` : '';
+    return `${error.status}: ${error.message}${errors}`;
+  }
+  return String(error.message || error);
+}
