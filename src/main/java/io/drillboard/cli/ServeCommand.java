@@ -34,11 +34,16 @@ final class ServeCommand implements Callable<Integer> {
       description = "Events waiting for commit before ingest answers 503 (default ${DEFAULT-VALUE}).")
   int ingestQueue;
 
+  @Option(names = "--metrics-retention", defaultValue = "${env:DRILLBOARD_METRICS_RETENTION:-15m}",
+      converter = DurationConverter.class,
+      description = "How long an ended drill's series stay in /metrics (default ${DEFAULT-VALUE}).")
+  Duration metricsRetention;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = new ServerConfig(port, host, data.dataDir,
         Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()), data.configuredSecret(),
-        ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, ServerConfig.DEFAULT_LIVE_QUEUE_BYTES);
+        ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, ServerConfig.DEFAULT_LIVE_QUEUE_BYTES, metricsRetention);
     DrillboardServer server = DrillboardServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

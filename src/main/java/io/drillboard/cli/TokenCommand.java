@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,17 +50,6 @@ final class TokenCommand implements Callable<Integer> {
       return 0;
     } finally {
       vertx.close();
-    }
-  }
-
-  static final class DurationConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      String text = value.trim().toLowerCase();
-      if (text.endsWith("d")) {
-        return Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
-      }
-      return Duration.ofMillis(io.drillboard.scenario.SimTime.parseDuration(text));
     }
   }
 }

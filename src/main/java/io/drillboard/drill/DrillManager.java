@@ -26,12 +26,14 @@ public final class DrillManager extends VerticleBase {
 
   private final EventStore store;
   private final ScenarioCatalog catalog;
+  private final CommittedListener listener;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Future<Void>> loaded = new HashMap<>();
 
-  public DrillManager(EventStore store, ScenarioCatalog catalog) {
+  public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener) {
     this.store = store;
     this.catalog = catalog;
+    this.listener = listener;
   }
 
   @Override
@@ -81,7 +83,7 @@ public final class DrillManager extends VerticleBase {
       return Future.failedFuture(rejected);
     }
     JsonObject snapshot = Snapshots.toJson(engine.state(), System.currentTimeMillis());
-    Future<Void> deployed = vertx.deployVerticle(DrillVerticle.created(engine, store)).mapEmpty();
+    Future<Void> deployed = vertx.deployVerticle(DrillVerticle.created(engine, store, listener)).mapEmpty();
     loaded.put(drillId, deployed);
     return deployed.map(snapshot);
   }
@@ -92,7 +94,7 @@ public final class DrillManager extends VerticleBase {
     if (existing != null && !existing.failed()) {
       return existing;
     }
-    Future<Void> deployment = vertx.deployVerticle(DrillVerticle.stored(drillId, store)).mapEmpty();
+    Future<Void> deployment = vertx.deployVerticle(DrillVerticle.stored(drillId, store, listener)).mapEmpty();
     loaded.put(drillId, deployment);
     return deployment.recover(cause -> {
       loaded.remove(drillId);

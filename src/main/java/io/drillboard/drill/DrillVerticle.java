@@ -26,6 +26,7 @@ public final class DrillVerticle extends VerticleBase {
 
   private final String drillId;
   private final EventStore store;
+  private final CommittedListener listener;
   private DrillEngine engine;
   private MessageConsumer<JsonObject> consumer;
   private long timerId = -1;
@@ -38,20 +39,21 @@ public final class DrillVerticle extends VerticleBase {
   private long lastFrameWall;
   private long frameTimerId = -1;
 
-  private DrillVerticle(String drillId, EventStore store, DrillEngine engine) {
+  private DrillVerticle(String drillId, EventStore store, CommittedListener listener, DrillEngine engine) {
     this.drillId = drillId;
     this.store = store;
+    this.listener = listener;
     this.engine = engine;
   }
 
   /** A new drill whose drill.created event the engine holds, not yet stored. */
-  public static DrillVerticle created(DrillEngine engine, EventStore store) {
-    return new DrillVerticle(engine.drillId(), store, engine);
+  public static DrillVerticle created(DrillEngine engine, EventStore store, CommittedListener listener) {
+    return new DrillVerticle(engine.drillId(), store, listener, engine);
   }
 
   /** A stored drill, rebuilt from its events on start. */
-  public static DrillVerticle stored(String drillId, EventStore store) {
-    return new DrillVerticle(drillId, store, null);
+  public static DrillVerticle stored(String drillId, EventStore store, CommittedListener listener) {
+    return new DrillVerticle(drillId, store, listener, null);
   }
 
   public static String address(String drillId) {
@@ -81,6 +83,7 @@ public final class DrillVerticle extends VerticleBase {
       engine = DrillEngine.rebuild(drillId, events);
       committed = engine.state();
       seriesFramedUpTo = lastSampledMinute(committed);
+      listener.committed(drillId, List.of(), committed);
       store.expectNext(drillId, engine.state().seq() + 1);
       // Everything that will ever be stored is in the rebuilt state: earlier failures are behind us.
       lastCommit = Future.succeededFuture();
@@ -129,6 +132,7 @@ public final class DrillVerticle extends VerticleBase {
       inFlight--;
       if (result.succeeded()) {
         committed = after;
+        listener.committed(drillId, events, after);
         unframed.addAll(events);
         scheduleFrame();
       }

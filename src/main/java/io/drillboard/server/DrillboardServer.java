@@ -1,6 +1,8 @@
 package io.drillboard.server;
 
 import io.drillboard.drill.DrillManager;
+import io.drillboard.metrics.DrillboardMetrics;
+import io.drillboard.metrics.VertxMetrics;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.scenario.ScenarioInvalidException;
@@ -12,6 +14,8 @@ import io.drillboard.web.HttpServerVerticle;
 import io.drillboard.web.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -56,21 +60,24 @@ public final class DrillboardServer implements AutoCloseable {
   /** Starts a server on a database that the caller owns and closes. */
   public static DrillboardServer start(ServerConfig config, Database database, boolean ownsDatabase) {
     database.migrate();
-    Vertx vertx = Vertx.vertx();
+    DrillboardMetrics metrics = new DrillboardMetrics(DrillboardMetrics.newRegistry(), config.metricsRetention());
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(VertxMetrics.options()))
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
     try {
       Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()));
       Pool writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions())
           .using(vertx).build();
       Pool reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(database.connectOptions())
           .using(vertx).build();
-      EventStore events = new EventStore(writer, reader, config.ingestQueueLimit());
+      EventStore events = new EventStore(writer, reader, config.ingestQueueLimit(), metrics);
+      metrics.bind(vertx, events::pendingEvents);
       ScenarioStore scenarios = new ScenarioStore(reader);
       ScenarioCatalog catalog = ScenarioCatalog.withDefault();
       catalog.loadDirectory(config.dataDir().resolve("scenarios"));
-      HttpServerVerticle http = new HttpServerVerticle(config, events, scenarios, catalog, tokens);
+      HttpServerVerticle http = new HttpServerVerticle(config, events, scenarios, catalog, tokens, metrics);
       Future<?> started = scenarios.sources()
           .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
-          .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog)))
+          .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics)))
           .compose(v -> vertx.deployVerticle(http));
       started.await();
       return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, http.actualPort());

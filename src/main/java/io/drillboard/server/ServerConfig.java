@@ -1,6 +1,7 @@
 package io.drillboard.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,19 +16,28 @@ import java.util.Optional;
  * @param maxBodyBytes largest request body accepted; larger ones get 413
  * @param ingestQueueLimit events waiting for commit before the server answers 503
  * @param liveQueueBytes bytes a live viewer may have waiting to be sent before it is skipped until it catches up
+ * @param metricsRetention how long an ended drill's series stay in /metrics
  */
 public record ServerConfig(int port, String host, Path dataDir, Optional<String> dbUrl, Optional<String> jwtSecret,
-    long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes) {
+    long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes, Duration metricsRetention) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_INGEST_QUEUE_LIMIT = 200_000;
   public static final int DEFAULT_LIVE_QUEUE_BYTES = 1024 * 1024;
+  public static final Duration DEFAULT_METRICS_RETENTION = Duration.ofMinutes(15);
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes);
+    return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
+        metricsRetention);
   }
 
   public ServerConfig withLiveQueueBytes(int bytes) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, bytes);
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, bytes,
+        metricsRetention);
+  }
+
+  public ServerConfig withMetricsRetention(Duration retention) {
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
+        retention);
   }
 }

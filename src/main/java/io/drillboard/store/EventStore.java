@@ -55,12 +55,14 @@ public final class EventStore {
   private final AtomicBoolean flushing = new AtomicBoolean();
   private final Map<String, Long> nextSeq = new ConcurrentHashMap<>();
   private final AtomicLong commits = new AtomicLong();
+  private final CommitObserver observer;
 
   /** {@code writer} should hold one connection: commits are strictly one after another. */
-  public EventStore(Pool writer, Pool reader, int maxPendingEvents) {
+  public EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer) {
     this.writer = writer;
     this.reader = reader;
     this.maxPendingEvents = maxPendingEvents;
+    this.observer = observer;
   }
 
   /** Events waiting for their commit: the ingest queue's depth. */
@@ -134,10 +136,12 @@ public final class EventStore {
       }
     }
     int flushedRows = rows;
+    long started = System.nanoTime();
     insert(contiguous).onComplete(result -> {
       pendingEvents.addAndGet(-flushedRows);
       if (result.succeeded()) {
         commits.incrementAndGet();
+        observer.committed(flushedRows, System.nanoTime() - started);
         nextSeq.putAll(committedNext);
         contiguous.forEach(PendingAppend::succeed);
       } else {

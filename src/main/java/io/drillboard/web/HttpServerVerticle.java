@@ -7,6 +7,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 import io.drillboard.drill.Drills;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.server.ServerConfig;
+import io.drillboard.metrics.DrillboardMetrics;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.ScenarioStore;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 
 /** The HTTP face of Drillboard: the versioned JSON API under /api/v1, /health, and the pages in webroot/. */
@@ -29,10 +31,12 @@ public final class HttpServerVerticle extends VerticleBase {
   private final ScenarioStore scenarios;
   private final ScenarioCatalog catalog;
   private final Tokens tokens;
+  private final DrillboardMetrics metrics;
   private HttpServer server;
 
   public HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
-      Tokens tokens) {
+      Tokens tokens, DrillboardMetrics metrics) {
+    this.metrics = metrics;
     this.config = config;
     this.events = events;
     this.scenarios = scenarios;
@@ -58,10 +62,11 @@ public final class HttpServerVerticle extends VerticleBase {
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
     DrillApi drills = new DrillApi(new Drills(vertx.eventBus()), events, catalog);
 
-    LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes());
+    LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes(), metrics);
 
     router.route().handler(SecurityHeaders::add);
     router.get("/health").handler(health::check);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
     // The live stream authenticates its own way (browsers cannot send Authorization on a WebSocket).
     router.get(API + "/drills/:drillId/live").handler(live::connect);
     // Authenticate before reading a body: a caller without a token never gets to upload 10 MB.

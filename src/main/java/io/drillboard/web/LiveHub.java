@@ -43,26 +43,21 @@ final class LiveHub {
   private final EventStore store;
   private final Tokens tokens;
   private final int queueBytes;
+  private final LiveStats stats;
   private final Map<String, Feed> feeds = new HashMap<>();
 
   /** One drill's subscription on this server and its viewers. */
   private record Feed(MessageConsumer<String> consumer, Future<Void> ready, Set<LiveSession> sessions) {
   }
 
-  LiveHub(Vertx vertx, Drills drills, EventStore store, Tokens tokens, int queueBytes) {
+  LiveHub(Vertx vertx, Drills drills, EventStore store, Tokens tokens, int queueBytes, LiveStats stats) {
     this.vertx = vertx;
     this.drills = drills;
     this.store = store;
     this.tokens = tokens;
     this.queueBytes = queueBytes;
+    this.stats = stats;
     vertx.setPeriodic(PING_INTERVAL_MS, id -> pingAll());
-  }
-
-  /** Counts for the metrics: viewers per drill, frames sent and dropped. */
-  Map<String, Integer> viewers() {
-    Map<String, Integer> counts = new HashMap<>();
-    feeds.forEach((drill, feed) -> counts.put(drill, feed.sessions().size()));
-    return counts;
   }
 
   /** The route handler: checks token, drill and resume point before upgrading, so refusals are plain HTTP. */
@@ -100,7 +95,7 @@ final class LiveHub {
 
   private Void join(String drillId, io.vertx.core.http.ServerWebSocket socket, Long after) {
     socket.setWriteQueueMaxSize(queueBytes);
-    LiveSession session = new LiveSession(drillId, socket);
+    LiveSession session = new LiveSession(drillId, socket, stats);
     socket.pongHandler(pong -> session.ponged());
     socket.closeHandler(v -> leave(session));
     // Text from viewers is not part of the protocol; garbage closes that socket alone.
@@ -121,6 +116,7 @@ final class LiveHub {
     Set<LiveSession> sessions = new LinkedHashSet<>();
     MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveFrames.address(drillId),
         message -> fanOut(sessions, message));
+    stats.watching(drillId, sessions::size);
     return new Feed(consumer, consumer.completion(), sessions);
   }
 
@@ -198,6 +194,7 @@ final class LiveHub {
     if (feed.sessions().isEmpty()) {
       feeds.remove(session.drillId);
       feed.consumer().unregister();
+      stats.unwatched(session.drillId);
     }
   }
 

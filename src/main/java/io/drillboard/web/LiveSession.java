@@ -29,28 +29,20 @@ final class LiveSession {
 
   final String drillId;
   final ServerWebSocket socket;
+  private final LiveStats stats;
   private final Deque<Frame> buffered = new ArrayDeque<>();
   private Mode mode = Mode.JOINING;
   private long lastSeq;
   private long lastPong = System.currentTimeMillis();
-  private long dropped;
-  private long sent;
 
-  LiveSession(String drillId, ServerWebSocket socket) {
+  LiveSession(String drillId, ServerWebSocket socket, LiveStats stats) {
     this.drillId = drillId;
     this.socket = socket;
+    this.stats = stats;
   }
 
   Mode mode() {
     return mode;
-  }
-
-  long dropped() {
-    return dropped;
-  }
-
-  long sent() {
-    return sent;
   }
 
   long lastPong() {
@@ -72,7 +64,7 @@ final class LiveSession {
         yield buffered.size() <= MAX_BUFFERED_FRAMES;
       }
       case BEHIND -> {
-        dropped++;
+        stats.frameDropped();
         yield true;
       }
       case LIVE -> deliver(frame);
@@ -143,7 +135,7 @@ final class LiveSession {
   private void write(String text) {
     if (!socket.isClosed()) {
       socket.writeTextMessage(text);
-      sent++;
+      stats.frameSent();
     }
   }
 }

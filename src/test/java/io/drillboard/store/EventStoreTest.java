@@ -37,7 +37,7 @@ class EventStoreTest {
 
   @Test
   void appendsWhileACommitIsInFlightShareTheNextCommit(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000);
+    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> {
       List<Future<Void>> appends = new ArrayList<>();
@@ -58,7 +58,7 @@ class EventStoreTest {
 
   @Test
   void aGapIsRefusedAndNothingOfItIsStored(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000);
+    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> store.append(drill, List.of(event(1, null)))
         .compose(ok -> store.append(drill, List.of(event(3, null))))
@@ -71,7 +71,7 @@ class EventStoreTest {
 
   @Test
   void aFullQueueRefusesAtOnce(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 10);
+    EventStore store = new EventStore(writer, reader, 10, (events, nanos) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> {
       List<Event> first = new ArrayList<>();
@@ -90,7 +90,7 @@ class EventStoreTest {
 
   @Test
   void storedEventsCannotBeChangedOrDeleted(VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100);
+    EventStore store = new EventStore(writer, reader, 100, (events, nanos) -> { });
     String drill = newDrill(store);
     store.append(drill, List.of(event(1, null)))
         .compose(v -> reader.query("DELETE FROM events WHERE drill_id = '" + drill + "'").execute())

@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** One real embedded PostgreSQL for the whole test run, started on first use under target/, stopped at exit. */
+/**
+ * One real embedded PostgreSQL for the whole test run, started on first use under target/ in a folder of its own (so
+ * that two builds running at once do not share one), stopped and removed at exit.
+ */
 public final class TestDatabase {
   private static Database database;
 
@@ -18,11 +21,15 @@ public final class TestDatabase {
 
   public static synchronized Database get() {
     if (database == null) {
-      Path dir = Path.of("target", "test-data", "shared");
+      Path dir = Path.of("target", "test-data", "postgres-" + ProcessHandle.current().pid());
       deleteRecursively(dir);
-      database = Database.open(Optional.empty(), dir);
-      database.migrate();
-      Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+      Database started = Database.open(Optional.empty(), dir);
+      started.migrate();
+      database = started;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        started.close();
+        deleteRecursively(dir);
+      }));
     }
     return database;
   }

@@ -1,0 +1,121 @@
+package io.drillboard.metrics;
+
+import io.drillboard.drill.CommittedListener;
+import io.drillboard.drill.DrillState;
+import io.drillboard.drill.Event;
+import io.drillboard.store.CommitObserver;
+import io.drillboard.web.LiveStats;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * Drillboard's own metrics, beside the JVM and Vert.x ones in the same Prometheus registry. Labels stay bounded:
+ * drill, team, platform, sentiment, state and type only. An ended drill's series are removed after a retention time,
+ * so a server that ran a thousand drills does not serve a thousand sets of series.
+ */
+public final class DrillboardMetrics implements CommittedListener, CommitObserver, LiveStats {
+  private final PrometheusMeterRegistry registry;
+  private final Duration retention;
+  private final Map<String, DrillMeters> drills = new ConcurrentHashMap<>();
+  private final Map<String, Gauge> viewerGauges = new ConcurrentHashMap<>();
+  private final Timer commits;
+  private final Counter framesSent;
+  private final Counter framesDropped;
+  private Vertx vertx;
+
+  public DrillboardMetrics(PrometheusMeterRegistry registry, Duration retention) {
+    this.registry = registry;
+    this.retention = retention;
+    this.commits = Timer.builder("drillboard.event.commit")
+        .description("Time of one group commit of events to PostgreSQL")
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+    this.framesSent = Counter.builder("drillboard.ws.frames.sent").description("Live frames written to viewers")
+        .register(registry);
+    this.framesDropped = Counter.builder("drillboard.ws.frames.dropped")
+        .description("Live frames skipped for viewers whose write queue was full").register(registry);
+  }
+
+  /** The registry Vert.x and Drillboard share, tagged application="drillboard". */
+  public static PrometheusMeterRegistry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("application", "drillboard");
+    return registry;
+  }
+
+  /** Starts the timers that remove ended drills' series; the Vert.x instance exists only once metrics do. */
+  public void bind(Vertx vertx, IntSupplier ingestQueueDepth) {
+    this.vertx = vertx;
+    Gauge.builder("drillboard.ingest.queue.depth", ingestQueueDepth, IntSupplier::getAsInt)
+        .description("Events waiting for their commit").strongReference(true).register(registry);
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void committed(int events, long nanos) {
+    commits.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void committed(String drillId, List<Event> events, DrillState state) {
+    DrillMeters meters = drills.computeIfAbsent(drillId, id -> new DrillMeters(registry, state));
+    boolean endedBefore = meters.state().ended();
+    meters.record(events, state);
+    if (state.ended() && (!endedBefore || events.isEmpty())) {
+      scheduleRemoval(drillId);
+    }
+  }
+
+  private void scheduleRemoval(String drillId) {
+    if (vertx != null) {
+      vertx.setTimer(retention.toMillis(), id -> {
+        DrillMeters meters = drills.get(drillId);
+        if (meters != null && meters.state().ended()) {
+          drills.remove(drillId);
+          meters.remove(registry);
+        }
+      });
+    }
+  }
+
+  @Override
+  public void frameSent() {
+    framesSent.increment();
+  }
+
+  @Override
+  public void frameDropped() {
+    framesDropped.increment();
+  }
+
+  @Override
+  public void watching(String drillId, IntSupplier count) {
+    viewerGauges.computeIfAbsent(drillId, id -> Gauge.builder("drillboard.ws.clients", count, IntSupplier::getAsInt)
+        .description("WebSocket viewers of a drill on this server").tags(Tags.of("drill", id)).strongReference(true)
+        .register(registry));
+  }
+
+  @Override
+  public void unwatched(String drillId) {
+    Meter gauge = viewerGauges.remove(drillId);
+    if (gauge != null) {
+      registry.remove(gauge);
+    }
+  }
+}
