@@ -13,6 +13,7 @@ import io.drillboard.drill.EventBody.TaskAdvanced;
 import io.drillboard.drill.EventBody.TaskOverdue;
 import io.drillboard.drill.EventBody.TaskTriggered;
 import io.drillboard.evaluation.DrillFacts;
+import io.drillboard.evaluation.Evidence;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.Scenario.TaskStep;
 import io.drillboard.scenario.ScenarioParser;
@@ -40,6 +41,7 @@ public record DrillState(
     Map<String, TaskProgress> tasks,
     Map<String, FiredInject> firedInjects,
     OpinionTally opinion,
+    Map<String, Long> evidence,
     long externalEvents) implements DrillFacts {
 
   /** The state after a drill's first event; {@code created} must be a drill.created event. */
@@ -50,11 +52,11 @@ public record DrillState(
     scenario.tasks().forEach(t -> tasks.put(t.id(), TaskProgress.waiting(t.id(), t.teamId())));
     return new DrillState(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillStatus.CREATED,
         null, SimClock.stoppedAt(scenario.start(), body.speed()), created.seq(), created.simTime(),
-        Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), 0);
+        Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), Map.of(), 0);
   }
 
   public DrillState apply(Event event) {
-    DrillState next = withPosition(event.seq(), Math.max(lastSimTime, event.simTime()));
+    DrillState next = withPosition(event.seq(), Math.max(lastSimTime, event.simTime())).withEvidenceOf(event);
     long sim = event.simTime();
     long wall = event.wallTime();
     EventBody body = event.body();
@@ -140,35 +142,78 @@ public record DrillState(
     return Math.max(lastSimTime, Math.min(clock.simAt(wallNow), scenario.end()));
   }
 
+  /** Remembers the seq of events that criteria cite: injects, task steps, the opinion peak. */
+  private DrillState withEvidenceOf(Event event) {
+    String key = evidenceKey(event);
+    if (key == null) {
+      return this;
+    }
+    Map<String, Long> more = new LinkedHashMap<>(evidence);
+    more.put(key, event.seq());
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
+        tasks, firedInjects, opinion, Collections.unmodifiableMap(more), externalEvents);
+  }
+
+  private String evidenceKey(Event event) {
+    EventBody body = event.body();
+    if (body instanceof InjectFired fired) {
+      return Evidence.injectFired(fired.injectId());
+    }
+    if (body instanceof TaskTriggered triggered) {
+      return Evidence.taskStep(triggered.taskId(), TaskStep.TRIGGERED);
+    }
+    if (body instanceof TaskAdvanced advanced) {
+      TaskStep step = switch (advanced.state()) {
+        case ACKNOWLEDGED -> TaskStep.ACKNOWLEDGED;
+        case IN_PROGRESS -> TaskStep.STARTED;
+        default -> TaskStep.DONE;
+      };
+      return Evidence.taskStep(advanced.taskId(), step);
+    }
+    if (body instanceof TaskOverdue overdue) {
+      return Evidence.taskOverdue(overdue.taskId());
+    }
+    if (body instanceof OpinionSampled sample && sample.total() > opinion.peakCount()) {
+      return Evidence.OPINION_PEAK;
+    }
+    return null;
+  }
+
+  @Override
+  public OptionalLong evidence(String key) {
+    Long seq = evidence.get(key);
+    return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+  }
+
   private DrillState withPosition(long newSeq, long newLastSimTime) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, newSeq,
-        newLastSimTime, tasks, firedInjects, opinion, externalEvents);
+        newLastSimTime, tasks, firedInjects, opinion, evidence, externalEvents);
   }
 
   private DrillState withExternal(long count) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
-        tasks, firedInjects, opinion, count);
+        tasks, firedInjects, opinion, evidence, count);
   }
 
   private DrillState withClock(DrillStatus newStatus, SimClock newClock) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, newStatus, endReason, newClock, seq,
-        lastSimTime, tasks, firedInjects, opinion, externalEvents);
+        lastSimTime, tasks, firedInjects, opinion, evidence, externalEvents);
   }
 
   private DrillState ended(String reason, SimClock stopped) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, DrillStatus.ENDED, reason, stopped, seq,
-        lastSimTime, tasks, firedInjects, opinion, externalEvents);
+        lastSimTime, tasks, firedInjects, opinion, evidence, externalEvents);
   }
 
   private DrillState withInjects(Map<String, FiredInject> injects, OpinionTally tally) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
-        tasks, injects, tally, externalEvents);
+        tasks, injects, tally, evidence, externalEvents);
   }
 
   private DrillState withTask(String taskId, UnaryOperator<TaskProgress> change) {
     Map<String, TaskProgress> changed = new LinkedHashMap<>(tasks);
     changed.computeIfPresent(taskId, (id, progress) -> change.apply(progress));
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
-        Collections.unmodifiableMap(changed), firedInjects, opinion, externalEvents);
+        Collections.unmodifiableMap(changed), firedInjects, opinion, evidence, externalEvents);
   }
 }

@@ -17,4 +17,7 @@ public interface DrillFacts {
   OptionalLong opinionPeakMinute();
 
   boolean ended();
+
+  /** The seq of the event that proves a moment (see {@link Evidence}), if it happened. */
+  OptionalLong evidence(String key);
 }
