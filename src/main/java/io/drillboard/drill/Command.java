@@ -74,6 +74,13 @@ public sealed interface Command {
   record Incoming(String clientId, String type, JsonObject payload) {
   }
 
+  /** An evaluator's rating, note, lesson or corrective action; taken at any stage, during the drill or after. */
+  record Assess(EventBody entry, String by) implements Command {
+    public JsonObject toJson() {
+      return base("assess", by).put("type", entry.type()).put("payload", entry.toJson());
+    }
+  }
+
   private static JsonObject base(String action, String by) {
     return new JsonObject().put("action", action).put("by", by);
   }
@@ -91,6 +98,7 @@ public sealed interface Command {
       case "task" -> new TaskAction(json.getString("taskId"), TaskState.fromKey(json.getString("to")),
           json.getString("actorTeam"), by);
       case "append" -> new Append(incoming(json.getJsonArray("events")), by);
+      case "assess" -> new Assess(EventBody.fromJson(json.getString("type"), json.getJsonObject("payload")), by);
       default -> throw CommandRejected.badRequest("unknown action " + json.getString("action"));
     };
   }

@@ -3,11 +3,17 @@ package io.drillboard.drill;
 import io.drillboard.drill.Command.AddInject;
 import io.drillboard.drill.Command.Control;
 import io.drillboard.drill.Command.Append;
+import io.drillboard.drill.Command.Assess;
 import io.drillboard.drill.Command.FireInject;
 import io.drillboard.drill.Command.Incoming;
 import io.drillboard.drill.Command.SetSpeed;
 import io.drillboard.drill.Command.TaskAction;
+import io.drillboard.drill.EventBody.ActionAssigned;
 import io.drillboard.drill.EventBody.DrillCreated;
+import io.drillboard.drill.EventBody.LessonRecorded;
+import io.drillboard.drill.EventBody.Noted;
+import io.drillboard.drill.EventBody.Rated;
+import io.drillboard.evaluation.Assessment.TargetKind;
 import io.drillboard.drill.EventBody.Ended;
 import io.drillboard.drill.EventBody.External;
 import io.drillboard.drill.EventBody.InjectFired;
@@ -130,6 +136,10 @@ public final class DrillEngine {
     if (command instanceof Append append) {
       return append(append, sim, wallNow);
     }
+    if (command instanceof Assess assess) {
+      assess(assess.entry(), sim, wallNow);
+      return Snapshots.toJson(state, wallNow);
+    }
     if (command instanceof SetSpeed speed) {
       requireNotEnded();
       checkSpeed(speed.speed());
@@ -192,6 +202,24 @@ public final class DrillEngine {
     }
     return new JsonObject().put("accepted", accepted).put("duplicates", duplicates).put("lastSeq", state.seq())
         .put("seqs", seqs);
+  }
+
+  private void assess(EventBody entry, long sim, long wallNow) {
+    if (entry instanceof Noted noted && noted.at() < 0) {
+      entry = new Noted(sim, noted.text(), noted.by());
+    }
+    if (entry instanceof Rated rated) {
+      boolean known = rated.target() == TargetKind.OBJECTIVE
+          ? state.scenario().objectives().stream().anyMatch(o -> o.id().equals(rated.targetId()))
+          : state.scenario().task(rated.targetId()).isPresent();
+      if (!known) {
+        throw CommandRejected.notFound("the scenario has no " + rated.target().name().toLowerCase() + " \""
+            + rated.targetId() + "\"");
+      }
+    } else if (!(entry instanceof Noted || entry instanceof LessonRecorded || entry instanceof ActionAssigned)) {
+      throw CommandRejected.badRequest("not an evaluation entry: " + entry.type());
+    }
+    record(entry, sim, wallNow);
   }
 
   private void fireScripted(FireInject fire, long sim, long wallNow) {

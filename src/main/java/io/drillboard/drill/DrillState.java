@@ -12,6 +12,11 @@ import io.drillboard.drill.EventBody.Started;
 import io.drillboard.drill.EventBody.TaskAdvanced;
 import io.drillboard.drill.EventBody.TaskOverdue;
 import io.drillboard.drill.EventBody.TaskTriggered;
+import io.drillboard.drill.EventBody.ActionAssigned;
+import io.drillboard.drill.EventBody.LessonRecorded;
+import io.drillboard.drill.EventBody.Noted;
+import io.drillboard.drill.EventBody.Rated;
+import io.drillboard.evaluation.Assessment;
 import io.drillboard.evaluation.DrillFacts;
 import io.drillboard.evaluation.Evidence;
 import io.drillboard.scenario.Scenario;
@@ -19,6 +24,7 @@ import io.drillboard.scenario.Scenario.TaskStep;
 import io.drillboard.scenario.ScenarioParser;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
@@ -41,6 +47,7 @@ public record DrillState(
     Map<String, TaskProgress> tasks,
     Map<String, FiredInject> firedInjects,
     OpinionTally opinion,
+    Assessment assessment,
     Map<String, Long> evidence,
     long externalEvents) implements DrillFacts {
 
@@ -52,7 +59,16 @@ public record DrillState(
     scenario.tasks().forEach(t -> tasks.put(t.id(), TaskProgress.waiting(t.id(), t.teamId())));
     return new DrillState(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillStatus.CREATED,
         null, SimClock.stoppedAt(scenario.start(), body.speed()), created.seq(), created.simTime(),
-        Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), Map.of(), 0);
+        Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), Assessment.empty(), Map.of(), 0);
+  }
+
+  /** The state after all of a drill's events, the first being drill.created: what replay and reports start from. */
+  public static DrillState fold(String drillId, List<Event> events) {
+    DrillState state = created(drillId, events.get(0));
+    for (Event event : events.subList(1, events.size())) {
+      state = state.apply(event);
+    }
+    return state;
   }
 
   public DrillState apply(Event event) {
@@ -97,7 +113,30 @@ public record DrillState(
     if (body instanceof OpinionSampled sample) {
       return next.withInjects(firedInjects, opinion.with(sample));
     }
-    return next;
+    return next.withAssessment(assessed(next.assessment, body, event.seq()));
+  }
+
+  private static Assessment assessed(Assessment assessment, EventBody body, long seq) {
+    if (body instanceof Rated rated) {
+      return assessment.with(new Assessment.Rating(rated.target(), rated.targetId(), rated.grade(), rated.note(),
+          rated.by(), seq));
+    }
+    if (body instanceof Noted noted) {
+      return assessment.with(new Assessment.Note(noted.at(), noted.text(), noted.by(), seq));
+    }
+    if (body instanceof LessonRecorded lesson) {
+      return assessment.with(new Assessment.Lesson(lesson.kind(), lesson.text(), lesson.by(), seq));
+    }
+    if (body instanceof ActionAssigned action) {
+      return assessment.with(new Assessment.CorrectiveAction(action.text(), action.owner(), action.due(),
+          action.by(), seq));
+    }
+    return assessment;
+  }
+
+  private DrillState withAssessment(Assessment changed) {
+    return changed == assessment ? this : new DrillState(drillId, scenario, autopilot, seed, createdAt, status,
+        endReason, clock, seq, lastSimTime, tasks, firedInjects, opinion, changed, evidence, externalEvents);
   }
 
   /** An inject as it fired: scripted ones at their time or earlier by hand, ad-hoc ones whenever a director adds them. */
@@ -151,7 +190,7 @@ public record DrillState(
     Map<String, Long> more = new LinkedHashMap<>(evidence);
     more.put(key, event.seq());
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
-        tasks, firedInjects, opinion, Collections.unmodifiableMap(more), externalEvents);
+        tasks, firedInjects, opinion, assessment, Collections.unmodifiableMap(more), externalEvents);
   }
 
   private String evidenceKey(Event event) {
@@ -187,33 +226,33 @@ public record DrillState(
 
   private DrillState withPosition(long newSeq, long newLastSimTime) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, newSeq,
-        newLastSimTime, tasks, firedInjects, opinion, evidence, externalEvents);
+        newLastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
   }
 
   private DrillState withExternal(long count) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
-        tasks, firedInjects, opinion, evidence, count);
+        tasks, firedInjects, opinion, assessment, evidence, count);
   }
 
   private DrillState withClock(DrillStatus newStatus, SimClock newClock) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, newStatus, endReason, newClock, seq,
-        lastSimTime, tasks, firedInjects, opinion, evidence, externalEvents);
+        lastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
   }
 
   private DrillState ended(String reason, SimClock stopped) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, DrillStatus.ENDED, reason, stopped, seq,
-        lastSimTime, tasks, firedInjects, opinion, evidence, externalEvents);
+        lastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
   }
 
   private DrillState withInjects(Map<String, FiredInject> injects, OpinionTally tally) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
-        tasks, injects, tally, evidence, externalEvents);
+        tasks, injects, tally, assessment, evidence, externalEvents);
   }
 
   private DrillState withTask(String taskId, UnaryOperator<TaskProgress> change) {
     Map<String, TaskProgress> changed = new LinkedHashMap<>(tasks);
     changed.computeIfPresent(taskId, (id, progress) -> change.apply(progress));
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
-        Collections.unmodifiableMap(changed), firedInjects, opinion, evidence, externalEvents);
+        Collections.unmodifiableMap(changed), firedInjects, opinion, assessment, evidence, externalEvents);
   }
 }

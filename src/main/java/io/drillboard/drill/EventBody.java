@@ -1,8 +1,12 @@
 package io.drillboard.drill;
 
+import io.drillboard.evaluation.Assessment.Grade;
+import io.drillboard.evaluation.Assessment.LessonKind;
+import io.drillboard.evaluation.Assessment.TargetKind;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.Scenario.Sentiment;
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +20,8 @@ public sealed interface EventBody {
 
   Set<String> SYSTEM_TYPES = Set.of("drill.created", "drill.started", "drill.paused", "drill.resumed",
       "drill.speed_changed", "drill.ended", "inject.fired", "task.triggered", "task.acknowledged", "task.started",
-      "task.completed", "task.overdue", "opinion.sampled");
+      "task.completed", "task.overdue", "opinion.sampled", "evaluation.rated", "evaluation.noted",
+      "evaluation.lesson", "evaluation.action");
 
   static boolean reserved(String type) {
     return SYSTEM_TYPES.contains(type);
@@ -161,6 +166,49 @@ public sealed interface EventBody {
     }
   }
 
+  /** An evaluator's HSEEP rating of an objective or a task. */
+  record Rated(TargetKind target, String targetId, Grade grade, String note, String by) implements EventBody {
+    public String type() {
+      return "evaluation.rated";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("target", target.name().toLowerCase(Locale.ROOT)).put("targetId", targetId)
+          .put("rating", grade.name()).put("note", note).put("by", by);
+    }
+  }
+
+  /** A note pinned to a moment of the drill's timeline. */
+  record Noted(long at, String text, String by) implements EventBody {
+    public String type() {
+      return "evaluation.noted";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("at", at).put("text", text).put("by", by);
+    }
+  }
+
+  record LessonRecorded(LessonKind kind, String text, String by) implements EventBody {
+    public String type() {
+      return "evaluation.lesson";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("kind", kind.name().toLowerCase(Locale.ROOT)).put("text", text).put("by", by);
+    }
+  }
+
+  record ActionAssigned(String text, String owner, String due, String by) implements EventBody {
+    public String type() {
+      return "evaluation.action";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("text", text).put("owner", owner).put("due", due).put("by", by);
+    }
+  }
+
   /** Anything injected from outside: messages, observations, load-test events. Counted, kept, never interpreted. */
   record External(String type, JsonObject payload) implements EventBody {
     public JsonObject toJson() {
@@ -188,6 +236,14 @@ public sealed interface EventBody {
       case "task.completed" -> advanced(json, TaskState.DONE);
       case "task.overdue" -> new TaskOverdue(json.getString("taskId"), json.getString("teamId"));
       case "opinion.sampled" -> sampled(json);
+      case "evaluation.rated" -> new Rated(TargetKind.valueOf(json.getString("target").toUpperCase(Locale.ROOT)),
+          json.getString("targetId"), Grade.valueOf(json.getString("rating")), json.getString("note"),
+          json.getString("by"));
+      case "evaluation.noted" -> new Noted(json.getLong("at"), json.getString("text"), json.getString("by"));
+      case "evaluation.lesson" -> new LessonRecorded(LessonKind.valueOf(json.getString("kind")
+          .toUpperCase(Locale.ROOT)), json.getString("text"), json.getString("by"));
+      case "evaluation.action" -> new ActionAssigned(json.getString("text"), json.getString("owner"),
+          json.getString("due"), json.getString("by"));
       default -> new External(type, json);
     };
   }

@@ -198,9 +198,13 @@ final class DrillApi {
     return drills.send(drillId(ctx), command);
   }
 
-  private static String drillId(RoutingContext ctx) {
+  static boolean validId(String id) {
+    return id != null && DRILL_ID.matcher(id).matches();
+  }
+
+  static String drillId(RoutingContext ctx) {
     String id = ctx.pathParam("drillId");
-    if (id == null || !DRILL_ID.matcher(id).matches()) {
+    if (!validId(id)) {
       throw new ProblemException(404, "no drill has the id " + id, List.of());
     }
     return id;

@@ -15,6 +15,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.JWTAuthHandler;
@@ -69,6 +70,8 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
     // The live stream authenticates its own way (browsers cannot send Authorization on a WebSocket).
     router.get(API + "/drills/:drillId/live").handler(live::connect);
+    // A report opened in a browser tab or printed by a headless browser carries its token in the query.
+    router.get(API + "/drills/:drillId/report").handler(HttpServerVerticle::tokenFromQuery);
     // Authenticate before reading a body: a caller without a token never gets to upload 10 MB.
     router.route(API + "/*").handler(JWTAuthHandler.create(tokens.auth()));
     router.route(API + "/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
@@ -96,6 +99,14 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/ack", drills::ack, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/start", drills::startTask, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/done", drills::done, Role.DIRECTOR, Role.TEAM);
+    AssessmentApi assessment = new AssessmentApi(new Drills(vertx.eventBus()));
+    api.guarded(POST, API + "/drills/:drillId/ratings", assessment::rate, Role.EVALUATOR, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/notes", assessment::note, Role.EVALUATOR, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/lessons", assessment::lesson, Role.EVALUATOR, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/actions", assessment::action, Role.EVALUATOR, Role.DIRECTOR);
+    ReportApi reports = new ReportApi(events);
+    api.open(GET, API + "/drills/:drillId/report", reports::report);
+    api.open(GET, API + "/compare", reports::compare);
     api.guarded(POST, API + "/tokens", new TokenApi(tokens)::issue, Role.DIRECTOR);
     router.route(API + "/*").handler(api::unmatched);
 
@@ -107,6 +118,14 @@ public final class HttpServerVerticle extends VerticleBase {
     router.route().failureHandler(Problems::onFailure);
     router.errorHandler(404, ctx -> Problems.send(ctx, 404, "there is nothing at this address", List.of(), null));
     return router;
+  }
+
+  private static void tokenFromQuery(RoutingContext ctx) {
+    String token = ctx.queryParams().get("token");
+    if (token != null && ctx.request().getHeader("Authorization") == null) {
+      ctx.request().headers().set("Authorization", "Bearer " + token);
+    }
+    ctx.next();
   }
 
   @Override

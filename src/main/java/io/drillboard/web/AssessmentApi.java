@@ -1,0 +1,117 @@
+package io.drillboard.web;
+
+import io.drillboard.drill.Command;
+import io.drillboard.drill.Drills;
+import io.drillboard.drill.EventBody;
+import io.drillboard.evaluation.Assessment.Grade;
+import io.drillboard.evaluation.Assessment.LessonKind;
+import io.drillboard.evaluation.Assessment.TargetKind;
+import io.drillboard.scenario.SimTime;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Evaluators' entries: ratings, pinned notes, lessons learned and corrective actions, each stored as an event. */
+final class AssessmentApi {
+  private static final int MAX_TEXT = 4_000;
+
+  private final Drills drills;
+
+  AssessmentApi(Drills drills) {
+    this.drills = drills;
+  }
+
+  void rate(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "target", "targetId", "rating", "note");
+    List<String> errors = new ArrayList<>();
+    TargetKind target = choice(body, "target", TargetKind.class, errors);
+    String targetId = Json.string(body, "targetId", errors, true);
+    Grade grade = choice(body, "rating", Grade.class, errors);
+    String note = text(body, "note", errors, false);
+    Json.check(errors);
+    assess(ctx, new EventBody.Rated(target, targetId, grade, note, Caller.of(ctx).subject()));
+  }
+
+  /** A note pinned to a sim time ("at": "14:05" or "14:05:30"); without one, to the drill's present moment. */
+  void note(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "text", "at");
+    List<String> errors = new ArrayList<>();
+    String text = text(body, "text", errors, true);
+    String at = Json.string(body, "at", errors, false);
+    long pinned = -1;
+    if (at != null) {
+      try {
+        pinned = SimTime.parseTimeOfDay(at);
+      } catch (IllegalArgumentException e) {
+        errors.add("at: " + e.getMessage());
+      }
+    }
+    Json.check(errors);
+    assess(ctx, new EventBody.Noted(pinned, text, Caller.of(ctx).subject()));
+  }
+
+  void lesson(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "kind", "text");
+    List<String> errors = new ArrayList<>();
+    LessonKind kind = choice(body, "kind", LessonKind.class, errors);
+    String text = text(body, "text", errors, true);
+    Json.check(errors);
+    assess(ctx, new EventBody.LessonRecorded(kind, text, Caller.of(ctx).subject()));
+  }
+
+  void action(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "text", "owner", "due");
+    List<String> errors = new ArrayList<>();
+    String text = text(body, "text", errors, true);
+    String owner = text(body, "owner", errors, true);
+    String due = Json.string(body, "due", errors, true);
+    if (due != null) {
+      try {
+        LocalDate.parse(due);
+      } catch (DateTimeParseException e) {
+        errors.add("due: must be a date such as 2026-12-31");
+      }
+    }
+    Json.check(errors);
+    assess(ctx, new EventBody.ActionAssigned(text, owner, due, Caller.of(ctx).subject()));
+  }
+
+  private void assess(RoutingContext ctx, EventBody entry) {
+    drills.send(DrillApi.drillId(ctx), new Command.Assess(entry, Caller.of(ctx).subject()))
+        .onSuccess(snapshot -> Json.send(ctx, 201, snapshot.getJsonObject("assessment")))
+        .onFailure(ctx::fail);
+  }
+
+  private static String text(JsonObject body, String key, List<String> errors, boolean required) {
+    String text = Json.string(body, key, errors, required);
+    if (text != null && text.length() > MAX_TEXT) {
+      errors.add(key + ": must be at most " + MAX_TEXT + " characters");
+    }
+    return text;
+  }
+
+  private static <E extends Enum<E>> E choice(JsonObject body, String key, Class<E> type, List<String> errors) {
+    String value = Json.string(body, key, errors, true);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      List<String> allowed = new ArrayList<>();
+      for (E constant : type.getEnumConstants()) {
+        allowed.add(type == Grade.class ? constant.name() : constant.name().toLowerCase(Locale.ROOT));
+      }
+      errors.add(key + ": must be one of " + String.join(", ", allowed));
+      return null;
+    }
+  }
+}

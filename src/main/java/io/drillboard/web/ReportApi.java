@@ -1,0 +1,86 @@
+package io.drillboard.web;
+
+import io.drillboard.drill.DrillState;
+import io.drillboard.drill.Event;
+import io.drillboard.evaluation.Comparison;
+import io.drillboard.evaluation.EventsCsv;
+import io.drillboard.evaluation.Report;
+import io.drillboard.evaluation.ReportHtml;
+import io.drillboard.store.EventStore;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reports and comparisons, read from the stored events alone (not from a live engine), so that a finished drill's
+ * report is the same however often, and on whichever node, it is asked for.
+ */
+final class ReportApi {
+  /** The printable report styles itself inline; it runs no script at all. */
+  private static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+      + "frame-ancestors 'self'";
+  private static final int MAX_COMPARED = 10;
+
+  private final EventStore store;
+
+  ReportApi(EventStore store) {
+    this.store = store;
+  }
+
+  void report(RoutingContext ctx) {
+    String drillId = DrillApi.drillId(ctx);
+    String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
+    String lang = ctx.queryParams().get("lang") == null ? "zh" : ctx.queryParams().get("lang");
+    if (!Set.of("json", "html", "csv").contains(format)) {
+      throw ProblemException.badRequest("format must be json, html or csv");
+    }
+    if (!Set.of("zh", "en").contains(lang)) {
+      throw ProblemException.badRequest("lang must be zh or en");
+    }
+    events(drillId).onSuccess(events -> {
+      switch (format) {
+        case "csv" -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + drillId + "-events.csv\"")
+            .end(EventsCsv.of(events));
+        case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+            .putHeader("Content-Security-Policy", REPORT_POLICY)
+            .end(ReportHtml.of(Report.of(DrillState.fold(drillId, events), events), lang.equals("en")));
+        default -> Json.send(ctx, 200, Report.of(DrillState.fold(drillId, events), events));
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  void compare(RoutingContext ctx) {
+    String list = ctx.queryParams().get("drills");
+    Set<String> ids = new LinkedHashSet<>(list == null ? List.of() : List.of(list.split(",")));
+    if (ids.size() < 2 || ids.size() > MAX_COMPARED) {
+      throw ProblemException.badRequest("drills must list 2 to " + MAX_COMPARED + " drill ids, separated by commas");
+    }
+    List<Future<DrillState>> folded = new ArrayList<>();
+    for (String id : ids) {
+      if (!DrillApi.validId(id)) {
+        throw new ProblemException(404, "no drill has the id " + id, List.of());
+      }
+      folded.add(events(id).map(events -> DrillState.fold(id, events)));
+    }
+    Future.all(folded).onSuccess(all -> {
+      List<DrillState> drills = folded.stream().map(Future::result).toList();
+      Set<String> scenarios = new LinkedHashSet<>(drills.stream().map(d -> d.scenario().id()).toList());
+      if (scenarios.size() > 1) {
+        ctx.fail(new ProblemException(400, "only drills of one scenario can be compared; these ran " + scenarios,
+            List.of()));
+        return;
+      }
+      Json.send(ctx, 200, Comparison.of(drills));
+    }).onFailure(ctx::fail);
+  }
+
+  private Future<List<Event>> events(String drillId) {
+    return store.allEvents(drillId).compose(events -> events.isEmpty()
+        ? Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()))
+        : Future.succeededFuture(events));
+  }
+}
