@@ -72,10 +72,15 @@ final class LiveHub {
       throw new ProblemException(401, "a token is required: ?token= or the Sec-WebSocket-Protocol header", List.of());
     }
     ctx.request().pause();
-    tokens.auth().authenticate(new TokenCredentials(token))
+    Future<Void> authenticated = tokens.auth().authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new ProblemException(401, "the token is not valid: " + e.getMessage(),
             List.of())))
-        .compose(user -> requireRole(user))
+        .compose(LiveHub::requireRole);
+    if ("1".equals(ctx.queryParams().get("replay"))) {
+      replay(ctx, drillId, authenticated);
+      return;
+    }
+    authenticated
         .compose(v -> drills.send(drillId, new Command.Control(ControlAction.SNAPSHOT, "live")))
         .compose(snapshot -> {
           long seq = snapshot.getLong("seq");
@@ -86,6 +91,41 @@ final class LiveHub {
           return ctx.request().toWebSocket().map(socket -> join(drillId, socket, after));
         })
         .onFailure(ctx::fail);
+  }
+
+  /** WS ...?replay=1&speed=N&from=SEQ: the stored drill played back from SEQ at N times its sim speed. */
+  private void replay(RoutingContext ctx, String drillId, Future<Void> authenticated) {
+    double speed = number(ctx, "speed", 60, 1, 3600);
+    long from = (long) number(ctx, "from", 1, 1, Long.MAX_VALUE);
+    authenticated.compose(v -> store.allEvents(drillId)).compose(events -> {
+      if (events.isEmpty()) {
+        return Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()));
+      }
+      if (from > events.size()) {
+        return Future.failedFuture(ProblemException.badRequest("from=" + from + " is beyond the drill's last seq "
+            + events.size()));
+      }
+      return ctx.request().toWebSocket().map(socket -> {
+        new ReplaySession(vertx, socket, drillId, events, speed, stats).start(from);
+        return null;
+      });
+    }).onFailure(ctx::fail);
+  }
+
+  private static double number(RoutingContext ctx, String name, double fallback, double min, double max) {
+    String text = ctx.queryParams().get(name);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      double value = Double.parseDouble(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.badRequest(name + " must be a number from " + (long) min + " to " + (long) max);
   }
 
   private static Future<Void> requireRole(User user) {

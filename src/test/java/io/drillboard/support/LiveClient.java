@@ -42,6 +42,11 @@ public final class LiveClient implements AutoCloseable {
     return received;
   }
 
+  /** Sends a text message, such as a replay control. */
+  public void send(String text) {
+    socket.writeTextMessage(text).await();
+  }
+
   /** Stops reading from the socket, as a frozen screen would. */
   public void pause() {
     socket.pause();

@@ -1,0 +1,125 @@
+package io.drillboard.web;
+
+import io.drillboard.drill.DrillState;
+import io.drillboard.drill.Event;
+import io.drillboard.drill.EventBody.OpinionSampled;
+import io.drillboard.drill.LiveFrames;
+import io.drillboard.drill.OpinionTally;
+import io.drillboard.drill.SimClock;
+import io.drillboard.drill.Snapshots;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * A stored drill played back to one viewer at any speed, pausable and seekable: the frames are those a live viewer
+ * would have seen, built by the same projection over the events up to each seq; only the clock is the replay's own.
+ * The viewer steers it with text messages: {"action":"pause"|"resume"}, {"action":"speed","speed":N},
+ * {"action":"seek","seq":N}.
+ */
+final class ReplaySession {
+  private static final long TICK_MS = 100;
+
+  private final Vertx vertx;
+  private final ServerWebSocket socket;
+  private final String drillId;
+  private final List<Event> events;
+  private final LiveStats stats;
+  private double speed;
+  private boolean paused;
+  private DrillState state;
+  private int next;
+  private long cursorSim;
+  private long seriesSent = OpinionTally.NONE;
+  private long timerId;
+
+  ReplaySession(Vertx vertx, ServerWebSocket socket, String drillId, List<Event> events, double speed,
+      LiveStats stats) {
+    this.vertx = vertx;
+    this.socket = socket;
+    this.drillId = drillId;
+    this.events = events;
+    this.speed = speed;
+    this.stats = stats;
+  }
+
+  void start(long fromSeq) {
+    socket.textMessageHandler(this::control);
+    socket.closeHandler(v -> vertx.cancelTimer(timerId));
+    seek(fromSeq);
+    timerId = vertx.setPeriodic(TICK_MS, id -> tick());
+  }
+
+  /** Rebuilds the state at {@code seq} and sends it as a snapshot. */
+  private void seek(long seq) {
+    int upTo = (int) Math.max(1, Math.min(seq, events.size()));
+    state = DrillState.fold(drillId, events.subList(0, upTo));
+    next = upTo;
+    cursorSim = events.get(upTo - 1).simTime();
+    seriesSent = lastMinute(state);
+    send(LiveFrames.snapshot(Snapshots.toJson(state, wallShowing(cursorSim))));
+  }
+
+  private void tick() {
+    if (paused || next >= events.size()) {
+      return;
+    }
+    cursorSim += (long) (TICK_MS * speed);
+    int from = next;
+    while (next < events.size() && events.get(next).simTime() <= cursorSim) {
+      state = state.apply(events.get(next));
+      next++;
+    }
+    if (next > from) {
+      send(LiveFrames.delta(state, events.subList(from, next), wallShowing(cursorSim), seriesSent));
+      seriesSent = lastMinute(state);
+    } else if (next < events.size() && events.get(next).simTime() > cursorSim + 60 * TICK_MS * speed) {
+      // Long quiet stretches are skipped to the next event, as a viewer would fast-forward.
+      cursorSim = events.get(next).simTime() - (long) (TICK_MS * speed);
+    }
+  }
+
+  private void control(String text) {
+    JsonObject command;
+    try {
+      command = new JsonObject(text);
+    } catch (RuntimeException notJson) {
+      socket.close((short) 1003, "replay controls are JSON");
+      return;
+    }
+    switch (command.getString("action", "")) {
+      case "pause" -> paused = true;
+      case "resume" -> paused = false;
+      case "speed" -> speed = Math.max(SimClock.MIN_SPEED, Math.min(SimClock.MAX_SPEED,
+          command.getDouble("speed", speed)));
+      case "seek" -> seek(command.getLong("seq", 1L));
+      default -> socket.close((short) 1003, "unknown replay control");
+    }
+  }
+
+  /** The wall time at which the drill's own clock read {@code sim}, so the projection shows that moment. */
+  private long wallShowing(long sim) {
+    SimClock clock = state.clock();
+    return clock.running() ? clock.wallAt(sim) : clock.wallAnchor();
+  }
+
+  private void send(JsonObject frame) {
+    long now = System.currentTimeMillis();
+    SimClock original = state.clock();
+    frame.put("clock", new JsonObject().put("simAnchor", state.simNow(wallShowing(cursorSim))).put("wallAnchor", now)
+        .put("speed", speed).put("running", !paused && original.running() && next < events.size())
+        .put("start", state.scenario().start()).put("end", state.scenario().end()).put("wallNow", now));
+    frame.put("replay", new JsonObject().put("speed", speed).put("paused", paused).put("seq", state.seq())
+        .put("lastSeq", events.get(events.size() - 1).seq()).put("finished", next >= events.size()));
+    if (!socket.isClosed()) {
+      socket.writeTextMessage(frame.encode());
+      stats.frameSent();
+    }
+  }
+
+  private static long lastMinute(DrillState state) {
+    List<OpinionSampled> series = state.opinion().series();
+    return series.isEmpty() ? OpinionTally.NONE : series.get(series.size() - 1).minute();
+  }
+}
