@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** java -jar drillboard.jar [serve|token] ...; with no subcommand it serves. */
 @Command(name = "drillboard", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Live command-and-evaluation dashboard for emergency drills.",
-    subcommands = {ServeCommand.class, TokenCommand.class})
+    subcommands = {ServeCommand.class, TokenCommand.class, LoadCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -20,9 +20,15 @@ public record CriterionResult(String id, String name, String nameEn, String obje
     MISSED
   }
 
+  /** tasks-on-time counts late tasks; every other measure is a duration in sim milliseconds. */
+  private boolean countsTasks() {
+    return measure.equals("tasks-on-time");
+  }
+
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("name", name).put("nameEn", nameEn).put("objective", objectiveId)
-        .put("measure", measure).put("value", value == null ? null : value / 1000.0)
+        .put("measure", measure).put("unit", countsTasks() ? "tasks" : "seconds")
+        .put("value", value == null ? null : countsTasks() ? value.doubleValue() : value / 1000.0)
         .put("target", target == null ? null : target / 1000.0).put("met", met)
         .put("status", status.name().toLowerCase(java.util.Locale.ROOT)).put("evidence", new JsonArray(evidence));
   }

@@ -58,6 +58,7 @@ final class DrillApi {
       for (DrillLifecycle drill : lifecycles) {
         list.add(new JsonObject().put("id", drill.drillId()).put("scenarioId", drill.scenarioId())
             .put("title", catalog.get(drill.scenarioId()).map(s -> s.title()).orElse(drill.scenarioId()))
+            .put("titleEn", catalog.get(drill.scenarioId()).map(s -> s.titleEn()).orElse(null))
             .put("state", drill.status().key()).put("speed", drill.speed()).put("autopilot", drill.autopilot())
             .put("createdAt", drill.createdAt()));
       }

@@ -1,0 +1,238 @@
+package io.drillboard.cli;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One load run. Events are scheduled at a fixed rate whatever the server does (an open model): each carries its
+ * intended send time, and latencies are measured from it, so a stalling server cannot hide its delay behind the
+ * requests it prevented (no coordinated omission).
+ */
+final class LoadRun {
+  record Plan(URI url, String token, String drill, double rate, Duration duration, int batch, int subscribers,
+      int connections, Path ackedLog) {
+  }
+
+  private static final String TYPE = "load";
+  private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+
+  private final Plan plan;
+  private final String runId = UUID.randomUUID().toString().substring(0, 8);
+  private final Histogram ackLatency = new Histogram(HIGHEST_MICROS, 3);
+  private final Histogram endToEnd = new Histogram(HIGHEST_MICROS, 3);
+  private final Map<String, Long> failures = new TreeMap<>();
+  private long sent;
+  private long acknowledged;
+  private long inFlight;
+
+  LoadRun(Plan plan) {
+    this.plan = plan;
+  }
+
+  Summary execute(PrintStream progress) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    BufferedWriter acked = plan.ackedLog() == null ? null
+        : Files.newBufferedWriter(plan.ackedLog(), StandardCharsets.UTF_8);
+    try {
+      WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+          new PoolOptions().setHttp1MaxSize(plan.connections()).setMaxWaitQueueSize(-1));
+      List<WebSocket> viewers = subscribe(vertx);
+      long total = (long) Math.floor(plan.rate() * plan.duration().toMillis() / 1000.0);
+      long start = System.currentTimeMillis() + 100;
+      long ticker = vertx.setPeriodic(1, id -> sendDue(client, start, total, acked));
+      long reporter = vertx.setPeriodic(1_000, id -> progress.println(progressLine(start)));
+      long deadline = start + plan.duration().toMillis() + 30_000;
+      while ((sent < total || inFlight > 0) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      vertx.cancelTimer(ticker);
+      vertx.cancelTimer(reporter);
+      // Give the screens a moment to show the last events.
+      Thread.sleep(viewers.isEmpty() ? 0 : 2_000);
+      long elapsed = Math.max(1, Math.min(System.currentTimeMillis(), start + plan.duration().toMillis()) - start);
+      synchronized (this) {
+        return new Summary(sent, acknowledged, new TreeMap<>(failures), acknowledged * 1000.0 / elapsed,
+            ackLatency.copy(), endToEnd.copy(), plan.subscribers() > 0);
+      }
+    } finally {
+      if (acked != null) {
+        acked.close();
+      }
+      vertx.close().await();
+    }
+  }
+
+  /** Sends every event whose intended time has come, in requests of the planned batch size. */
+  private void sendDue(WebClient client, long start, long total, BufferedWriter acked) {
+    long now = System.currentTimeMillis();
+    long due = Math.min(total, (long) Math.floor((now - start) * plan.rate() / 1000.0));
+    while (sent + plan.batch() <= due || (sent < due && due == total)) {
+      int count = (int) Math.min(plan.batch(), due - sent);
+      List<JsonObject> events = new ArrayList<>(count);
+      long[] intended = new long[count];
+      for (int i = 0; i < count; i++) {
+        long index = sent + i;
+        intended[i] = start + (long) (index * 1000.0 / plan.rate());
+        events.add(new JsonObject().put("id", runId + "-" + index).put("type", TYPE)
+            .put("payload", new JsonObject().put("intendedAt", intended[i]).put("run", runId).put("n", index)));
+      }
+      sent += count;
+      synchronized (this) {
+        inFlight++;
+      }
+      post(client, events).onComplete(result -> completed(result.succeeded() ? result.result() : null,
+          result.cause(), events, intended, acked));
+    }
+  }
+
+  private Future<HttpResponse<Buffer>> post(WebClient client, List<JsonObject> events) {
+    String base = "/api/v1/drills/" + plan.drill() + "/events";
+    boolean single = events.size() == 1 && plan.batch() == 1;
+    var request = client.request(HttpMethod.POST, port(), plan.url().getHost(), single ? base : base + "/batch")
+        .bearerTokenAuthentication(plan.token()).timeout(30_000);
+    if (single) {
+      return request.sendJsonObject(events.get(0));
+    }
+    StringBuilder ndjson = new StringBuilder();
+    events.forEach(e -> ndjson.append(e.encode()).append('\n'));
+    return request.putHeader("Content-Type", "application/x-ndjson").sendBuffer(Buffer.buffer(ndjson.toString()));
+  }
+
+  private synchronized void completed(HttpResponse<Buffer> response, Throwable failure, List<JsonObject> events,
+      long[] intended, BufferedWriter acked) {
+    inFlight--;
+    long now = System.currentTimeMillis();
+    if (response != null && response.statusCode() == 202) {
+      acknowledged += events.size();
+      for (int i = 0; i < events.size(); i++) {
+        ackLatency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, now - intended[i]) * 1000));
+        if (acked != null) {
+          try {
+            acked.write(events.get(i).getString("id"));
+            acked.newLine();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+      return;
+    }
+    String cause = response != null ? "http-" + response.statusCode()
+        : failure instanceof java.util.concurrent.TimeoutException ? "timeout"
+        : failure == null ? "unknown" : failure.getClass().getSimpleName();
+    failures.merge(cause, (long) events.size(), Long::sum);
+  }
+
+  private List<WebSocket> subscribe(Vertx vertx) {
+    List<WebSocket> viewers = new ArrayList<>();
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+    for (int i = 0; i < plan.subscribers(); i++) {
+      WebSocket socket = client.connect(new WebSocketConnectOptions().setHost(plan.url().getHost()).setPort(port())
+          .setURI("/api/v1/drills/" + plan.drill() + "/live?token=" + plan.token())).await();
+      socket.textMessageHandler(this::onFrame);
+      viewers.add(socket);
+    }
+    return viewers;
+  }
+
+  private void onFrame(String text) {
+    long now = System.currentTimeMillis();
+    JsonArray events = new JsonObject(text).getJsonArray("events");
+    if (events == null) {
+      return;
+    }
+    synchronized (this) {
+      for (Object e : events) {
+        JsonObject event = (JsonObject) e;
+        JsonObject payload = event.getJsonObject("payload");
+        if (TYPE.equals(event.getString("type")) && payload != null && runId.equals(payload.getString("run"))) {
+          endToEnd.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, now - payload.getLong("intendedAt")) * 1000));
+        }
+      }
+    }
+  }
+
+  private int port() {
+    return plan.url().getPort() > 0 ? plan.url().getPort() : "https".equals(plan.url().getScheme()) ? 443 : 80;
+  }
+
+  private synchronized String progressLine(long start) {
+    long seconds = Math.max(0, (System.currentTimeMillis() - start) / 1000);
+    return String.format(java.util.Locale.ROOT, "t=%3ds sent=%d acked=%d failed=%d in-flight=%d ack p99=%.1fms%s",
+        seconds, sent, acknowledged, failures.values().stream().mapToLong(Long::longValue).sum(), inFlight,
+        ackLatency.getValueAtPercentile(99) / 1000.0, plan.subscribers() > 0 ? String.format(java.util.Locale.ROOT,
+            " e2e p99=%.1fms", endToEnd.getValueAtPercentile(99) / 1000.0) : "");
+  }
+
+  record Summary(long sent, long acknowledged, Map<String, Long> failed, double throughput, Histogram ack,
+      Histogram e2e, boolean timedEndToEnd) {
+
+    JsonObject toJson() {
+      JsonObject json = new JsonObject().put("sent", sent).put("acknowledged", acknowledged)
+          .put("failed", new JsonObject(new TreeMap<>(failed))).put("throughput", Math.round(throughput))
+          .put("ackLatency", percentiles(ack));
+      if (timedEndToEnd) {
+        json.put("endToEndLatency", percentiles(e2e));
+      }
+      return json;
+    }
+
+    private static JsonObject percentiles(Histogram h) {
+      return new JsonObject().put("count", h.getTotalCount()).put("p50", ms(h.getValueAtPercentile(50)))
+          .put("p99", ms(h.getValueAtPercentile(99))).put("p999", ms(h.getValueAtPercentile(99.9)))
+          .put("max", ms(h.getMaxValue()));
+    }
+
+    private static double ms(long micros) {
+      return Math.round(micros / 100.0) / 10.0;
+    }
+
+    String table() {
+      StringBuilder out = new StringBuilder();
+      out.append(String.format(java.util.Locale.ROOT, "%n%-22s %d%n%-22s %d%n%-22s %s%n%-22s %.0f events/s%n",
+          "sent", sent, "acknowledged", acknowledged, "failed", failed.isEmpty() ? "0" : failed, "throughput",
+          throughput));
+      out.append(String.format("%-22s %10s %10s %10s %10s%n", "latency (ms)", "p50", "p99", "p99.9", "max"));
+      out.append(row("ack", ack));
+      if (timedEndToEnd) {
+        out.append(row("end to end", e2e));
+      }
+      return out.toString();
+    }
+
+    private static String row(String name, Histogram h) {
+      return String.format(java.util.Locale.ROOT, "%-22s %10.1f %10.1f %10.1f %10.1f%n", name,
+          ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
+          ms(h.getMaxValue()));
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package io.drillboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.support.Browser;
+import io.drillboard.support.Http;
+import io.drillboard.support.RunningServer;
+import io.drillboard.web.Role;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+
+/** The director console, the team desk and the evaluator page in a real (headless) Chromium. */
+class WorkPagesBrowserTest {
+  @RegisterExtension
+  static final RunningServer server = RunningServer.withDefaults();
+
+  private final Http http = server.http();
+  private final String director = server.token(Role.DIRECTOR);
+
+  private String base() {
+    return "http://127.0.0.1:" + server.server().port();
+  }
+
+  private String createDrill(int speed, boolean autopilot) {
+    var response = http.post("/api/v1/drills", director,
+        "{\"scenarioId\":\"major-complaint\",\"speed\":" + speed + ",\"autopilot\":" + autopilot + ",\"seed\":7}");
+    assertThat(response.statusCode()).isEqualTo(201);
+    return http.json(response).getString("id");
+  }
+
+  private void post(String path) {
+    var response = http.post(path, director, null);
+    assertThat(response.statusCode()).as(path + ": " + response.bodyAsString()).isEqualTo(200);
+  }
+
+  /** A token as the console gets it, from POST /api/v1/tokens. */
+  private String issueToken(JsonObject request) {
+    var response = http.post("/api/v1/tokens", director, request.encode());
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    return http.json(response).getString("token");
+  }
+
+  private JsonObject drill(String id) {
+    return http.json(http.get("/api/v1/drills/" + id, director));
+  }
+
+  private static String queryParam(String url, String name) {
+    String query = URI.create(url).getQuery();
+    for (String pair : query == null ? new String[0] : query.split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return pair.substring(name.length() + 1);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theTeamDeskAcknowledgesATaskAndTheWallboardShowsIt() {
+    String id = createDrill(60, false);
+    post("/api/v1/drills/" + id + "/start");
+    post("/api/v1/drills/" + id + "/injects/detection/fire");
+    String teamToken = issueToken(new JsonObject().put("role", "team").put("team", "leadership"));
+
+    try (Browser team = Browser.open()) {
+      team.get(base() + "/team.html?drill=" + id + "&token=" + teamToken);
+      String ack = "[data-task=activate-plan][data-state=pending] [data-action=ack]";
+      team.await(15, d -> team.findAll(ack).size() == 1 && team.find(ack).isEnabled());
+      assertThat(team.find("#team-name").getText()).isEqualTo("应急处置领导小组");
+      assertThat(team.find("#team-choice").isDisplayed()).as("a team token cannot choose a team").isFalse();
+      // Only the step that fits the state is offered.
+      assertThat(team.find("[data-task=activate-plan] [data-action=start]").isEnabled()).isFalse();
+      assertThat(team.find("[data-task=activate-plan] [data-action=done]").isEnabled()).isFalse();
+      // The leading group's tasks only: tasks of other teams are not on this desk.
+      assertThat(team.findAll("[data-task=reverify]")).isEmpty();
+
+      team.find(ack).click();
+      team.await(10, d -> team.findAll("[data-task=activate-plan][data-state=acknowledged]").size() == 1);
+      team.await(5, d -> team.find("[data-task=activate-plan] [data-action=start]").isEnabled());
+      assertThat(team.find("[data-task=activate-plan] [data-action=ack]").isEnabled()).isFalse();
+      assertThat(team.find("#message").isDisplayed()).isFalse();
+      assertThat(team.findAll("#briefing li[data-inject=detection]")).hasSize(1);
+      team.screenshot("team");
+    }
+    assertThat(drill(id).getJsonArray("teams").getJsonObject(0).getJsonArray("tasks").getJsonObject(0)
+        .getString("state")).isEqualTo("acknowledged");
+
+    String observer = issueToken(new JsonObject().put("role", "observer"));
+    try (Browser wallboard = Browser.open()) {
+      wallboard.get(base() + "/?drill=" + id + "&token=" + observer);
+      wallboard.await(15, d -> wallboard.findAll("[data-task=activate-plan][data-state=acknowledged]").size() == 1);
+    }
+  }
+
+  @Test
+  void theConsoleCreatesAndStartsADrill() {
+    try (Browser console = Browser.open()) {
+      console.get(base() + "/console.html?token=" + director);
+      console.await(15, d -> console.findAll("#scenario option[value=major-complaint]").size() == 1);
+      WebElement speed = console.find("#create-speed");
+      speed.clear();
+      speed.sendKeys("600");
+      console.find("#create").click();
+
+      console.await(15, d -> queryParam(d.getCurrentUrl(), "drill") != null
+          && console.findAll("#drill-state[data-state=created]").size() == 1);
+      String id = queryParam(console.script("return window.location.href;").toString(), "drill");
+      assertThat(id).matches("d[a-z0-9]{11}");
+      assertThat(console.findAll("#drill-list li[aria-current=true][data-drill=" + id + "]")).hasSize(1);
+      console.await(5, d -> console.find("#start").isEnabled());
+      assertThat(console.find("#pause").isEnabled()).isFalse();
+      assertThat(console.find("#resume").isEnabled()).isFalse();
+      assertThat(console.find("#stop").isEnabled()).isFalse();
+
+      console.find("#start").click();
+      console.await(15, d -> console.findAll("#drill-state[data-state=running]").size() == 1
+          && console.find("#pause").isEnabled());
+      assertThat(console.find("#start").isEnabled()).isFalse();
+      assertThat(console.find("#stop").isEnabled()).isTrue();
+      assertThat(console.find("#drill-state").getText()).isEqualTo("进行中");
+      String firstClock = console.find("#sim-clock").getText();
+      console.await(10, d -> !console.find("#sim-clock").getText().equals(firstClock));
+      assertThat(console.find("#sim-clock").getText()).matches("\\d\\d:\\d\\d:\\d\\d");
+
+      // The scripted injects are listed; those still due can be fired from here.
+      console.await(10, d -> console.findAll("#injects tr[data-inject=complaint][data-fired=true]").size() == 1);
+      assertThat(console.findAll("#injects tr[data-inject=evaluation] [data-action=fire]"))
+          .singleElement().satisfies(button -> assertThat(button.isEnabled()).isTrue());
+
+      // A link for a team: the token's own link, with the drill.
+      console.find("#links tr[data-link='team:leadership'] [data-action=issue]").click();
+      console.await(10, d -> console.findAll("#links tr[data-link='team:leadership'] a.link-url").size() == 1);
+      String link = console.find("#links tr[data-link='team:leadership'] a.link-url").getAttribute("href");
+      assertThat(link).contains("/team.html?token=").endsWith("&drill=" + id);
+      assertThat(console.find("#message").isDisplayed()).isFalse();
+      console.screenshot("console");
+
+      JsonObject drill = drill(id);
+      assertThat(drill.getString("state")).isEqualTo("running");
+      assertThat(drill.getDouble("speed")).isEqualTo(600.0);
+      assertThat(drill.getBoolean("autopilot")).isFalse();
+    }
+  }
+
+  @Test
+  void theConsoleShowsARefusalAsAMessage() {
+    String id = createDrill(60, false);
+    post("/api/v1/drills/" + id + "/start");
+    try (Browser console = Browser.open()) {
+      console.get(base() + "/console.html?drill=" + id + "&token=" + director);
+      console.await(15, d -> console.findAll("#drill-state[data-state=running]").size() == 1);
+      // An ad-hoc inject on a platform the scenario does not have is refused, and the refusal is shown.
+      console.script("const select = document.getElementById('adhoc-platform');"
+          + "select.append(new Option('myspace', 'myspace')); select.value = 'myspace';");
+      console.find("#adhoc-title").sendKeys("A journalist calls");
+      console.find("#adhoc-posts").sendKeys("10");
+      console.find("#adhoc-send").click();
+      console.await(10, d -> console.find("#message").isDisplayed());
+      assertThat(console.find("#message").getText()).startsWith("400: ").contains("platform");
+    }
+  }
+
+  @Test
+  void theEvaluatorPageShowsCriteriaForARunningAutopilotDrill() {
+    String id = createDrill(1800, true);
+    post("/api/v1/drills/" + id + "/start");
+    String evaluator = issueToken(new JsonObject().put("role", "evaluator"));
+    try (Browser evaluate = Browser.open()) {
+      evaluate.get(base() + "/evaluate.html?drill=" + id + "&token=" + evaluator);
+      evaluate.await(15, d -> evaluate.findAll("[data-panel=criteria] tr[data-criterion=plan-activation]").size() == 1);
+      assertThat(evaluate.findAll("[data-panel=criteria] tr[data-criterion]")).hasSize(9);
+      assertThat(evaluate.findAll("[data-panel=latency] #team-latency tr[data-team]")).hasSize(5);
+      assertThat(evaluate.findAll("[data-panel=latency] #task-latency tr[data-task]")).hasSize(7);
+      // At 1800x the plan is activated (11:10, ten minutes after detection) within seconds: the criterion is met.
+      evaluate.await(30, d -> evaluate.findAll("tr[data-criterion=plan-activation][data-status=met]").size() == 1);
+      // Wait for the 16:00 public statement, so that most figures are in.
+      evaluate.await(40, d -> evaluate.findAll("#task-latency tr[data-task=public-statement][data-state=done]").size() == 1);
+      // The statement came at 16:00, six hours after the 10:00 post.
+      evaluate.await(5, d -> evaluate.findAll("tr[data-criterion=golden-4-hours][data-status=missed]").size() == 1);
+      assertThat(evaluate.find("[data-panel=scoring]").getText()).contains("后续版本");
+      assertThat(evaluate.find("#status").getAttribute("data-status")).isEqualTo("live");
+      evaluate.screenshot("evaluate");
+    }
+  }
+}

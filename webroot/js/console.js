@@ -1,0 +1,515 @@
+// The director console: create drills, pick one, steer its clock, fire and add injects, and hand out links with
+// tokens. The current drill is followed live; every refusal of the API is shown in #message, never swallowed.
+// Text from the server is always set as text, never as HTML.
+
+import { api, claims, describe, token } from './api.js';
+import { clock, hhmm } from './format.js';
+import { languageButton, onLanguageChange, pick, t, translate } from './i18n.js';
+import { LiveDrill } from './live.js';
+
+/** Which commands each drill state allows on this page. */
+const ALLOWED = {
+  start: ['created'],
+  pause: ['running'],
+  resume: ['paused'],
+  stop: ['running', 'paused'],
+};
+const INJECTABLE = ['running', 'paused'];
+const DEFAULT_PLATFORMS = ['wechat', 'weibo', 'douyin'];
+const ROLE_KEYS = {
+  director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
+};
+
+const $ = (id) => document.getElementById(id);
+let jwt = null;
+let live = null;
+let drillId = null;
+let drills = [];
+let drillsLoaded = false;
+let scenarios = [];
+let platforms = DEFAULT_PLATFORMS;
+let links = new Map();
+let linksFor = null;
+let shownSpeed = null;
+let renderQueued = false;
+const busy = new Set();
+
+function el(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Wall time as MM-DD HH:MM, for lists of drills. */
+function when(epochMs) {
+  const d = new Date(epochMs);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+function format(key, ...values) {
+  return values.reduce((text, value, i) => text.replace(`{${i}}`, value), t(key));
+}
+
+function showMessage(text) {
+  $('message').textContent = text;
+  $('message').hidden = false;
+}
+
+function clearMessage() {
+  $('message').hidden = true;
+  $('message').textContent = '';
+}
+
+function setStatus(status) {
+  const badge = $('status');
+  badge.dataset.status = status;
+  badge.textContent = t(status);
+}
+
+/** Runs one API call for a user action: the action's controls are busy meanwhile, a refusal goes to #message. */
+async function act(key, call) {
+  if (busy.has(key)) return undefined;
+  busy.add(key);
+  clearMessage();
+  renderBusy();
+  try {
+    return await call();
+  } catch (error) {
+    showMessage(describe(error));
+    return undefined;
+  } finally {
+    busy.delete(key);
+    renderBusy();
+  }
+}
+
+function renderBusy() {
+  $('create').disabled = busy.has('create') || scenarios.length === 0;
+  $('create').textContent = busy.has('create') ? t('creating') : t('create');
+  render();
+}
+
+// --- Scenarios and the create form ---------------------------------------------------------------------------
+
+async function loadScenarios() {
+  try {
+    ({ scenarios } = await api('GET', '/scenarios'));
+    renderScenarios();
+    renderBusy();
+  } catch (error) {
+    showMessage(describe(error));
+  }
+}
+
+function renderScenarios() {
+  const select = $('scenario');
+  const chosen = select.value;
+  select.replaceChildren(...scenarios.map((s) => el('option', { value: s.id }, pick(s, 'title'))));
+  if (scenarios.length === 0) select.append(el('option', { value: '' }, t('noScenarios')));
+  if (chosen) select.value = chosen;
+  renderScenarioInfo();
+}
+
+function renderScenarioInfo() {
+  const s = scenarios.find((scenario) => scenario.id === $('scenario').value);
+  $('scenario-info').textContent = s
+    ? format('scenarioInfo', s.start.slice(0, 5), s.end.slice(0, 5), s.teams, s.injects, s.tasks) : '';
+}
+
+async function createDrill(event) {
+  event.preventDefault();
+  const body = {
+    scenarioId: $('scenario').value,
+    speed: Number($('create-speed').value),
+    autopilot: $('autopilot').checked,
+  };
+  if ($('seed').value.trim() !== '') body.seed = Number($('seed').value);
+  const drill = await act('create', () => api('POST', '/drills', body));
+  if (!drill) return;
+  drills = drills.filter((d) => d.id !== drill.id).concat([summary(drill)]);
+  renderDrills();
+  select(drill.id);
+}
+
+// --- The drill list ------------------------------------------------------------------------------------------
+
+function summary(drill) {
+  return {
+    id: drill.id, scenarioId: drill.scenarioId, title: drill.title, titleEn: drill.titleEn, state: drill.state,
+    speed: drill.speed, autopilot: drill.autopilot, createdAt: drill.createdAt,
+  };
+}
+
+async function loadDrills() {
+  try {
+    ({ drills } = await api('GET', '/drills'));
+    drillsLoaded = true;
+    renderDrills();
+  } catch (error) {
+    showMessage(describe(error));
+  }
+}
+
+function renderDrills() {
+  const list = $('drill-list');
+  if (drills.length === 0) {
+    list.replaceChildren(el('li', { class: 'empty' }, drillsLoaded ? t('noDrills') : t('loading')));
+    return;
+  }
+  list.replaceChildren(...[...drills].reverse().map((drill) => {
+    const item = el('li', { 'data-drill': drill.id });
+    if (drill.id === drillId) item.setAttribute('aria-current', 'true');
+    const link = el('a', { href: `?drill=${encodeURIComponent(drill.id)}` });
+    const state = el('span', { class: 'state-badge', 'data-state': drill.state }, t(`state_${drill.state}`));
+    link.append(el('span', { class: 'drill-title' }, pick(drill, 'title')), state);
+    const meta = el('span', { class: 'drill-meta muted' },
+      `${when(drill.createdAt)} · ${drill.speed}×${drill.autopilot ? ` · ${t('autopilot')}` : ''}`);
+    link.append(meta, el('span', { class: 'mono muted' }, drill.id));
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      select(drill.id);
+    });
+    item.append(link);
+    return item;
+  }));
+}
+
+// --- The current drill ---------------------------------------------------------------------------------------
+
+function select(id, push = true) {
+  if (push && id !== drillId) {
+    const url = new URL(window.location.href);
+    url.searchParams.set('drill', id);
+    window.history.pushState(null, '', url.pathname + url.search);
+  }
+  follow(id);
+}
+
+async function follow(id) {
+  live?.stop();
+  live = null;
+  drillId = id;
+  shownSpeed = null;
+  renderDrills();
+  showPanels(false);
+  setStatus('offline');
+  if (!id) {
+    $('title').textContent = '';
+    return;
+  }
+  try {
+    // Read it once over HTTP first: an unknown drill or a refused token is a message, not a silent reconnect loop.
+    const drill = await api('GET', `/drills/${encodeURIComponent(id)}`);
+    if (drillId !== id) return;
+    loadPlatforms(drill.scenarioId);
+    live = new LiveDrill(id, jwt, () => queueRender(), (status) => setStatus(status)).start();
+  } catch (error) {
+    showMessage(describe(error));
+    showPanels(false);
+  }
+}
+
+async function loadPlatforms(scenarioId) {
+  try {
+    const scenario = await api('GET', `/scenarios/${encodeURIComponent(scenarioId)}`);
+    const named = Object.keys(scenario.opinion?.platforms || {});
+    platforms = named.length ? named : DEFAULT_PLATFORMS;
+  } catch (error) {
+    platforms = DEFAULT_PLATFORMS;
+    showMessage(describe(error));
+  }
+  renderPlatforms();
+}
+
+function renderPlatforms() {
+  const select = $('adhoc-platform');
+  const chosen = select.value;
+  select.replaceChildren(...platforms.map((p) => {
+    const label = t(`platform_${p}`);
+    return el('option', { value: p }, label === `platform_${p}` ? p : label);
+  }));
+  if (platforms.includes(chosen)) select.value = chosen;
+}
+
+function showPanels(shown) {
+  $('no-drill').hidden = shown;
+  $('no-drill').textContent = drillId && !shown && !$('message').textContent ? t('loading') : t('noDrillSelected');
+  $('control').hidden = !shown;
+  $('injects-panel').hidden = !shown;
+  $('tokens-panel').hidden = !shown;
+}
+
+function queueRender() {
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(() => {
+    renderQueued = false;
+    render();
+  });
+}
+
+function render() {
+  const drill = live?.drill;
+  if (!drill || drill.id !== drillId) return;
+  showPanels(true);
+  $('title').textContent = pick(drill, 'title');
+  document.title = `${t('pageConsole')} · ${pick(drill, 'title')}`;
+  const listed = drills.find((d) => d.id === drill.id);
+  if (listed && (listed.state !== drill.state || listed.speed !== drill.speed)) {
+    Object.assign(listed, { state: drill.state, speed: drill.speed });
+    renderDrills();
+  }
+  renderClock();
+  renderControls(drill);
+  renderInjects(drill);
+  renderLinks(drill);
+}
+
+function renderClock() {
+  const drill = live?.drill;
+  if (!drill) return;
+  const now = live.simNow();
+  $('sim-clock').textContent = clock(now);
+  const state = $('drill-state');
+  state.dataset.state = drill.state;
+  state.textContent = t(`state_${drill.state}`);
+  $('speed-now').textContent = drill.speed;
+  $('autopilot-now').textContent = drill.autopilot ? t('autopilotOn') : t('autopilotOff');
+  const { start, end } = drill.clock;
+  const share = end > start ? Math.min(1, Math.max(0, (now - start) / (end - start))) : 0;
+  $('day-fill').style.width = `${(share * 100).toFixed(1)}%`;
+  $('day-start').textContent = hhmm(start);
+  $('day-end').textContent = `${t('endsAt')} ${hhmm(end)}`;
+}
+
+function renderControls(drill) {
+  for (const [command, states] of Object.entries(ALLOWED)) {
+    $(command).disabled = !states.includes(drill.state) || busy.has('command');
+  }
+  const input = $('speed');
+  if (drill.speed !== shownSpeed && document.activeElement !== input) {
+    input.value = drill.speed;
+    shownSpeed = drill.speed;
+  }
+  const ended = drill.state === 'ended';
+  input.disabled = ended;
+  $('apply-speed').disabled = ended || busy.has('speed');
+}
+
+async function command(name) {
+  if (name === 'stop' && !window.confirm(t('confirmStop'))) return;
+  await act('command', () => api('POST', `/drills/${drillId}/${name}`));
+}
+
+async function applySpeed(event) {
+  event.preventDefault();
+  const speed = Number($('speed').value);
+  const drill = await act('speed', () => api('PUT', `/drills/${drillId}/speed`, { speed }));
+  if (drill) shownSpeed = null;
+}
+
+// --- Injects -------------------------------------------------------------------------------------------------
+
+/** Keeps one row per key in a tbody, updating rows in place so that buttons survive live updates. */
+function keyedRows(tbody, items, keyOf, create, update) {
+  const existing = new Map([...tbody.children].map((row) => [row.dataset.key, row]));
+  const rows = items.map((item) => {
+    const key = keyOf(item);
+    let row = existing.get(key);
+    if (!row) {
+      row = create(item);
+      row.dataset.key = key;
+    }
+    update(row, item);
+    return row;
+  });
+  const same = rows.length === tbody.children.length && rows.every((row, i) => tbody.children[i] === row);
+  if (!same) tbody.replaceChildren(...rows);
+}
+
+function channelName(channel) {
+  const label = t(`channel_${channel}`);
+  return label === `channel_${channel}` ? channel : label;
+}
+
+function renderInjects(drill) {
+  const injectable = INJECTABLE.includes(drill.state);
+  $('injects-when').hidden = injectable || drill.state === 'ended';
+  keyedRows($('injects'), drill.injects, (inject) => inject.id, (inject) => {
+    const row = el('tr', { 'data-inject': inject.id });
+    const fire = el('button', { type: 'button', class: 'small', 'data-action': 'fire' });
+    fire.addEventListener('click', () => act(`fire:${inject.id}`,
+      () => api('POST', `/drills/${drillId}/injects/${encodeURIComponent(inject.id)}/fire`)));
+    const action = el('td', { class: 'action' });
+    action.append(fire);
+    row.append(el('td', { class: 'time' }), el('td', { class: 'time fired' }), el('td', { class: 'channel' }),
+      el('td', { class: 'inject-title' }), action);
+    return row;
+  }, (row, inject) => {
+    const fired = inject.firedAt !== null;
+    row.dataset.fired = String(fired);
+    const [at, firedAt, channel, title, action] = row.children;
+    if (inject.adHoc) {
+      at.replaceChildren(el('span', { class: 'tag' }, t('adHoc')));
+    } else {
+      at.textContent = hhmm(inject.at);
+    }
+    firedAt.textContent = fired ? clock(inject.firedAt) : t('notFired');
+    firedAt.classList.toggle('muted', !fired);
+    channel.textContent = channelName(inject.channel);
+    title.textContent = pick(inject, 'title');
+    const button = action.firstChild;
+    button.textContent = t('fireNow');
+    button.hidden = fired;
+    button.disabled = fired || !injectable || busy.has(`fire:${inject.id}`);
+  });
+  $('adhoc-send').disabled = !injectable || busy.has('adhoc');
+}
+
+async function sendAdHoc(event) {
+  event.preventDefault();
+  const body = { title: $('adhoc-title').value.trim() };
+  const text = $('adhoc-text').value.trim();
+  const channel = $('adhoc-channel').value.trim();
+  if (text) body.text = text;
+  if (channel) body.channel = channel;
+  if ($('adhoc-posts').value.trim() !== '') {
+    body.opinion = { posts: Number($('adhoc-posts').value), platform: $('adhoc-platform').value };
+    const spread = $('adhoc-spread').value.trim();
+    if (spread) body.opinion.spread = spread;
+  }
+  const drill = await act('adhoc', () => api('POST', `/drills/${drillId}/injects`, body));
+  if (drill) {
+    for (const id of ['adhoc-title', 'adhoc-text', 'adhoc-posts', 'adhoc-spread']) $(id).value = '';
+  }
+}
+
+// --- Links with tokens ---------------------------------------------------------------------------------------
+
+function linkTargets(drill) {
+  return [
+    ...drill.teams.map((team) => ({ key: `team:${team.id}`, role: 'team', team: team.id, label: pick(team, 'name') })),
+    { key: 'observer', role: 'observer', label: t('observerLink') },
+    { key: 'evaluator', role: 'evaluator', label: t('evaluatorLink') },
+  ];
+}
+
+function linkUrl(target, issued) {
+  const drill = encodeURIComponent(drillId);
+  const tokenParam = encodeURIComponent(issued.token);
+  if (target.role === 'team') return `${window.location.origin}${issued.link}&drill=${drill}`;
+  if (target.role === 'evaluator') return `${window.location.origin}/evaluate.html?drill=${drill}&token=${tokenParam}`;
+  return `${window.location.origin}/?drill=${drill}&token=${tokenParam}`;
+}
+
+function renderLinks(drill) {
+  if (linksFor !== drill.id) {
+    links = new Map();
+    linksFor = drill.id;
+  }
+  keyedRows($('links'), linkTargets(drill), (target) => target.key, (target) => {
+    const row = el('tr', { 'data-link': target.key });
+    const issue = el('button', { type: 'button', class: 'small', 'data-action': 'issue' });
+    issue.addEventListener('click', () => issueLink(target));
+    const button = el('td', { class: 'action' });
+    button.append(issue);
+    row.append(el('th', { class: 'who-for', scope: 'row' }), button, el('td', { class: 'link-cell' }));
+    return row;
+  }, (row, target) => {
+    const [name, button, cell] = row.children;
+    name.textContent = target.label;
+    const issue = button.firstChild;
+    issue.textContent = t('issueLink');
+    issue.disabled = busy.has(`link:${target.key}`);
+    const issued = links.get(target.key);
+    if (!issued) {
+      delete cell.dataset.url;
+      cell.replaceChildren(el('span', { class: 'muted' }, t('notIssued')));
+    } else if (cell.dataset.url !== issued.url) {
+      cell.dataset.url = issued.url;
+      const anchor = el('a', { href: issued.url, target: '_blank', rel: 'noopener noreferrer', class: 'mono link-url',
+        title: issued.url }, issued.url);
+      const copy = el('button', { type: 'button', class: 'small', 'data-action': 'copy' }, t('copy'));
+      copy.addEventListener('click', () => copyLink(copy, anchor, issued.url));
+      const tools = el('span', { class: 'link-tools' });
+      tools.append(copy, el('span', { class: 'muted expiry' }, `${t('validUntil')} ${when(Date.parse(issued.expiresAt))}`));
+      const box = el('div', { class: 'link-box' });
+      box.append(anchor, tools);
+      cell.replaceChildren(box);
+    } else {
+      cell.querySelector('[data-action=copy]').textContent = t('copy');
+      cell.querySelector('.expiry').textContent = `${t('validUntil')} ${when(Date.parse(issued.expiresAt))}`;
+    }
+  });
+}
+
+async function issueLink(target) {
+  const body = { role: target.role, ttl: $('ttl').value };
+  if (target.team) body.team = target.team;
+  const forDrill = drillId;
+  const issued = await act(`link:${target.key}`, () => api('POST', '/tokens', body));
+  if (!issued || forDrill !== drillId) return;
+  links.set(target.key, { ...issued, url: linkUrl(target, issued) });
+  render();
+}
+
+async function copyLink(button, anchor, url) {
+  try {
+    if (!navigator.clipboard) throw new Error('clipboard unavailable');
+    await navigator.clipboard.writeText(url);
+    button.textContent = t('copied');
+    setTimeout(() => { button.textContent = t('copy'); }, 1500);
+  } catch {
+    // Without clipboard access (plain http off localhost), select the link so that Ctrl+C copies it.
+    const range = document.createRange();
+    range.selectNodeContents(anchor);
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+  }
+}
+
+// --- Start-up ------------------------------------------------------------------------------------------------
+
+function showWho() {
+  const who = claims(jwt);
+  const role = ROLE_KEYS[who.role] ? t(ROLE_KEYS[who.role]) : who.role || '';
+  $('who').textContent = [role, who.sub].filter(Boolean).join(' · ');
+  $('role-notice').hidden = who.role === 'director';
+}
+
+function main() {
+  translate();
+  languageButton($('lang'));
+  onLanguageChange(() => {
+    setStatus($('status').dataset.status);
+    showWho();
+    renderScenarios();
+    renderPlatforms();
+    renderDrills();
+    renderBusy();
+  });
+  $('message').addEventListener('click', clearMessage);
+  jwt = token();
+  if (!jwt) {
+    showMessage(t('noToken'));
+    $('create').disabled = true;
+    return;
+  }
+  showWho();
+  renderPlatforms();
+  $('create-form').addEventListener('submit', createDrill);
+  $('scenario').addEventListener('change', renderScenarioInfo);
+  $('refresh').addEventListener('click', () => { clearMessage(); loadDrills(); });
+  for (const name of Object.keys(ALLOWED)) $(name).addEventListener('click', () => command(name));
+  $('speed-form').addEventListener('submit', applySpeed);
+  $('adhoc-form').addEventListener('submit', sendAdHoc);
+  window.addEventListener('popstate', () => follow(new URL(window.location.href).searchParams.get('drill')));
+  setInterval(() => live?.drill && renderClock(), 250);
+  loadScenarios();
+  loadDrills();
+  follow(new URL(window.location.href).searchParams.get('drill'));
+}
+
+main();
