@@ -34,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Events waiting for commit before ingest answers 503 (default ${DEFAULT-VALUE}).")
   int ingestQueue;
 
+  @Option(names = "--ingest-rate-limit", defaultValue = "${env:DRILLBOARD_INGEST_RATE_LIMIT:-0}",
+      description = "Injected events per second allowed per token; beyond it, 429 (0, the default: no limit).")
+  double ingestRateLimit;
+
   @Option(names = "--metrics-retention", defaultValue = "${env:DRILLBOARD_METRICS_RETENTION:-15m}",
       converter = DurationConverter.class,
       description = "How long an ended drill's series stay in /metrics (default ${DEFAULT-VALUE}).")
@@ -43,7 +47,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ServerConfig config = new ServerConfig(port, host, data.dataDir,
         Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()), data.configuredSecret(),
-        ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, ServerConfig.DEFAULT_LIVE_QUEUE_BYTES, metricsRetention);
+        ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, ServerConfig.DEFAULT_LIVE_QUEUE_BYTES, metricsRetention,
+        ingestRateLimit);
     DrillboardServer server = DrillboardServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param ingestQueueLimit events waiting for commit before the server answers 503
  * @param liveQueueBytes bytes a live viewer may have waiting to be sent before it is skipped until it catches up
  * @param metricsRetention how long an ended drill's series stay in /metrics
+ * @param ingestRateLimit injected events per second allowed per token (0: no limit); beyond it, 429
  */
 public record ServerConfig(int port, String host, Path dataDir, Optional<String> dbUrl, Optional<String> jwtSecret,
-    long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes, Duration metricsRetention) {
+    long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes, Duration metricsRetention, double ingestRateLimit) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_INGEST_QUEUE_LIMIT = 200_000;
@@ -28,16 +29,21 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
 
   public ServerConfig withDataDir(Path newDataDir) {
     return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
-        metricsRetention);
+        metricsRetention, ingestRateLimit);
   }
 
   public ServerConfig withLiveQueueBytes(int bytes) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, bytes,
-        metricsRetention);
+        metricsRetention, ingestRateLimit);
+  }
+
+  public ServerConfig withIngestLimits(int queueLimit, double rateLimit) {
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, queueLimit, liveQueueBytes,
+        metricsRetention, rateLimit);
   }
 
   public ServerConfig withMetricsRetention(Duration retention) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
-        retention);
+        retention, ingestRateLimit);
   }
 }

@@ -29,11 +29,13 @@ final class DrillApi {
   private final Drills drills;
   private final EventStore store;
   private final ScenarioCatalog catalog;
+  private final IngestLimiter limiter;
 
-  DrillApi(Drills drills, EventStore store, ScenarioCatalog catalog) {
+  DrillApi(Drills drills, EventStore store, ScenarioCatalog catalog, IngestLimiter limiter) {
     this.drills = drills;
     this.store = store;
     this.catalog = catalog;
+    this.limiter = limiter;
   }
 
   void create(RoutingContext ctx) {
@@ -160,6 +162,7 @@ final class DrillApi {
 
   void inject(RoutingContext ctx) {
     Incoming event = EventInput.one(ctx.body().buffer());
+    limit(ctx, 1);
     send(ctx, new Command.Append(List.of(event), Caller.of(ctx).subject())).onSuccess(reply -> {
       JsonArray seqs = reply.getJsonArray("seqs");
       Json.send(ctx, 202, new JsonObject().put("seq", seqs.getLong(0)).put("duplicate",
@@ -169,6 +172,7 @@ final class DrillApi {
 
   void injectBatch(RoutingContext ctx) {
     List<Incoming> events = EventInput.batch(ctx.body().buffer(), ctx.request().getHeader("Content-Type"));
+    limit(ctx, events.size());
     send(ctx, new Command.Append(events, Caller.of(ctx).subject())).onSuccess(reply -> {
       reply.remove("seqs");
       Json.send(ctx, 202, reply);
@@ -189,6 +193,16 @@ final class DrillApi {
           Json.send(ctx, 200, new JsonObject().put("events", list).put("next", next)
               .put("more", events.size() == limit));
         }).onFailure(ctx::fail);
+  }
+
+  /** Answers 429 with Retry-After when the caller's token is over its events-per-second limit. */
+  private void limit(RoutingContext ctx, int events) {
+    int wait = limiter.acquire(Caller.of(ctx).subject(), events);
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", String.valueOf(wait));
+      throw new ProblemException(429, "this token is over its rate limit of injected events; retry in " + wait
+          + " s", List.of());
+    }
   }
 
   private void command(RoutingContext ctx, Function<Caller, Command> command, int status) {

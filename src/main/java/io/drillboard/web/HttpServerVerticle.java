@@ -61,7 +61,8 @@ public final class HttpServerVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HealthApi health = new HealthApi(events);
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
-    DrillApi drills = new DrillApi(new Drills(vertx.eventBus()), events, catalog);
+    DrillApi drills = new DrillApi(new Drills(vertx.eventBus()), events, catalog,
+        new IngestLimiter(config.ingestRateLimit()));
 
     LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes(), metrics);
 
