@@ -1,0 +1,39 @@
+# Shared by the benchmark scripts: build the jar once, start a server on a scratch data dir, mint tokens.
+set -euo pipefail
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+JAR="$ROOT/target/drillboard.jar"
+WORK=${BENCH_WORK:-/tmp/drillboard-bench}
+PORT=${BENCH_PORT:-18400}
+SECRET=bench-secret-that-is-long-enough-for-hs256
+
+build() {
+  [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q package -DskipTests)
+}
+
+start_server() {
+  rm -rf "$WORK" && mkdir -p "$WORK"
+  java -Xmx2g -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" --jwt-secret "$SECRET" \
+    --ingest-queue 400000 "$@" > "$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break
+    sleep 0.5
+  done
+  PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/server.log" | grep -o '[0-9]*$')
+  TOKEN=$(java -jar "$JAR" token --data-dir "$WORK/data" --jwt-secret "$SECRET" --role director --ttl 2h)
+}
+
+new_drill() {
+  curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$PORT/api/v1/drills" \
+    -d '{"scenarioId":"major-complaint","speed":1}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])'
+}
+
+psql_bench() {
+  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
+}
+
+# Seconds since the epoch, with nanoseconds.
+now() { date +%s.%N; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
