@@ -1,5 +1,7 @@
-// The evaluators' page: a drill's criteria and its response and completion times per team and per task, live.
-// Scoring and notes come later. Text from the server is always set as text, never as HTML.
+// The evaluators' page: a drill's criteria (with their evidence) and its response and completion times per team and
+// per task, live; and the evaluation itself: HSEEP ratings of objectives and critical tasks, notes pinned to moments,
+// lessons learned and corrective actions, during the drill or after it; with links to the after-action report, the
+// replay and the comparison of runs. Text from the server is always set as text, never as HTML.
 
 import { api, claims, describe, token } from './api.js';
 import { clock, duration, hhmm, minutes } from './format.js';
@@ -10,10 +12,24 @@ const ROLE_KEYS = {
   director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
 };
 
+const GRADES = ['P', 'S', 'M', 'U'];
+const ASSESSORS = ['evaluator', 'director'];
+
 const $ = (id) => document.getElementById(id);
 let jwt = null;
 let live = null;
+let drillId = null;
 let renderQueued = false;
+/** The scenario's objectives ({id, text, textEn}), read once. */
+let objectives = null;
+let canAssess = false;
+/** The assessment a POST answered with, until the live frames carry one as new. */
+let posted = null;
+/** What the assessment lists show, as JSON, so that they are rebuilt only when it changes. */
+let shownAssessment = null;
+/** Per rating target ("task:id"): the grade chosen in its editor and whether the evaluator has touched it. */
+const editors = new Map();
+const busy = new Set();
 
 function el(tag, attributes = {}, text) {
   const node = document.createElement(tag);
@@ -36,6 +52,28 @@ function format(key, ...values) {
 function showMessage(text) {
   $('message').textContent = text;
   $('message').hidden = false;
+}
+
+function clearMessage() {
+  $('message').hidden = true;
+  $('message').textContent = '';
+}
+
+/** Runs one API call for a user action: its controls are busy meanwhile, a refusal goes to #message. */
+async function act(key, call) {
+  if (busy.has(key)) return undefined;
+  busy.add(key);
+  clearMessage();
+  render();
+  try {
+    return await call();
+  } catch (error) {
+    showMessage(describe(error));
+    return undefined;
+  } finally {
+    busy.delete(key);
+    render();
+  }
 }
 
 function setStatus(status) {
@@ -88,13 +126,19 @@ function queueRender() {
 function render() {
   const drill = live?.drill;
   if (!drill) return;
-  for (const id of ['summary', 'criteria-panel', 'latency-panel', 'scoring-panel']) $(id).hidden = false;
+  for (const id of ['summary', 'criteria-panel', 'latency-panel', 'scoring-panel', 'assess-grid', 'actions-panel']) {
+    $(id).hidden = false;
+  }
   $('title').textContent = pick(drill, 'title');
   document.title = `${t('pageEvaluate')} · ${pick(drill, 'title')}`;
   renderCounts(drill);
+  renderLinks(drill);
   renderCriteria(drill);
   renderTeamLatency(drill);
   renderTaskLatency(drill);
+  renderRatings(drill);
+  renderAssessment(drill);
+  renderForms(drill);
   renderClock();
 }
 
@@ -171,13 +215,36 @@ function createCriterionRow(id) {
   name.append(el('div'), el('div', { class: 'mono muted' }, id));
   const status = el('td');
   status.append(el('span', { class: 'pill' }));
-  tr.append(name, el('td'), el('td', { class: 'num-text' }), el('td'), status, el('td', { class: 'center met' }));
+  tr.append(name, el('td'), el('td', { class: 'num-text' }), el('td'), status, el('td', { class: 'center met' }),
+    el('td', { class: 'evidence' }));
   return tr;
+}
+
+/** The replay of this drill from a seq, in a new tab (the token goes along, as in the report links). */
+function replayUrl(from) {
+  const params = new URLSearchParams({ drill: drillId, replay: '1' });
+  if (from) params.set('from', String(from));
+  params.set('token', jwt);
+  return `/?${params}`;
+}
+
+function renderEvidence(cell, seqs) {
+  const key = seqs.join(',');
+  if (cell.dataset.seqs === key) return;
+  cell.dataset.seqs = key;
+  cell.replaceChildren(...seqs.map((seq) => {
+    const link = el('a', {
+      href: replayUrl(seq), target: '_blank', rel: 'noopener noreferrer', class: 'seq', 'data-seq': String(seq),
+    }, `#${seq}`);
+    link.title = t('evidenceHint');
+    return link;
+  }));
+  if (seqs.length === 0) cell.textContent = '—';
 }
 
 function updateCriterionRow(tr, criterion, drill) {
   const figures = criterionFigures(criterion);
-  const [name, measure, value, target, status, met] = tr.children;
+  const [name, measure, value, target, status, met, evidence] = tr.children;
   tr.dataset.status = criterion.status;
   name.firstChild.textContent = pick(criterion, 'name');
   const measureName = t(`measure_${criterion.measure}`);
@@ -196,6 +263,7 @@ function updateCriterionRow(tr, criterion, drill) {
   status.firstChild.textContent = t(`status_${criterion.status}`);
   met.textContent = criterion.met === null ? '—' : criterion.met ? `✓ ${t('yes')}` : `✗ ${t('no')}`;
   met.dataset.met = String(criterion.met);
+  renderEvidence(evidence, criterion.evidence || []);
 }
 
 function renderTeamLatency(drill) {
@@ -243,10 +311,280 @@ function renderTaskLatency(drill) {
   $('task-latency').replaceChildren(...rows);
 }
 
-async function follow(drillId) {
+
+// --- Links: the after-action report, the replay and the comparison of runs ----------------------------------
+
+function reportUrl(format, lang) {
+  const params = new URLSearchParams({ format });
+  if (lang) params.set('lang', lang);
+  params.set('token', jwt);
+  return `/api/v1/drills/${encodeURIComponent(drillId)}/report?${params}`;
+}
+
+function renderLinks(drill) {
+  const links = { 'report-html': reportUrl('html'), 'report-html-en': reportUrl('html', 'en'),
+    'report-json': reportUrl('json'), 'report-csv': reportUrl('csv'),
+    'compare-link': `/compare.html?pick=${encodeURIComponent(drillId)}` };
+  for (const [id, href] of Object.entries(links)) {
+    if ($(id).getAttribute('href') !== href) $(id).setAttribute('href', href);
+  }
+  const replay = $('replay-link');
+  replay.hidden = drill.state !== 'ended';
+  if (!replay.hidden && replay.getAttribute('href') !== replayUrl()) replay.setAttribute('href', replayUrl());
+}
+
+// --- Ratings (HSEEP P/S/M/U) of the objectives and the critical tasks -------------------------------------------
+
+function renderLegend() {
+  const items = GRADES.flatMap((grade) => [
+    el('dt', { class: 'grade-badge', 'data-rating': grade }, grade), el('dd', {}, t(`grade_${grade}`)),
+  ]);
+  $('hseep-legend').replaceChildren(...items);
+}
+
+/** The latest assessment: the one a POST answered with, or the live one once it is as new. */
+function assessmentOf(drill) {
+  const newest = (a) => (a ? Math.max(0, ...['ratings', 'notes', 'lessons', 'actions']
+    .flatMap((list) => (a[list] || []).map((entry) => entry.seq))) : -1);
+  const own = drill.assessment || { ratings: [], notes: [], lessons: [], actions: [] };
+  return posted && newest(posted) > newest(own) ? posted : own;
+}
+
+function ratingTargets(drill) {
+  const targets = (objectives || []).map((objective) => ({
+    kind: 'objective', id: objective.id, title: pick(objective, 'text'), detail: objective.id,
+  }));
+  drill.teams.forEach((team) => team.tasks.filter((task) => task.critical).forEach((task) => targets.push({
+    kind: 'task', id: task.id, title: pick(task, 'title'), detail: `${pick(team, 'name')} · ${task.id}`,
+  })));
+  return targets;
+}
+
+function createRatingRow(target) {
+  const key = `${target.kind}:${target.id}`;
+  const tr = el('tr', { 'data-rating-row': key });
+  const name = el('td', { class: 'target-name' });
+  name.append(el('div', { class: 'target-title' }), el('div', { class: 'mono muted' }));
+  const current = el('td', { class: 'current-col' });
+  current.append(el('span', { class: 'grade-badge', 'data-rating-target': key }),
+    el('div', { class: 'rating-note' }), el('div', { class: 'rating-by muted' }));
+  const choice = el('td', { class: 'grade-col' });
+  const group = el('div', { class: 'grade-buttons', role: 'group' });
+  GRADES.forEach((grade) => {
+    const button = el('button', { type: 'button', class: 'grade', 'data-grade': grade, 'aria-pressed': 'false' }, grade);
+    button.addEventListener('click', () => {
+      editors.set(key, { grade, dirty: true });
+      updateEditor(tr, key, null);
+    });
+    group.append(button);
+  });
+  choice.append(group);
+  const noteCell = el('td', { class: 'note-col' });
+  const note = el('input', { type: 'text', class: 'rating-note-input', maxlength: '4000' });
+  note.addEventListener('input', () => {
+    const editor = editors.get(key) || { grade: null };
+    editors.set(key, { ...editor, dirty: true });
+    updateEditor(tr, key, null);
+  });
+  note.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') tr.querySelector('[data-action=rate]').click();
+  });
+  noteCell.append(note);
+  const actionCell = el('td', { class: 'action-col' });
+  const save = el('button', { type: 'button', class: 'primary small', 'data-action': 'rate' });
+  save.addEventListener('click', () => rate(target.kind, target.id, tr));
+  actionCell.append(save);
+  tr.append(name, current, choice, noteCell, actionCell);
+  return tr;
+}
+
+async function rate(kind, id, tr) {
+  const key = `${kind}:${id}`;
+  const editor = editors.get(key);
+  if (!editor?.grade) return;
+  const body = { target: kind, targetId: id, rating: editor.grade };
+  const note = tr.querySelector('.rating-note-input').value.trim();
+  if (note) body.note = note;
+  const assessment = await act(`rate:${key}`, () => api('POST', `/drills/${encodeURIComponent(drillId)}/ratings`, body));
+  if (!assessment) return;
+  editors.set(key, { grade: null, dirty: false });
+  posted = assessment;
+  render();
+}
+
+/** The editor follows the current rating until the evaluator touches it. */
+function updateEditor(tr, key, current) {
+  let editor = editors.get(key);
+  const note = tr.querySelector('.rating-note-input');
+  if (!editor?.dirty) {
+    editor = { grade: current?.rating ?? null, dirty: false };
+    editors.set(key, editor);
+    if (document.activeElement !== note) note.value = current?.note ?? '';
+  }
+  tr.querySelectorAll('button.grade').forEach((button) => {
+    button.setAttribute('aria-pressed', String(button.dataset.grade === editor.grade));
+    button.title = t(`grade_${button.dataset.grade}`);
+    button.disabled = !canAssess;
+  });
+  note.disabled = !canAssess;
+  note.placeholder = t('notePlaceholder');
+  const save = tr.querySelector('[data-action=rate]');
+  const saving = busy.has(`rate:${key}`);
+  save.textContent = saving ? t('saving') : t('save');
+  save.disabled = !canAssess || saving || !editor.grade || !editor.dirty;
+  tr.dataset.dirty = String(editor.dirty);
+}
+
+function renderRatings(drill) {
+  const ratings = new Map(assessmentOf(drill).ratings.map((r) => [`${r.target}:${r.targetId}`, r]));
+  for (const [kind, tbody] of [['objective', $('objective-ratings')], ['task', $('task-ratings')]]) {
+    const targets = ratingTargets(drill).filter((target) => target.kind === kind);
+    const existing = new Map([...tbody.children].map((tr) => [tr.dataset.ratingRow, tr]));
+    const rows = targets.map((target) => {
+      const key = `${kind}:${target.id}`;
+      const tr = existing.get(key) ?? createRatingRow(target);
+      const [name, current] = tr.children;
+      name.firstChild.textContent = target.title;
+      name.lastChild.textContent = target.detail;
+      const rating = ratings.get(key);
+      const badge = current.querySelector('[data-rating-target]');
+      if (rating) {
+        badge.dataset.rating = rating.rating;
+        badge.textContent = rating.rating;
+        badge.title = t(`grade_${rating.rating}`);
+      } else {
+        delete badge.dataset.rating;
+        badge.textContent = t('notRated');
+        badge.title = '';
+      }
+      current.querySelector('.rating-note').textContent = rating?.note ?? '';
+      current.querySelector('.rating-by').textContent = rating ? `${rating.by} · #${rating.seq}` : '';
+      tr.dataset.rating = rating?.rating ?? '';
+      updateEditor(tr, key, rating);
+      return tr;
+    });
+    const same = rows.length === tbody.children.length && rows.every((tr, i) => tbody.children[i] === tr);
+    if (!same) tbody.replaceChildren(...rows);
+    if (rows.length === 0) {
+      tbody.replaceChildren(row([el('td', { colspan: '5', class: 'empty' }, objectives === null ? t('loading') : '—')]));
+    }
+  }
+}
+
+// --- Notes, lessons learned and corrective actions ---------------------------------------------------------------
+
+/** "HH:MM", or "HH:MM:SS" when the seconds matter. */
+function shortTime(sim) {
+  if (!sim) return '--:--';
+  const time = sim.slice(0, 8);
+  return time.endsWith(':00') ? time.slice(0, 5) : time;
+}
+
+function renderAssessment(drill) {
+  const assessment = assessmentOf(drill);
+  const key = JSON.stringify([assessment.notes, assessment.lessons, assessment.actions, t('noNotes')]);
+  if (key === shownAssessment) return;
+  shownAssessment = key;
+
+  const notes = [...assessment.notes].sort((a, b) => a.at - b.at || a.seq - b.seq);
+  $('notes').replaceChildren(...notes.map((note) => {
+    const item = el('li', { 'data-seq': String(note.seq), 'data-at': note.sim });
+    item.append(el('span', { class: 'when' }, shortTime(note.sim)), el('span', { class: 'text' }, note.text),
+      el('span', { class: 'by muted' }, note.by));
+    return item;
+  }));
+  if (notes.length === 0) $('notes').append(el('li', { class: 'empty' }, t('noNotes')));
+
+  for (const [kind, list] of [['strength', $('strengths')], ['improvement', $('improvements')]]) {
+    const lessons = assessment.lessons.filter((lesson) => lesson.kind === kind);
+    list.replaceChildren(...lessons.map((lesson) => {
+      const item = el('li', { 'data-seq': String(lesson.seq), 'data-kind': kind });
+      item.append(el('span', { class: 'text' }, lesson.text), el('span', { class: 'by muted' }, lesson.by));
+      return item;
+    }));
+    if (lessons.length === 0) list.append(el('li', { class: 'empty' }, t('noLessons')));
+  }
+
+  $('actions').replaceChildren(...assessment.actions.map((action, index) => {
+    const tr = row([td(String(index + 1), 'num'), td(action.text, 'action-text'), td(action.owner),
+      td(action.due, 'time-col'), td(action.by, 'muted')]);
+    tr.dataset.seq = String(action.seq);
+    return tr;
+  }));
+  if (assessment.actions.length === 0) {
+    $('actions').append(row([el('td', { colspan: '5', class: 'empty' }, t('noActions'))]));
+  }
+}
+
+const FORMS = {
+  'note-form': { key: 'note', button: 'note-add', label: 'addNote' },
+  'lesson-form': { key: 'lesson', button: 'lesson-add', label: 'addLesson' },
+  'action-form': { key: 'action', button: 'action-add', label: 'addAction' },
+};
+
+function renderForms(drill) {
+  $('read-only').hidden = canAssess;
+  $('ended-note').hidden = !(canAssess && drill.state === 'ended');
+  for (const [formId, form] of Object.entries(FORMS)) {
+    $(formId).querySelectorAll('input, select, button').forEach((control) => { control.disabled = !canAssess; });
+    const button = $(form.button);
+    button.disabled = !canAssess || busy.has(form.key);
+    button.textContent = busy.has(form.key) ? t('saving') : t(form.label);
+  }
+}
+
+function wireForms() {
+  $('note-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { text: $('note-text').value.trim() };
+    if ($('note-at').value) body.at = $('note-at').value;
+    await post('note', 'notes', body, () => { $('note-text').value = ''; $('note-at').value = ''; });
+  });
+  $('lesson-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { kind: $('lesson-kind').value, text: $('lesson-text').value.trim() };
+    await post('lesson', 'lessons', body, () => { $('lesson-text').value = ''; });
+  });
+  $('action-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { text: $('action-text').value.trim(), owner: $('action-owner').value.trim(), due: $('action-due').value };
+    await post('action', 'actions', body, () => {
+      $('action-text').value = '';
+      $('action-owner').value = '';
+      $('action-due').value = '';
+    });
+  });
+}
+
+async function post(key, path, body, reset) {
+  const assessment = await act(key, () => api('POST', `/drills/${encodeURIComponent(drillId)}/${path}`, body));
+  if (!assessment) return;
+  posted = assessment;
+  reset();
+  render();
+}
+
+/** The scenario's objectives: from the scenario, or (should it have gone since) from the drill's own report. */
+async function loadObjectives(scenarioId) {
+  try {
+    ({ objectives } = await api('GET', `/scenarios/${encodeURIComponent(scenarioId)}`));
+  } catch {
+    try {
+      objectives = (await api('GET', `/drills/${encodeURIComponent(drillId)}/report?format=json`)).scenario.objectives;
+    } catch (error) {
+      objectives = [];
+      showMessage(describe(error));
+    }
+  }
+  queueRender();
+}
+
+async function follow(id) {
+  drillId = id;
   try {
     // Read it once over HTTP first: an unknown drill or a refused token is a message, not a silent reconnect loop.
-    await api('GET', `/drills/${encodeURIComponent(drillId)}`);
+    const first = await api('GET', `/drills/${encodeURIComponent(drillId)}`);
+    loadObjectives(first.scenarioId);
     live = new LiveDrill(drillId, jwt, () => queueRender(), (status) => setStatus(status)).start();
     setInterval(() => live.drill && renderClock(), 250);
   } catch (error) {
@@ -267,6 +605,9 @@ function main() {
   onLanguageChange(() => {
     setStatus($('status').dataset.status);
     if (jwt) showWho();
+    renderLegend();
+    shownAssessment = null;
+    document.querySelectorAll('#criteria td.evidence').forEach((cell) => { delete cell.dataset.seqs; });
     render();
   });
   $('message').addEventListener('click', () => { $('message').hidden = true; });
@@ -276,8 +617,11 @@ function main() {
     return;
   }
   showWho();
-  const drillId = new URL(window.location.href).searchParams.get('drill');
-  if (drillId) follow(drillId); else showPicker();
+  canAssess = ASSESSORS.includes(claims(jwt).role);
+  renderLegend();
+  wireForms();
+  const id = new URL(window.location.href).searchParams.get('drill');
+  if (id) follow(id); else showPicker();
 }
 
 main();

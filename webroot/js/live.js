@@ -1,5 +1,7 @@
 // A drill followed live over the WebSocket: the first frame is a snapshot, then deltas whose seq ranges must join up;
 // on any break the connection is reopened with ?after=<last seq>, so nothing is lost or shown twice.
+// In replay (?replay=1) the stored drill is played back instead: same frames plus "replay" and the replay's own clock,
+// steered with text messages; a snapshot (after a seek) replaces everything, and a closed socket is just offline.
 
 import { api } from './api.js';
 
@@ -14,9 +16,10 @@ export class LiveDrill {
    * @param drillId the drill to follow
    * @param token a token of any role
    * @param onChange called with (drill, newEvents) after every frame
-   * @param onStatus called with 'live', 'reconnecting' or 'offline'
+   * @param onStatus called with 'live' (or 'replay'), 'reconnecting' or 'offline'
+   * @param options {replay: {speed, from}} to play the stored drill back instead of following it live
    */
-  constructor(drillId, token, onChange, onStatus) {
+  constructor(drillId, token, onChange, onStatus, options = {}) {
     this.drillId = drillId;
     this.token = token;
     this.onChange = onChange;
@@ -27,6 +30,9 @@ export class LiveDrill {
     this.clockOffset = 0;
     this.retryDelay = 1000;
     this.closed = false;
+    this.replay = options.replay || null;
+    /** Counts snapshots, so that a timeline fetched for an earlier one is dropped. */
+    this.generation = 0;
   }
 
   start() {
@@ -51,13 +57,22 @@ export class LiveDrill {
 
   connect() {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const after = this.lastSeq === null ? '' : `?after=${this.lastSeq}`;
-    const url = `${scheme}://${window.location.host}/api/v1/drills/${this.drillId}/live${after}`;
+    let query = this.lastSeq === null ? '' : `?after=${this.lastSeq}`;
+    if (this.replay) {
+      const params = new URLSearchParams({ replay: '1', speed: String(this.replay.speed), from: String(this.replay.from) });
+      query = `?${params}`;
+    }
+    const url = `${scheme}://${window.location.host}/api/v1/drills/${encodeURIComponent(this.drillId)}/live${query}`;
     const socket = new WebSocket(url, ['drillboard', this.token]);
     this.socket = socket;
     socket.onmessage = (message) => this.receive(JSON.parse(message.data));
     socket.onclose = () => {
       if (this.closed || socket !== this.socket) return;
+      if (this.replay) {
+        // A replay is one session: nothing to resume, the viewer reloads to start again.
+        this.onStatus('offline');
+        return;
+      }
       this.onStatus('reconnecting');
       setTimeout(() => this.connect(), this.retryDelay);
       this.retryDelay = Math.min(this.retryDelay * 2, 10000);
@@ -68,9 +83,17 @@ export class LiveDrill {
     if (frame.type === 'snapshot') {
       this.drill = frame;
       this.lastSeq = frame.seq;
+      this.generation += 1;
+      // A replay's snapshot may be anywhere in the drill (a seek back or forth): its timeline starts afresh.
+      if (this.replay) this.timeline = [];
       this.loadRecentEvents(frame.seq);
     } else if (frame.type === 'delta') {
       if (this.lastSeq === null || frame.fromSeq !== this.lastSeq + 1) {
+        if (this.replay) {
+          // The replay can rebuild any moment: ask for a fresh snapshot where this frame ends.
+          if (this.lastSeq !== null) this.seek(frame.toSeq);
+          return;
+        }
         // A break in the seq ranges: reopen from what we have rather than show a gap.
         this.socket.close();
         return;
@@ -80,9 +103,75 @@ export class LiveDrill {
       this.timeline = this.timeline.concat(frame.events.filter(inTimeline)).slice(-TIMELINE_LENGTH);
     }
     if (this.drill.clock?.wallNow) this.clockOffset = this.drill.clock.wallNow - Date.now();
+    if (this.replay) this.keepWishes();
     this.retryDelay = 1000;
-    this.onStatus('live');
+    this.onStatus(this.replay ? 'replay' : 'live');
     this.onChange(this.drill, frame.events || []);
+  }
+
+  // --- Replay controls: sent to the server, and applied to the local clock at once (no frame comes back for them,
+  // except a snapshot after a seek). ---
+
+  /**
+   * Frames the server sent before it read a pause or a speed still carry the old ones: the viewer's latest wish
+   * holds until the server's frames agree with it.
+   */
+  keepWishes() {
+    const replay = this.drill.replay;
+    if (!replay || !this.wishes) return;
+    if (this.wishes.paused !== undefined && replay.paused !== this.wishes.paused) {
+      replay.paused = this.wishes.paused;
+      if (replay.paused) this.drill.clock = { ...this.drill.clock, simAnchor: this.drill.simTime, running: false };
+    }
+    if (this.wishes.speed !== undefined && replay.speed !== this.wishes.speed) {
+      replay.speed = this.wishes.speed;
+      this.drill.clock = { ...this.drill.clock, speed: this.wishes.speed };
+    }
+  }
+
+  send(command) {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(command));
+  }
+
+  pause() {
+    this.send({ action: 'pause' });
+    this.wishes = { ...this.wishes, paused: true };
+    if (!this.drill?.replay) return;
+    const now = this.simNow();
+    this.drill.replay.paused = true;
+    if (now !== null) this.drill.simTime = now;
+    this.drill.clock = { ...this.drill.clock, simAnchor: now ?? this.drill.simTime, running: false };
+    this.onChange(this.drill, []);
+  }
+
+  resume() {
+    this.send({ action: 'resume' });
+    this.wishes = { ...this.wishes, paused: false };
+    if (!this.drill?.replay) return;
+    this.drill.replay.paused = false;
+    this.reanchor({ running: !this.drill.replay.finished && this.drill.state === 'running' });
+    this.onChange(this.drill, []);
+  }
+
+  setSpeed(speed) {
+    this.send({ action: 'speed', speed });
+    this.wishes = { ...this.wishes, speed };
+    if (!this.drill?.replay) return;
+    this.drill.replay.speed = speed;
+    this.reanchor({ speed });
+    this.onChange(this.drill, []);
+  }
+
+  /** Asks for the drill as it stood at seq; the answer is a snapshot frame. */
+  seek(seq) {
+    this.send({ action: 'seek', seq });
+  }
+
+  /** Moves the clock's anchor to now, so that a change of speed or running takes effect from this moment. */
+  reanchor(changes) {
+    const now = this.simNow() ?? this.drill.simTime;
+    this.drill.simTime = now;
+    this.drill.clock = { ...this.drill.clock, simAnchor: now, wallAnchor: Date.now() + this.clockOffset, ...changes };
   }
 
   merge(frame) {
@@ -97,10 +186,14 @@ export class LiveDrill {
   }
 
   async loadRecentEvents(seq) {
+    const generation = this.generation;
+    const after = Math.max(0, seq - HISTORY_EVENTS);
     try {
-      const page = await api('GET', `/drills/${this.drillId}/events?after=${Math.max(0, seq - HISTORY_EVENTS)}&limit=${HISTORY_EVENTS}`);
+      const page = await api('GET', `/drills/${encodeURIComponent(this.drillId)}/events?after=${after}&limit=${Math.max(1, seq - after)}`);
+      // A later snapshot (a seek in a replay) has made this page stale.
+      if (generation !== this.generation) return;
       const known = new Set(this.timeline.map((e) => e.seq));
-      this.timeline = page.events.filter((e) => inTimeline(e) && !known.has(e.seq)).concat(this.timeline)
+      this.timeline = page.events.filter((e) => e.seq <= seq && inTimeline(e) && !known.has(e.seq)).concat(this.timeline)
         .sort((a, b) => a.seq - b.seq).slice(-TIMELINE_LENGTH);
       this.onChange(this.drill, []);
     } catch {

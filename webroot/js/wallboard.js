@@ -1,5 +1,6 @@
 // The observers' wallboard: one drill, live, on a 1920x1080 screen. Everything shown comes from the live stream;
-// text from events is always set as text, never as HTML.
+// text from events is always set as text, never as HTML. With ?replay=1 (and optionally &speed=S&from=SEQ) it plays
+// an ended drill back instead, with a bar to pause, change speed and seek.
 
 import * as echarts from '/vendor/echarts.esm.min.js';
 import { api, describe, token } from './api.js';
@@ -10,12 +11,16 @@ import { LiveDrill } from './live.js';
 const SENTIMENT_COLORS = { negative: '#f0605d', neutral: '#8a97b1', positive: '#35c28a' };
 const PLATFORM_COLORS = ['#4fa3ff', '#f5b342', '#c084fc', '#58c4dd', '#ff8fab'];
 const HEADLINE_CRITERIA = 3;
+const REPLAY_SPEEDS = [60, 300, 600, 1800, 3600];
+const DEFAULT_REPLAY_SPEED = 600;
 
 const $ = (id) => document.getElementById(id);
 let live = null;
 let latencyChart = null;
 let opinionChart = null;
 let renderQueued = false;
+/** While the viewer drags the replay slider, frames do not move it. */
+let seeking = false;
 
 function el(tag, attributes = {}, text) {
   const node = document.createElement(tag);
@@ -37,14 +42,24 @@ async function showPicker() {
     list.replaceChildren();
     if (drills.length === 0) list.append(el('li', {}, t('noDrills')));
     for (const drill of [...drills].reverse()) {
-      const item = el('li');
-      const link = el('a', { href: `/?drill=${encodeURIComponent(drill.id)}` }, drill.title);
-      item.append(link, el('span', { class: 'muted' }, `${t(`state_${drill.state}`)} · ${new Date(drill.createdAt).toLocaleString()}`));
+      const item = el('li', { 'data-drill': drill.id });
+      const link = el('a', { href: `/?drill=${encodeURIComponent(drill.id)}` }, pick(drill, 'title'));
+      const meta = el('span', { class: 'muted' }, `${t(`state_${drill.state}`)} · ${new Date(drill.createdAt).toLocaleString()}`);
+      item.append(link, meta);
+      if (drill.state === 'ended') {
+        const replay = el('a', { href: `/?drill=${encodeURIComponent(drill.id)}&replay=1`, class: 'replay-link',
+          'data-action': 'replay' }, `▶ ${t('openReplay')}`);
+        meta.append(' · ', replay);
+      }
       list.append(item);
     }
   } catch (error) {
     showMessage(describe(error));
   }
+}
+
+function format(key, ...values) {
+  return values.reduce((text, value, i) => text.replace(`{${i}}`, value), t(key));
 }
 
 function setStatus(status) {
@@ -67,13 +82,70 @@ function render() {
   if (!drill) return;
   $('board').hidden = false;
   $('title').textContent = pick(drill, 'title');
-  document.title = `${pick(drill, 'title')} · Drillboard`;
+  document.title = `${live.replay ? `${t('replay')} · ` : ''}${pick(drill, 'title')} · Drillboard`;
+  renderReplay(drill);
   renderClock();
   renderKpis(drill);
   renderTeams(drill);
   renderTimeline(drill);
   renderLatency(drill);
   renderOpinion(drill);
+}
+
+function renderReplay(drill) {
+  const replay = drill.replay;
+  if (!live.replay || !replay) return;
+  const panel = $('replay');
+  panel.hidden = false;
+  panel.dataset.seq = String(drill.seq);
+  panel.dataset.paused = String(replay.paused);
+  panel.dataset.finished = String(replay.finished);
+  const toggle = $('replay-toggle');
+  const action = replay.finished ? 'again' : replay.paused ? 'resume' : 'pause';
+  toggle.dataset.action = action;
+  toggle.textContent = { again: `↺ ${t('replayAgain')}`, resume: `▶ ${t('play')}`, pause: `❚❚ ${t('pause')}` }[action];
+  const speed = $('replay-speed');
+  const wanted = String(replay.speed);
+  if (![...speed.options].some((option) => option.value === wanted)) {
+    speed.append(el('option', { value: wanted }, `${wanted}×`));
+  }
+  if (document.activeElement !== speed) speed.value = wanted;
+  const slider = $('replay-seek');
+  slider.max = String(replay.lastSeq);
+  slider.title = t('replaySeek');
+  slider.setAttribute('aria-label', t('replaySeek'));
+  if (!seeking) slider.value = String(drill.seq);
+  renderReplayPosition(seeking ? Number(slider.value) : drill.seq, replay);
+}
+
+function renderReplayPosition(seq, replay) {
+  const position = $('replay-position');
+  position.textContent = `${format('replaySeq', seq, replay.lastSeq)}${replay.finished ? ` · ${t('replayFinished')}` : ''}`;
+  // The played share of the slider, for its filled track.
+  const share = replay.lastSeq > 1 ? (seq - 1) / (replay.lastSeq - 1) : 1;
+  $('replay-seek').style.setProperty('--played', `${Math.round(share * 1000) / 10}%`);
+}
+
+function wireReplayControls() {
+  $('replay-toggle').addEventListener('click', () => {
+    const action = $('replay-toggle').dataset.action;
+    if (action === 'pause') live.pause();
+    else if (action === 'resume') live.resume();
+    else {
+      live.seek(1);
+      live.resume();
+    }
+  });
+  $('replay-speed').addEventListener('change', () => live.setSpeed(Number($('replay-speed').value)));
+  const slider = $('replay-seek');
+  slider.addEventListener('input', () => {
+    seeking = true;
+    if (live.drill?.replay) renderReplayPosition(Number(slider.value), live.drill.replay);
+  });
+  slider.addEventListener('change', () => {
+    seeking = false;
+    live.seek(Number(slider.value));
+  });
 }
 
 function renderClock() {
@@ -145,6 +217,12 @@ function describeEvent(event, drill) {
     return found ? `${pick(found.team, 'name')}:${pick(found.task, 'title')}` : payload.taskId;
   }
   if (event.type === 'drill.speed_changed') return `${payload.speed}×`;
+  if (event.type === 'evaluation.rated') {
+    const found = payload.target === 'task' ? tasks.get(payload.targetId) : null;
+    const target = found ? pick(found.task, 'title') : payload.targetId;
+    return `${target} · ${payload.rating}${payload.note ? ` — ${payload.note}` : ''}`;
+  }
+  if (event.type === 'evaluation.action') return `${payload.text} · ${payload.owner} · ${payload.due}`;
   if (event.type === 'drill.ended') return t(`end_${payload.reason}`);
   if (event.type.startsWith('drill.')) return payload.by || '';
   const text = payload.text ?? payload.title ?? payload.message;
@@ -244,8 +322,24 @@ function renderOpinion(drill) {
   }, true);
 }
 
-function follow(drillId, jwt) {
-  live = new LiveDrill(drillId, jwt, () => queueRender(), (status) => setStatus(status)).start();
+/** ?replay=1 with an optional &speed= (1 to 3600) and &from= (a seq), or null to follow the drill live. */
+function replayOptions(params) {
+  if (params.get('replay') !== '1') return null;
+  const speed = Number(params.get('speed'));
+  const from = Number(params.get('from'));
+  return {
+    speed: Number.isFinite(speed) && speed >= 1 && speed <= 3600 ? speed : DEFAULT_REPLAY_SPEED,
+    from: Number.isInteger(from) && from >= 1 ? from : 1,
+  };
+}
+
+function follow(drillId, jwt, replay) {
+  if (replay) {
+    document.body.classList.add('replaying');
+    $('replay-speed').value = String(REPLAY_SPEEDS.includes(replay.speed) ? replay.speed : DEFAULT_REPLAY_SPEED);
+    wireReplayControls();
+  }
+  live = new LiveDrill(drillId, jwt, () => queueRender(), (status) => setStatus(status), { replay }).start();
   setInterval(() => live.drill && renderClock(), 250);
   window.addEventListener('resize', () => {
     latencyChart?.resize();
@@ -265,8 +359,9 @@ function main() {
     showMessage(t('noToken'));
     return;
   }
-  const drillId = new URL(window.location.href).searchParams.get('drill');
-  if (drillId) follow(drillId, jwt); else showPicker();
+  const params = new URL(window.location.href).searchParams;
+  const drillId = params.get('drill');
+  if (drillId) follow(drillId, jwt, replayOptions(params)); else showPicker();
 }
 
 main();

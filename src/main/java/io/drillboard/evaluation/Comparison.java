@@ -32,11 +32,13 @@ public final class Comparison {
       JsonArray met = new JsonArray();
       for (List<CriterionResult> results : measured) {
         CriterionResult result = results.get(c);
-        values.add(result.value() == null ? null : result.value() / 1000.0);
+        values.add(result.valueInUnit());
         met.add(result.met());
       }
       Criterion criterion = scenarioCriteria.get(c);
       criteria.add(new JsonObject().put("id", criterion.id()).put("name", criterion.name())
+          .put("measure", measured.get(0).get(c).measure())
+          .put("unit", measured.get(0).get(c).toJson().getString("unit"))
           .put("nameEn", criterion.nameEn()).put("values", values).put("met", met).put("change", change(values)));
     }
     JsonArray teams = new JsonArray();

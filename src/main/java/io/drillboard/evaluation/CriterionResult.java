@@ -25,10 +25,14 @@ public record CriterionResult(String id, String name, String nameEn, String obje
     return measure.equals("tasks-on-time");
   }
 
+  /** The value as shown: seconds for durations, a count for tasks-on-time. */
+  public Double valueInUnit() {
+    return value == null ? null : countsTasks() ? value.doubleValue() : value / 1000.0;
+  }
+
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("name", name).put("nameEn", nameEn).put("objective", objectiveId)
-        .put("measure", measure).put("unit", countsTasks() ? "tasks" : "seconds")
-        .put("value", value == null ? null : countsTasks() ? value.doubleValue() : value / 1000.0)
+        .put("measure", measure).put("unit", countsTasks() ? "tasks" : "seconds").put("value", valueInUnit())
         .put("target", target == null ? null : target / 1000.0).put("met", met)
         .put("status", status.name().toLowerCase(java.util.Locale.ROOT)).put("evidence", new JsonArray(evidence));
   }

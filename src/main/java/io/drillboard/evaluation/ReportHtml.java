@@ -112,7 +112,10 @@ public final class ReportHtml {
           : page.word("missed");
       page.raw("<tr class=\"").raw(c.getBoolean("met") == null ? "pending" : c.getBoolean("met") ? "met" : "missed")
           .raw("\">");
-      page.cells(page.pick(c, "name"), minutes(c.getDouble("value")), minutes(c.getDouble("target")), result,
+      String value = "tasks".equals(c.getString("unit"))
+          ? (c.getDouble("value") == null ? "—" : String.valueOf(c.getDouble("value").longValue()))
+          : minutes(c.getDouble("value"));
+      page.cells(page.pick(c, "name"), value, minutes(c.getDouble("target")), result,
           c.getJsonArray("evidence").encode().replaceAll("[\\[\\]]", ""));
       page.raw("</tr>");
     }

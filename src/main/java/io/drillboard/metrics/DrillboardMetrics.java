@@ -74,6 +74,10 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
 
   @Override
   public void committed(String drillId, List<Event> events, DrillState state) {
+    if (state.ended() && !events.isEmpty() && !drills.containsKey(drillId)) {
+      // An evaluation entry on a drill whose series were retired does not bring them back.
+      return;
+    }
     DrillMeters meters = drills.computeIfAbsent(drillId, id -> new DrillMeters(registry, state));
     boolean endedBefore = meters.state().ended();
     meters.record(events, state);

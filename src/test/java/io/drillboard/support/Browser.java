@@ -93,6 +93,13 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Prints the current page to PDF with Chromium's own print (as "Save as PDF" would) and returns its bytes. */
+  public byte[] printToPdf() {
+    String base64 = ((org.openqa.selenium.PrintsPage) driver).print(new org.openqa.selenium.print.PrintOptions())
+        .getContent();
+    return java.util.Base64.getDecoder().decode(base64);
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -1,0 +1,200 @@
+package io.drillboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.support.Browser;
+import io.drillboard.support.Http;
+import io.drillboard.support.RunningServer;
+import io.drillboard.web.Role;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The evaluation of ended autopilot drills in a real (headless) Chromium: HSEEP ratings on the evaluator page, the
+ * after-action report (and its PDF), the comparison of runs, and the wallboard's replay.
+ */
+class EvaluationBrowserTest {
+  @RegisterExtension
+  static final RunningServer server = RunningServer.withDefaults();
+
+  private static final String NOTE = "声明发布过晚,错过舆情黄金 4 小时";
+  private static final List<String> REPORT_SECTIONS = List.of("summary", "objectives", "timeline", "latency",
+      "opinion", "criteria", "ratings", "lessons", "actions", "conclusions");
+
+  private final Http http = server.http();
+  private final String director = server.token(Role.DIRECTOR);
+
+  private String base() {
+    return "http://127.0.0.1:" + server.server().port();
+  }
+
+  /** An autopilot drill of the seed scenario at 3600x (nine sim hours in about nine seconds), run to its end. */
+  private String endedDrill(int seed) throws InterruptedException {
+    var created = http.post("/api/v1/drills", director,
+        "{\"scenarioId\":\"major-complaint\",\"speed\":3600,\"autopilot\":true,\"seed\":" + seed + "}");
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    String id = http.json(created).getString("id");
+    var started = http.post("/api/v1/drills/" + id + "/start", director, null);
+    assertThat(started.statusCode()).as(started.bodyAsString()).isEqualTo(200);
+    for (int i = 0; i < 600; i++) {
+      if (http.json(http.get("/api/v1/drills/" + id, director)).getString("state").equals("ended")) {
+        return id;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("drill " + id + " did not end within a minute");
+  }
+
+  @Test
+  void anEvaluatorRatesACriticalTaskAndTheReportShowsIt() throws InterruptedException {
+    String id = endedDrill(21);
+    String evaluator = server.token(Role.EVALUATOR);
+    String row = "[data-rating-row='task:public-statement']";
+    try (Browser browser = Browser.open()) {
+      browser.get(base() + "/evaluate.html?drill=" + id + "&token=" + evaluator);
+      browser.await(15, d -> browser.findAll(row + " button.grade[data-grade=M]").size() == 1
+          && browser.findAll("[data-rating-row^='objective:']").size() == 5);
+      // Every critical task of the seed can be rated, and the meaning of each grade is shown.
+      assertThat(browser.findAll("[data-rating-row^='task:']")).hasSize(5);
+      assertThat(browser.find("#hseep-legend").getText()).contains("完成,但遇到重大问题").contains("未能完成");
+      assertThat(browser.find("[data-rating-target='task:public-statement']").getAttribute("data-rating")).isNull();
+      // An ended drill still takes entries, and says so; it can be replayed.
+      assertThat(browser.find("#ended-note").isDisplayed()).isTrue();
+      assertThat(browser.find("#replay-link").isDisplayed()).isTrue();
+      assertThat(browser.find("#replay-link").getAttribute("href")).contains("drill=" + id).contains("replay=1");
+      // Each criterion's evidence: the seqs of its events.
+      assertThat(browser.findAll("tr[data-criterion=plan-activation] td.evidence a.seq"))
+          .isNotEmpty().allSatisfy(seq -> assertThat(seq.getText()).matches("#\\d+"));
+
+      WebElement save = browser.find(row + " [data-action=rate]");
+      assertThat(save.isEnabled()).as("nothing to save before a grade is chosen").isFalse();
+      browser.find(row + " button.grade[data-grade=M]").click();
+      browser.find(row + " .rating-note-input").sendKeys(NOTE);
+      save.click();
+      browser.await(10, d -> browser.findAll("[data-rating-target='task:public-statement'][data-rating=M]").size() == 1);
+      assertThat(browser.find(row + " .rating-note").getText()).isEqualTo(NOTE);
+      assertThat(browser.find("#message").isDisplayed()).isFalse();
+
+      // A note pinned to 16:05, a lesson and a corrective action.
+      browser.script("document.getElementById('note-at').value = '16:05';");
+      browser.find("#note-text").sendKeys("领导小组 16:05 才审定声明");
+      browser.find("#note-add").click();
+      browser.await(10, d -> browser.findAll("#notes li[data-at^='16:05']").size() == 1);
+      browser.find("#lesson-text").sendKeys("客户安抚小组走访及时");
+      browser.find("#lesson-add").click();
+      browser.await(10, d -> browser.findAll("#strengths li[data-kind=strength]").size() == 1);
+      browser.find("#action-text").sendKeys("修订舆情应对预案,明确 4 小时内发布声明");
+      browser.find("#action-owner").sendKeys("办公室");
+      browser.script("document.getElementById('action-due').value = '2026-12-31';");
+      browser.find("#action-add").click();
+      browser.await(10, d -> browser.findAll("#actions tr[data-seq]").size() == 1);
+      assertThat(browser.find("#actions").getText()).contains("办公室").contains("2026-12-31");
+      assertThat(browser.find("#message").isDisplayed()).isFalse();
+      browser.screenshot("evaluate-ratings");
+    }
+
+    JsonObject report = http.json(http.get("/api/v1/drills/" + id + "/report?format=json", director));
+    JsonArray ratings = report.getJsonObject("assessment").getJsonArray("ratings");
+    assertThat(ratings.stream().map(JsonObject.class::cast))
+        .anySatisfy(rating -> {
+          assertThat(rating.getString("target")).isEqualTo("task");
+          assertThat(rating.getString("targetId")).isEqualTo("public-statement");
+          assertThat(rating.getString("rating")).isEqualTo("M");
+          assertThat(rating.getString("note")).isEqualTo(NOTE);
+        });
+
+    try (Browser browser = Browser.open()) {
+      browser.get(base() + "/api/v1/drills/" + id + "/report?format=html&token=" + evaluator);
+      browser.await(10, d -> browser.findAll("section#ratings").size() == 1);
+      assertThat(browser.find("section#ratings").getText()).contains(NOTE);
+    }
+  }
+
+  @Test
+  void theReportPrintsToPdfWithEverySection() throws InterruptedException, IOException {
+    String id = endedDrill(22);
+    http.post("/api/v1/drills/" + id + "/ratings", director,
+        "{\"target\":\"objective\",\"targetId\":\"plan\",\"rating\":\"S\",\"note\":\"预案启动及时,部分环节衔接不畅\"}");
+    http.post("/api/v1/drills/" + id + "/lessons", director, "{\"kind\":\"improvement\",\"text\":\"声明发布过晚\"}");
+    http.post("/api/v1/drills/" + id + "/actions", director,
+        "{\"text\":\"修订舆情应对预案\",\"owner\":\"办公室\",\"due\":\"2026-12-31\"}");
+    try (Browser browser = Browser.open()) {
+      browser.get(base() + "/api/v1/drills/" + id + "/report?format=html&token=" + server.token(Role.EVALUATOR));
+      browser.await(10, d -> browser.findAll("section#conclusions").size() == 1);
+      for (String section : REPORT_SECTIONS) {
+        assertThat(browser.findAll("section#" + section)).as(section).hasSize(1);
+      }
+      byte[] pdf = browser.printToPdf();
+      assertThat(new String(Arrays.copyOf(pdf, 4), StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+      Files.createDirectories(Browser.SCREENSHOTS);
+      Files.write(Browser.SCREENSHOTS.resolve("report.pdf"), pdf);
+      browser.screenshot("report");
+    }
+  }
+
+  @Test
+  void theComparisonShowsTwoRunsSideBySide() throws InterruptedException {
+    String first = endedDrill(23);
+    String second = endedDrill(24);
+    try (Browser browser = Browser.open()) {
+      // Chosen on the page: the run the evaluator came from is ticked, the other is added.
+      browser.get(base() + "/compare.html?pick=" + first + "&token=" + server.token(Role.OBSERVER));
+      browser.await(10, d -> browser.findAll("#groups input[value=" + second + "]").size() == 1);
+      assertThat(browser.find("#groups input[value=" + first + "]").isSelected()).isTrue();
+      assertThat(browser.find("#compare").isEnabled()).isFalse();
+      browser.find("li[data-drill=" + second + "] label").click();
+      browser.await(5, d -> browser.find("#compare").isEnabled());
+      browser.find("#compare").click();
+
+      browser.await(15, d -> browser.findAll("tr[data-criterion=plan-activation] td.value").size() == 2);
+      assertThat(browser.script("return new URL(location.href).searchParams.get('drills');"))
+          .isEqualTo(first + "," + second);
+      assertThat(browser.findAll("#criteria-head th.run-col")).extracting(th -> th.getAttribute("data-drill"))
+          .containsExactly(first, second);
+      // The plan is activated ten minutes after detection in both runs, within its 15 minutes.
+      assertThat(browser.findAll("tr[data-criterion=plan-activation] td.value[data-met=true]")).hasSize(2);
+      assertThat(browser.find("tr[data-criterion=plan-activation] td.change").getAttribute("data-change"))
+          .isEqualTo("unchanged");
+      assertThat(browser.findAll("#teams tr[data-team=leadership]")).hasSize(2);
+      assertThat(browser.findAll("#teams tr[data-team=leadership][data-measure=response] td[data-drill]")).hasSize(2);
+      assertThat(browser.find("#message").isDisplayed()).isFalse();
+      browser.screenshot("compare");
+    }
+  }
+
+  @Test
+  void theWallboardReplaysAnEndedDrillAndSeeks() throws InterruptedException {
+    String id = endedDrill(25);
+    try (Browser browser = Browser.open()) {
+      browser.get(base() + "/?drill=" + id + "&replay=1&speed=3600&token=" + server.token(Role.OBSERVER));
+      browser.await(30, d -> browser.find("[data-panel=replay]").isDisplayed()
+          && browser.find("[data-panel=replay]").getAttribute("data-seq") != null);
+      assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("replay");
+      WebElement panel = browser.find("[data-panel=replay]");
+      // It plays on from the start.
+      browser.await(20, d -> Long.parseLong(panel.getAttribute("data-seq")) > 100);
+      browser.screenshot("replay-playing");
+
+      browser.find("#replay-toggle").click();
+      browser.await(5, d -> "true".equals(panel.getAttribute("data-paused")));
+      browser.script("const slider = document.getElementById('replay-seek');"
+          + "slider.value = '10'; slider.dispatchEvent(new Event('change'));");
+      browser.await(10, d -> "10".equals(panel.getAttribute("data-seq")));
+      // The timeline is rebuilt for seq 10: nothing after it.
+      browser.await(10, d -> !browser.findAll("#timeline li").isEmpty());
+      assertThat(browser.findAll("#timeline li"))
+          .allSatisfy(li -> assertThat(Long.parseLong(li.getAttribute("data-seq"))).isLessThanOrEqualTo(10));
+      Thread.sleep(1_000);
+      assertThat(panel.getAttribute("data-seq")).as("paused, the replay stays at seq 10").isEqualTo("10");
+      browser.screenshot("replay");
+    }
+  }
+}
