@@ -161,7 +161,8 @@ final class LoadRun {
   private List<WebSocket> subscribe(Vertx vertx) {
     List<WebSocket> viewers = new ArrayList<>();
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024)
+        .setMaxConnections(Math.max(1, plan.subscribers())));
     for (int i = 0; i < plan.subscribers(); i++) {
       WebSocket socket = client.connect(new WebSocketConnectOptions().setHost(plan.url().getHost()).setPort(port())
           .setURI("/api/v1/drills/" + plan.drill() + "/live?token=" + plan.token())).await();
