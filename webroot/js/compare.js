@@ -4,41 +4,18 @@
 
 import { api, claims, describe, token } from './api.js';
 import { duration, minutes } from './format.js';
-import { languageButton, onLanguageChange, pick, t, translate } from './i18n.js';
+import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
+import { $, el, when, showMessage } from './dom.js';
 
 const MAX_RUNS = 10;
 const ROLE_KEYS = {
   director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
 };
 
-const $ = (id) => document.getElementById(id);
 let jwt = null;
 let drills = [];
 let comparison = null;
 let scenario = null;
-
-function el(tag, attributes = {}, text) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function format(key, ...values) {
-  return values.reduce((text, value, i) => text.replace(`{${i}}`, value), t(key));
-}
-
-/** Wall time as MM-DD HH:MM. */
-function when(epochMs) {
-  const d = new Date(epochMs);
-  const two = (n) => String(n).padStart(2, '0');
-  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
-function showMessage(text) {
-  $('message').textContent = text;
-  $('message').hidden = false;
-}
 
 function showWho() {
   const who = claims(jwt);

@@ -4,8 +4,11 @@
 
 import { api, claims, describe, token } from './api.js';
 import { clock, hhmm } from './format.js';
-import { languageButton, onLanguageChange, pick, t, translate } from './i18n.js';
+import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
+import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
+
+const queueRender = onNextFrame(() => render());
 
 /** Which commands each drill state allows on this page. */
 const ALLOWED = {
@@ -20,7 +23,6 @@ const ROLE_KEYS = {
   director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
 };
 
-const $ = (id) => document.getElementById(id);
 let jwt = null;
 let live = null;
 let drillId = null;
@@ -31,42 +33,7 @@ let platforms = DEFAULT_PLATFORMS;
 let links = new Map();
 let linksFor = null;
 let shownSpeed = null;
-let renderQueued = false;
 const busy = new Set();
-
-function el(tag, attributes = {}, text) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Wall time as MM-DD HH:MM, for lists of drills. */
-function when(epochMs) {
-  const d = new Date(epochMs);
-  const two = (n) => String(n).padStart(2, '0');
-  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
-function format(key, ...values) {
-  return values.reduce((text, value, i) => text.replace(`{${i}}`, value), t(key));
-}
-
-function showMessage(text) {
-  $('message').textContent = text;
-  $('message').hidden = false;
-}
-
-function clearMessage() {
-  $('message').hidden = true;
-  $('message').textContent = '';
-}
-
-function setStatus(status) {
-  const badge = $('status');
-  badge.dataset.status = status;
-  badge.textContent = t(status);
-}
 
 /** Runs one API call for a user action: the action's controls are busy meanwhile, a refusal goes to #message. */
 async function act(key, call) {
@@ -239,15 +206,6 @@ function showPanels(shown) {
   $('control').hidden = !shown;
   $('injects-panel').hidden = !shown;
   $('tokens-panel').hidden = !shown;
-}
-
-function queueRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    render();
-  });
 }
 
 function render() {

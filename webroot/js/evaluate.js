@@ -5,8 +5,11 @@
 
 import { api, claims, describe, token } from './api.js';
 import { clock, duration, hhmm, minutes } from './format.js';
-import { languageButton, onLanguageChange, pick, t, translate } from './i18n.js';
+import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
+import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
+
+const queueRender = onNextFrame(() => render());
 
 const ROLE_KEYS = {
   director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
@@ -15,11 +18,9 @@ const ROLE_KEYS = {
 const GRADES = ['P', 'S', 'M', 'U'];
 const ASSESSORS = ['evaluator', 'director'];
 
-const $ = (id) => document.getElementById(id);
 let jwt = null;
 let live = null;
 let drillId = null;
-let renderQueued = false;
 /** The scenario's objectives ({id, text, textEn}), read once. */
 let objectives = null;
 let canAssess = false;
@@ -30,34 +31,6 @@ let shownAssessment = null;
 /** Per rating target ("task:id"): the grade chosen in its editor and whether the evaluator has touched it. */
 const editors = new Map();
 const busy = new Set();
-
-function el(tag, attributes = {}, text) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Wall time as MM-DD HH:MM, for lists of drills. */
-function when(epochMs) {
-  const d = new Date(epochMs);
-  const two = (n) => String(n).padStart(2, '0');
-  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
-function format(key, ...values) {
-  return values.reduce((text, value, i) => text.replace(`{${i}}`, value), t(key));
-}
-
-function showMessage(text) {
-  $('message').textContent = text;
-  $('message').hidden = false;
-}
-
-function clearMessage() {
-  $('message').hidden = true;
-  $('message').textContent = '';
-}
 
 /** Runs one API call for a user action: its controls are busy meanwhile, a refusal goes to #message. */
 async function act(key, call) {
@@ -74,12 +47,6 @@ async function act(key, call) {
     busy.delete(key);
     render();
   }
-}
-
-function setStatus(status) {
-  const badge = $('status');
-  badge.dataset.status = status;
-  badge.textContent = t(status);
 }
 
 function row(cells) {
@@ -112,15 +79,6 @@ async function showPicker() {
   } catch (error) {
     showMessage(describe(error));
   }
-}
-
-function queueRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    render();
-  });
 }
 
 function render() {

@@ -191,6 +191,11 @@ export function t(key) {
   return WORDS[current][key] ?? WORDS.zh[key] ?? key;
 }
 
+/** The dictionary's text for key with {0}, {1}, ... filled in. */
+export function format(key, ...values) {
+  return values.reduce((text, value, i) => text.replace(`{${i}}`, value), t(key));
+}
+
 /** The scenario's text in the current language: obj.name or obj.nameEn (falls back to Chinese). */
 export function pick(obj, field) {
   if (!obj) return '';

@@ -4,8 +4,11 @@
 
 import { api, claims, describe, token } from './api.js';
 import { clock, duration, hhmm, minutes } from './format.js';
-import { languageButton, onLanguageChange, pick, t, translate } from './i18n.js';
+import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
+import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
+
+const queueRender = onNextFrame(() => render());
 
 /** Each step: the state it starts from, the API verb, and its label. */
 const STEPS = [
@@ -17,49 +20,13 @@ const ROLE_KEYS = {
   director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
 };
 
-const $ = (id) => document.getElementById(id);
 let jwt = null;
 let who = {};
 let live = null;
 let teamId = null;
 let teamChosen = false;
 let scenarioInjects = new Map();
-let renderQueued = false;
 const busy = new Set();
-
-function el(tag, attributes = {}, text) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Wall time as MM-DD HH:MM, for lists of drills. */
-function when(epochMs) {
-  const d = new Date(epochMs);
-  const two = (n) => String(n).padStart(2, '0');
-  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
-function format(key, ...values) {
-  return values.reduce((text, value, i) => text.replace(`{${i}}`, value), t(key));
-}
-
-function showMessage(text) {
-  $('message').textContent = text;
-  $('message').hidden = false;
-}
-
-function clearMessage() {
-  $('message').hidden = true;
-  $('message').textContent = '';
-}
-
-function setStatus(status) {
-  const badge = $('status');
-  badge.dataset.status = status;
-  badge.textContent = t(status);
-}
 
 function param(name) {
   return new URL(window.location.href).searchParams.get(name);
@@ -129,15 +96,6 @@ function selectTeam(id) {
 }
 
 // --- Live rendering ------------------------------------------------------------------------------------------
-
-function queueRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    render();
-  });
-}
 
 function currentTeam() {
   return live?.drill?.teams.find((team) => team.id === teamId) ?? null;

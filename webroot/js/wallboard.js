@@ -5,8 +5,11 @@
 import * as echarts from '/vendor/echarts.esm.min.js';
 import { api, describe, token } from './api.js';
 import { clock, duration, hhmm, minutes } from './format.js';
-import { languageButton, onLanguageChange, pick, t, translate } from './i18n.js';
+import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
+import { $, el, showMessage, setStatus, onNextFrame } from './dom.js';
+
+const queueRender = onNextFrame(() => render());
 
 const SENTIMENT_COLORS = { negative: '#f0605d', neutral: '#8a97b1', positive: '#35c28a' };
 const PLATFORM_COLORS = ['#4fa3ff', '#f5b342', '#c084fc', '#58c4dd', '#ff8fab'];
@@ -14,25 +17,11 @@ const HEADLINE_CRITERIA = 3;
 const REPLAY_SPEEDS = [60, 300, 600, 1800, 3600];
 const DEFAULT_REPLAY_SPEED = 600;
 
-const $ = (id) => document.getElementById(id);
 let live = null;
 let latencyChart = null;
 let opinionChart = null;
-let renderQueued = false;
 /** While the viewer drags the replay slider, frames do not move it. */
 let seeking = false;
-
-function el(tag, attributes = {}, text) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function showMessage(text) {
-  $('message').textContent = text;
-  $('message').hidden = false;
-}
 
 async function showPicker() {
   $('picker').hidden = false;
@@ -56,25 +45,6 @@ async function showPicker() {
   } catch (error) {
     showMessage(describe(error));
   }
-}
-
-function format(key, ...values) {
-  return values.reduce((text, value, i) => text.replace(`{${i}}`, value), t(key));
-}
-
-function setStatus(status) {
-  const badge = $('status');
-  badge.dataset.status = status;
-  badge.textContent = t(status);
-}
-
-function queueRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    render();
-  });
 }
 
 function render() {
