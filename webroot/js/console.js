@@ -6,6 +6,7 @@ import { api, claims, describe, token } from './api.js';
 import { clock, hhmm } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
+import { userActions } from './pages.js';
 import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
@@ -33,24 +34,7 @@ let platforms = DEFAULT_PLATFORMS;
 let links = new Map();
 let linksFor = null;
 let shownSpeed = null;
-const busy = new Set();
-
-/** Runs one API call for a user action: the action's controls are busy meanwhile, a refusal goes to #message. */
-async function act(key, call) {
-  if (busy.has(key)) return undefined;
-  busy.add(key);
-  clearMessage();
-  renderBusy();
-  try {
-    return await call();
-  } catch (error) {
-    showMessage(describe(error));
-    return undefined;
-  } finally {
-    busy.delete(key);
-    renderBusy();
-  }
-}
+const { act, busy } = userActions(() => renderBusy());
 
 function renderBusy() {
   $('create').disabled = busy.has('create') || scenarios.length === 0;

@@ -7,7 +7,8 @@ import { api, claims, describe, token } from './api.js';
 import { clock, duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
-import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
+import { userActions, showDrillPicker } from './pages.js';
+import { $, el, when, showMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
 
@@ -30,24 +31,7 @@ let posted = null;
 let shownAssessment = null;
 /** Per rating target ("task:id"): the grade chosen in its editor and whether the evaluator has touched it. */
 const editors = new Map();
-const busy = new Set();
-
-/** Runs one API call for a user action: its controls are busy meanwhile, a refusal goes to #message. */
-async function act(key, call) {
-  if (busy.has(key)) return undefined;
-  busy.add(key);
-  clearMessage();
-  render();
-  try {
-    return await call();
-  } catch (error) {
-    showMessage(describe(error));
-    return undefined;
-  } finally {
-    busy.delete(key);
-    render();
-  }
-}
+const { act, busy } = userActions(() => render());
 
 function row(cells) {
   const tr = el('tr');
@@ -57,28 +41,6 @@ function row(cells) {
 
 function td(text, className) {
   return el('td', className ? { class: className } : {}, text ?? '—');
-}
-
-async function showPicker() {
-  $('picker').hidden = false;
-  const list = $('drill-list');
-  try {
-    const { drills } = await api('GET', '/drills');
-    list.replaceChildren();
-    if (drills.length === 0) list.append(el('li', { class: 'empty' }, t('noDrills')));
-    for (const drill of [...drills].reverse()) {
-      const link = el('a', { href: `?drill=${encodeURIComponent(drill.id)}` });
-      link.append(el('span', { class: 'drill-title' }, pick(drill, 'title')),
-        el('span', { class: 'state-badge', 'data-state': drill.state }, t(`state_${drill.state}`)),
-        el('span', { class: 'drill-meta muted' }, `${when(drill.createdAt)} · ${drill.speed}×`),
-        el('span', { class: 'mono muted' }, drill.id));
-      const item = el('li', { 'data-drill': drill.id });
-      item.append(link);
-      list.append(item);
-    }
-  } catch (error) {
-    showMessage(describe(error));
-  }
 }
 
 function render() {
@@ -547,7 +509,7 @@ async function follow(id) {
     setInterval(() => live.drill && renderClock(), 250);
   } catch (error) {
     showMessage(describe(error));
-    if (error.status === 404) showPicker();
+    if (error.status === 404) showDrillPicker();
   }
 }
 
@@ -579,7 +541,7 @@ function main() {
   renderLegend();
   wireForms();
   const id = new URL(window.location.href).searchParams.get('drill');
-  if (id) follow(id); else showPicker();
+  if (id) follow(id); else showDrillPicker();
 }
 
 main();

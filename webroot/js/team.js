@@ -6,6 +6,7 @@ import { api, claims, describe, token } from './api.js';
 import { clock, duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
+import { showDrillPicker } from './pages.js';
 import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
@@ -33,30 +34,6 @@ function param(name) {
 }
 
 // --- Without a drill: the picker -----------------------------------------------------------------------------
-
-async function showPicker() {
-  $('picker').hidden = false;
-  const list = $('drill-list');
-  try {
-    const { drills } = await api('GET', '/drills');
-    list.replaceChildren();
-    if (drills.length === 0) list.append(el('li', { class: 'empty' }, t('noDrills')));
-    for (const drill of [...drills].reverse()) {
-      const url = new URL(window.location.href);
-      url.searchParams.set('drill', drill.id);
-      const link = el('a', { href: url.pathname + url.search });
-      link.append(el('span', { class: 'drill-title' }, pick(drill, 'title')),
-        el('span', { class: 'state-badge', 'data-state': drill.state }, t(`state_${drill.state}`)),
-        el('span', { class: 'drill-meta muted' }, `${when(drill.createdAt)} · ${drill.speed}×`),
-        el('span', { class: 'mono muted' }, drill.id));
-      const item = el('li', { 'data-drill': drill.id });
-      item.append(link);
-      list.append(item);
-    }
-  } catch (error) {
-    showMessage(describe(error));
-  }
-}
 
 // --- The team ------------------------------------------------------------------------------------------------
 
@@ -292,7 +269,7 @@ async function follow(drillId) {
     setInterval(() => live.drill && renderClock(), 250);
   } catch (error) {
     showMessage(describe(error));
-    if (error.status === 404) showPicker();
+    if (error.status === 404) showDrillPicker();
   }
 }
 
@@ -320,7 +297,7 @@ function main() {
   who = claims(jwt);
   showWho();
   const drillId = param('drill');
-  if (drillId) follow(drillId); else showPicker();
+  if (drillId) follow(drillId); else showDrillPicker();
 }
 
 main();

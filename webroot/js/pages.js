@@ -1,0 +1,54 @@
+// Pieces the working pages (console, team desk, evaluator) share: running a user's API call, and the drill picker.
+
+import { api, describe } from './api.js';
+import { pick, t } from './i18n.js';
+import { $, clearMessage, el, showMessage, when } from './dom.js';
+
+/**
+ * Runs API calls for user actions: while one runs its key is busy (so its controls can show it and refuse a second
+ * click), and a refusal goes to #message, never swallowed. {@code refresh} redraws the controls.
+ */
+export function userActions(refresh) {
+  const busy = new Set();
+  async function act(key, call) {
+    if (busy.has(key)) return undefined;
+    busy.add(key);
+    clearMessage();
+    refresh();
+    try {
+      return await call();
+    } catch (error) {
+      showMessage(describe(error));
+      return undefined;
+    } finally {
+      busy.delete(key);
+      refresh();
+    }
+  }
+  return { act, busy };
+}
+
+/** Lists the drills, newest first, in #drill-list; each links to this page with ?drill=ID. */
+export async function showDrillPicker() {
+  $('picker').hidden = false;
+  const list = $('drill-list');
+  try {
+    const { drills } = await api('GET', '/drills');
+    list.replaceChildren();
+    if (drills.length === 0) list.append(el('li', { class: 'empty' }, t('noDrills')));
+    for (const drill of [...drills].reverse()) {
+      const url = new URL(window.location.href);
+      url.searchParams.set('drill', drill.id);
+      const link = el('a', { href: url.pathname + url.search });
+      link.append(el('span', { class: 'drill-title' }, pick(drill, 'title')),
+        el('span', { class: 'state-badge', 'data-state': drill.state }, t(`state_${drill.state}`)),
+        el('span', { class: 'drill-meta muted' }, `${when(drill.createdAt)} · ${drill.speed}×`),
+        el('span', { class: 'mono muted' }, drill.id));
+      const item = el('li', { 'data-drill': drill.id });
+      item.append(link);
+      list.append(item);
+    }
+  } catch (error) {
+    showMessage(describe(error));
+  }
+}
