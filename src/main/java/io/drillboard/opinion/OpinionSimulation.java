@@ -35,7 +35,6 @@ public final class OpinionSimulation {
   private long sampledThrough = Long.MIN_VALUE;
   private long sequence;
   private MinuteCounts current = new MinuteCounts();
-  private boolean started;
 
   public OpinionSimulation(OpinionParameters parameters, long seed) {
     this.parameters = parameters;
@@ -46,11 +45,6 @@ public final class OpinionSimulation {
     this.initialBranching = parameters.branchingRatio();
     this.branching = parameters.branchingRatio();
     this.sentimentMix = new EnumMap<>(parameters.sentiment());
-  }
-
-  /** Whether any outside post has arrived yet: before that there is nothing to sample. */
-  public boolean started() {
-    return started;
   }
 
   public double branchingRatio() {
@@ -64,7 +58,6 @@ public final class OpinionSimulation {
       long time = at + (spread > 0 ? (long) (random.nextDouble() * spread) : 0);
       due.add(new Post(time, sequence++, platform, Kind.POST, true));
     }
-    started = true;
   }
 
   /** A team action at this moment: the branching ratio is multiplied, negative sentiment moves to the others. */
