@@ -6,7 +6,7 @@ import { api, claims, describe, token } from './api.js';
 import { clock, hhmm } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
-import { userActions } from './pages.js';
+import { userActions, showClock } from './pages.js';
 import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
@@ -212,11 +212,7 @@ function render() {
 function renderClock() {
   const drill = live?.drill;
   if (!drill) return;
-  const now = live.simNow();
-  $('sim-clock').textContent = clock(now);
-  const state = $('drill-state');
-  state.dataset.state = drill.state;
-  state.textContent = t(`state_${drill.state}`);
+  const now = showClock(live);
   $('speed-now').textContent = drill.speed;
   $('autopilot-now').textContent = drill.autopilot ? t('autopilotOn') : t('autopilotOff');
   const { start, end } = drill.clock;

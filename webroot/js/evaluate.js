@@ -4,10 +4,9 @@
 // replay and the comparison of runs. Text from the server is always set as text, never as HTML.
 
 import { api, claims, describe, token } from './api.js';
-import { clock, duration, hhmm, minutes } from './format.js';
+import { duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
-import { LiveDrill } from './live.js';
-import { userActions, showDrillPicker } from './pages.js';
+import { userActions, showDrillPicker, showClock, followDrill } from './pages.js';
 import { $, el, when, showMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
@@ -65,11 +64,7 @@ function render() {
 function renderClock() {
   const drill = live?.drill;
   if (!drill) return;
-  const now = live.simNow();
-  $('sim-clock').textContent = clock(now);
-  const state = $('drill-state');
-  state.dataset.state = drill.state;
-  state.textContent = t(`state_${drill.state}`);
+  const now = showClock(live);
   $('speed').textContent = drill.speed;
   // A running interval keeps counting between frames, from the value the last frame measured.
   document.querySelectorAll('#criteria [data-elapsed]').forEach((cell) => {
@@ -501,16 +496,9 @@ async function loadObjectives(scenarioId) {
 
 async function follow(id) {
   drillId = id;
-  try {
-    // Read it once over HTTP first: an unknown drill or a refused token is a message, not a silent reconnect loop.
-    const first = await api('GET', `/drills/${encodeURIComponent(drillId)}`);
-    loadObjectives(first.scenarioId);
-    live = new LiveDrill(drillId, jwt, () => queueRender(), (status) => setStatus(status)).start();
-    setInterval(() => live.drill && renderClock(), 250);
-  } catch (error) {
-    showMessage(describe(error));
-    if (error.status === 404) showDrillPicker();
-  }
+  live = await followDrill(drillId, jwt, {
+    loaded: (first) => loadObjectives(first.scenarioId), changed: () => queueRender(), tick: renderClock,
+  });
 }
 
 function showWho() {

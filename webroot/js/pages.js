@@ -1,8 +1,10 @@
 // Pieces the working pages (console, team desk, evaluator) share: running a user's API call, and the drill picker.
 
 import { api, describe } from './api.js';
+import { clock } from './format.js';
 import { pick, t } from './i18n.js';
-import { $, clearMessage, el, showMessage, when } from './dom.js';
+import { LiveDrill } from './live.js';
+import { $, clearMessage, el, setStatus, showMessage, when } from './dom.js';
 
 /**
  * Runs API calls for user actions: while one runs its key is busy (so its controls can show it and refuse a second
@@ -50,5 +52,34 @@ export async function showDrillPicker() {
     }
   } catch (error) {
     showMessage(describe(error));
+  }
+}
+
+/** The drill's sim clock (#sim-clock) and state badge (#drill-state); returns the sim time shown. */
+export function showClock(live) {
+  const now = live.simNow();
+  $('sim-clock').textContent = clock(now);
+  const state = $('drill-state');
+  state.dataset.state = live.drill.state;
+  state.textContent = t(`state_${live.drill.state}`);
+  return now;
+}
+
+/**
+ * Reads the drill once over HTTP, so that an unknown drill or a refused token becomes a message rather than a silent
+ * reconnect loop, then follows it live: {@code loaded} gets the first snapshot, {@code changed} every frame, and
+ * {@code tick} runs four times a second to move the clock between frames.
+ */
+export async function followDrill(drillId, jwt, { loaded, changed, tick }) {
+  try {
+    const first = await api('GET', `/drills/${encodeURIComponent(drillId)}`);
+    loaded(first);
+    const live = new LiveDrill(drillId, jwt, changed, setStatus).start();
+    setInterval(() => live.drill && tick(), 250);
+    return live;
+  } catch (error) {
+    showMessage(describe(error));
+    if (error.status === 404) showDrillPicker();
+    return null;
   }
 }

@@ -3,10 +3,9 @@
 // #message. Text from the server is always set as text, never as HTML.
 
 import { api, claims, describe, token } from './api.js';
-import { clock, duration, hhmm, minutes } from './format.js';
+import { duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
-import { LiveDrill } from './live.js';
-import { showDrillPicker } from './pages.js';
+import { showDrillPicker, showClock, followDrill } from './pages.js';
 import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
@@ -106,11 +105,7 @@ function render() {
 function renderClock() {
   const drill = live?.drill;
   if (!drill) return;
-  const now = live.simNow();
-  $('sim-clock').textContent = clock(now);
-  const state = $('drill-state');
-  state.dataset.state = drill.state;
-  state.textContent = t(`state_${drill.state}`);
+  const now = showClock(live);
   $('speed').textContent = drill.speed;
   document.querySelectorAll('#tasks [data-deadline]').forEach((cell) => {
     const deadline = Number(cell.dataset.deadline);
@@ -261,16 +256,9 @@ async function loadScenario(scenarioId) {
 }
 
 async function follow(drillId) {
-  try {
-    // Read it once over HTTP first: an unknown drill or a refused token is a message, not a silent reconnect loop.
-    const drill = await api('GET', `/drills/${encodeURIComponent(drillId)}`);
-    loadScenario(drill.scenarioId);
-    live = new LiveDrill(drillId, jwt, () => queueRender(), (status) => setStatus(status)).start();
-    setInterval(() => live.drill && renderClock(), 250);
-  } catch (error) {
-    showMessage(describe(error));
-    if (error.status === 404) showDrillPicker();
-  }
+  live = await followDrill(drillId, jwt, {
+    loaded: (drill) => loadScenario(drill.scenarioId), changed: () => queueRender(), tick: renderClock,
+  });
 }
 
 function showWho() {

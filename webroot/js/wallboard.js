@@ -4,10 +4,11 @@
 
 import * as echarts from '/vendor/echarts.esm.min.js';
 import { api, describe, token } from './api.js';
-import { clock, duration, hhmm, minutes } from './format.js';
+import { duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
 import { $, el, showMessage, setStatus, onNextFrame } from './dom.js';
+import { showClock } from './pages.js';
 
 const queueRender = onNextFrame(() => render());
 
@@ -120,10 +121,7 @@ function wireReplayControls() {
 
 function renderClock() {
   const drill = live.drill;
-  $('sim-clock').textContent = clock(live.simNow());
-  const state = $('drill-state');
-  state.dataset.state = drill.state;
-  state.textContent = t(`state_${drill.state}`);
+  showClock(live);
   $('speed').textContent = drill.speed;
   const since = document.querySelector('[data-kpi="since"] .value');
   if (since && drill.kpis.sinceFirstInjectSec !== null) {
