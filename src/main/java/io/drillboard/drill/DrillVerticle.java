@@ -104,7 +104,13 @@ public final class DrillVerticle extends VerticleBase {
     }
     JsonObject reply;
     try {
-      reply = engine.handle(Command.fromJson(message.body()), System.currentTimeMillis());
+      Command command = Command.fromJson(message.body());
+      // Refuse a batch the queue cannot take before deciding it, so the drill need not reload to forget it.
+      if (command instanceof Command.Append append && !store.hasRoomFor(append.events().size())) {
+        fail(message, new StoreUnavailableException("the ingest queue is full", 1, null));
+        return;
+      }
+      reply = engine.handle(command, System.currentTimeMillis());
     } catch (CommandRejected rejected) {
       // The clock may have brought events before the command was refused: they are stored all the same.
       commit(engine.drain());

@@ -75,6 +75,12 @@ public final class EventStore {
     return commits.get();
   }
 
+  /** Whether {@code events} more would fit in the ingest queue now (a lone batch always fits an empty queue). */
+  public boolean hasRoomFor(int events) {
+    int depth = pendingEvents.get();
+    return depth == 0 || depth + events <= maxPendingEvents;
+  }
+
   /** Declares the seq the drill's next append must start with, after creating or (re)loading it. */
   public void expectNext(String drillId, long seq) {
     nextSeq.put(drillId, seq);
