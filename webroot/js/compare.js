@@ -6,12 +6,9 @@ import { api, claims, describe, token } from './api.js';
 import { duration, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { $, el, when, showMessage } from './dom.js';
+import { showIdentity } from './pages.js';
 
 const MAX_RUNS = 10;
-const ROLE_KEYS = {
-  director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
-};
-
 let jwt = null;
 let drills = [];
 let comparison = null;
@@ -19,8 +16,7 @@ let scenario = null;
 
 function showWho() {
   const who = claims(jwt);
-  const role = ROLE_KEYS[who.role] ? t(ROLE_KEYS[who.role]) : who.role || '';
-  $('who').textContent = [role, who.sub].filter(Boolean).join(' · ');
+  showIdentity(who);
 }
 
 // --- Choosing the drills -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { api, claims, describe, token } from './api.js';
 import { clock, hhmm } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
-import { userActions, showClock } from './pages.js';
+import { userActions, showClock, showIdentity } from './pages.js';
 import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
@@ -20,10 +20,6 @@ const ALLOWED = {
 };
 const INJECTABLE = ['running', 'paused'];
 const DEFAULT_PLATFORMS = ['wechat', 'weibo', 'douyin'];
-const ROLE_KEYS = {
-  director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
-};
-
 let jwt = null;
 let live = null;
 let drillId = null;
@@ -412,8 +408,7 @@ async function copyLink(button, anchor, url) {
 
 function showWho() {
   const who = claims(jwt);
-  const role = ROLE_KEYS[who.role] ? t(ROLE_KEYS[who.role]) : who.role || '';
-  $('who').textContent = [role, who.sub].filter(Boolean).join(' · ');
+  showIdentity(who);
   $('role-notice').hidden = who.role === 'director';
 }
 

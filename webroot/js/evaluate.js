@@ -6,14 +6,10 @@
 import { api, claims, describe, token } from './api.js';
 import { duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
-import { userActions, showDrillPicker, showClock, followDrill } from './pages.js';
+import { userActions, showDrillPicker, showClock, followDrill, showIdentity } from './pages.js';
 import { $, el, when, showMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
-
-const ROLE_KEYS = {
-  director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
-};
 
 const GRADES = ['P', 'S', 'M', 'U'];
 const ASSESSORS = ['evaluator', 'director'];
@@ -503,8 +499,7 @@ async function follow(id) {
 
 function showWho() {
   const who = claims(jwt);
-  const role = ROLE_KEYS[who.role] ? t(ROLE_KEYS[who.role]) : who.role || '';
-  $('who').textContent = [role, who.sub].filter(Boolean).join(' · ');
+  showIdentity(who);
 }
 
 function main() {

@@ -30,6 +30,16 @@ export function userActions(refresh) {
   return { act, busy };
 }
 
+const ROLE_KEYS = {
+  director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
+};
+
+/** Names the token's holder in the header's #who: its role, in the page's language, and its subject. */
+export function showIdentity(who) {
+  const role = ROLE_KEYS[who.role] ? t(ROLE_KEYS[who.role]) : who.role || '';
+  $('who').textContent = [role, who.sub].filter(Boolean).join(' · ');
+}
+
 /** Lists the drills, newest first, in #drill-list; each links to this page with ?drill=ID. */
 export async function showDrillPicker() {
   $('picker').hidden = false;

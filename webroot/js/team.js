@@ -5,7 +5,7 @@
 import { api, claims, describe, token } from './api.js';
 import { duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
-import { showDrillPicker, showClock, followDrill } from './pages.js';
+import { showDrillPicker, showClock, followDrill, showIdentity } from './pages.js';
 import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
@@ -16,10 +16,6 @@ const STEPS = [
   { action: 'start', from: 'acknowledged', label: 'startTask' },
   { action: 'done', from: 'in_progress', label: 'done' },
 ];
-const ROLE_KEYS = {
-  director: 'roleDirector', team: 'roleTeam', evaluator: 'roleEvaluator', observer: 'roleObserver', injector: 'roleInjector',
-};
-
 let jwt = null;
 let who = {};
 let live = null;
@@ -262,8 +258,7 @@ async function follow(drillId) {
 }
 
 function showWho() {
-  const role = ROLE_KEYS[who.role] ? t(ROLE_KEYS[who.role]) : who.role || '';
-  $('who').textContent = [role, who.sub].filter(Boolean).join(' · ');
+  showIdentity(who);
 }
 
 function main() {

@@ -72,13 +72,16 @@ public record DrillState(
   }
 
   public DrillState apply(Event event) {
-    DrillState next = withPosition(event.seq(), Math.max(lastSimTime, event.simTime())).withEvidenceOf(event);
+    EventBody body = event.body();
+    long lastSim = Math.max(lastSimTime, event.simTime());
+    if (body instanceof External) {
+      // The hot path of ingest: one new state, nothing else to update.
+      return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, event.seq(),
+          lastSim, tasks, firedInjects, opinion, assessment, evidence, externalEvents + 1);
+    }
+    DrillState next = withPosition(event.seq(), lastSim).withEvidenceOf(event);
     long sim = event.simTime();
     long wall = event.wallTime();
-    EventBody body = event.body();
-    if (body instanceof External) {
-      return next.withExternal(externalEvents + 1);
-    }
     if (body instanceof Started) {
       return next.withClock(DrillStatus.RUNNING, clock.startedAt(sim, wall));
     }
@@ -227,11 +230,6 @@ public record DrillState(
   private DrillState withPosition(long newSeq, long newLastSimTime) {
     return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, newSeq,
         newLastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
-  }
-
-  private DrillState withExternal(long count) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
-        tasks, firedInjects, opinion, assessment, evidence, count);
   }
 
   private DrillState withClock(DrillStatus newStatus, SimClock newClock) {

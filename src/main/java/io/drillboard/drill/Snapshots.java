@@ -113,8 +113,8 @@ public final class Snapshots {
         .put("critical", task.critical()).put("state", p.state().key()).put("overdue", overdueNow)
         .put("triggeredAt", moment(p.triggeredAt())).put("deadline", moment(p.deadline()))
         .put("acknowledgedAt", moment(p.acknowledgedAt())).put("startedAt", moment(p.startedAt()))
-        .put("doneAt", moment(p.doneAt())).put("responseLatencySec", seconds(p.responseLatency()))
-        .put("completionLatencySec", seconds(p.completionLatency()))
+        .put("doneAt", moment(p.doneAt())).put("responseLatencySec", TaskProgress.seconds(p.responseLatency()))
+        .put("completionLatencySec", TaskProgress.seconds(p.completionLatency()))
         .put("effect", task.effect().map(e -> new JsonObject().put("branching", e.branching())
             .put("sentimentShift", e.sentimentShift())).orElse(null));
   }
@@ -173,10 +173,6 @@ public final class Snapshots {
 
   private static Long moment(long simTime) {
     return simTime == TaskProgress.NOT_YET ? null : simTime;
-  }
-
-  private static Double seconds(long millis) {
-    return millis == TaskProgress.NOT_YET ? null : SimTime.seconds(millis);
   }
 
   private static Double average(List<Long> millis) {

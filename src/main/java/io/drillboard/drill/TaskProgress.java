@@ -1,6 +1,7 @@
 package io.drillboard.drill;
 
 import io.drillboard.scenario.Scenario.TaskStep;
+import io.drillboard.scenario.SimTime;
 
 /**
  * One task's course through a drill. Moments are sim times; {@link #NOT_YET} marks a step not reached. A task is
@@ -30,6 +31,11 @@ public record TaskProgress(String taskId, String teamId, TaskState state, long t
 
   public boolean open() {
     return state != TaskState.WAITING && state != TaskState.DONE;
+  }
+
+  /** Sim milliseconds as seconds, or null for {@link #NOT_YET}: how the API and the report show latencies. */
+  public static Double seconds(long millis) {
+    return millis == NOT_YET ? null : SimTime.seconds(millis);
   }
 
   /** Acknowledged minus triggered, in sim milliseconds, or {@link #NOT_YET}. */

@@ -129,7 +129,8 @@ public final class Report {
             .put("titleEn", task.titleEn()).put("critical", task.critical()).put("state", p.state().key())
             .put("triggered", time(p.triggeredAt())).put("acknowledged", time(p.acknowledgedAt()))
             .put("started", time(p.startedAt())).put("done", time(p.doneAt())).put("deadline", time(p.deadline()))
-            .put("responseSec", seconds(p.responseLatency())).put("completionSec", seconds(p.completionLatency()))
+            .put("responseSec", TaskProgress.seconds(p.responseLatency()))
+            .put("completionSec", TaskProgress.seconds(p.completionLatency()))
             .put("deadlineSec", SimTime.seconds(task.deadline())).put("overdue", p.overdue()));
       }
     }
@@ -143,10 +144,6 @@ public final class Report {
 
   private static String time(long sim) {
     return sim == TaskProgress.NOT_YET ? null : SimTime.format(sim);
-  }
-
-  private static Double seconds(long millis) {
-    return millis == TaskProgress.NOT_YET ? null : SimTime.seconds(millis);
   }
 
   private static JsonObject opinion(DrillState state) {
