@@ -7,6 +7,10 @@ RATE=${1:-100000}
 SECONDS_RUN=${2:-20}
 build
 start_server
+WARMUP_DRILL=$(new_drill)
+echo "== Warm-up (the JIT compiles the ingest path): 10 s into drill $WARMUP_DRILL, not counted"
+java -jar "$JAR" load --url "http://127.0.0.1:$PORT" --token "$TOKEN" --drill "$WARMUP_DRILL" --rate 30000 \
+  --duration 10s --batch 1000 --connections 8 --json | tail -n 1
 DRILL=$(new_drill)
 echo "== Drillboard: load --rate $RATE --batch 1000 --duration ${SECONDS_RUN}s into drill $DRILL"
 java -jar "$JAR" load --url "http://127.0.0.1:$PORT" --token "$TOKEN" --drill "$DRILL" --rate "$RATE" \

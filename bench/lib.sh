@@ -6,6 +6,8 @@ JAR="$ROOT/target/drillboard.jar"
 WORK=${BENCH_WORK:-/tmp/drillboard-bench}
 PORT=${BENCH_PORT:-18400}
 SECRET=bench-secret-that-is-long-enough-for-hs256
+# Extra JVM options for the server, e.g. SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ingest.jfr
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 
 build() {
   [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q package -DskipTests)
@@ -13,7 +15,7 @@ build() {
 
 start_server() {
   rm -rf "$WORK" && mkdir -p "$WORK"
-  java -Xmx2g -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" --jwt-secret "$SECRET" \
+  java -Xmx2g $SERVER_JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" --jwt-secret "$SECRET" \
     --ingest-queue 400000 "$@" > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT

@@ -62,6 +62,10 @@ public sealed interface Command {
 
   /** External events to append; a client id already seen is answered with its original seq and stored once. */
   record Append(List<Incoming> events, String by) implements Command {
+    public Append {
+      events = List.copyOf(events);
+    }
+
     public JsonObject toJson() {
       JsonArray array = new JsonArray(new ArrayList<>(events.size()));
       for (Incoming e : events) {
@@ -71,7 +75,8 @@ public sealed interface Command {
     }
   }
 
-  record Incoming(String clientId, String type, JsonObject payload) {
+  /** One injected event; its payload is JSON text, checked to be an object when it was read. */
+  record Incoming(String clientId, String type, String payload) {
   }
 
   /** An evaluator's rating, note, lesson or corrective action; taken at any stage, during the drill or after. */
@@ -107,7 +112,7 @@ public sealed interface Command {
     List<Incoming> events = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       JsonObject e = array.getJsonObject(i);
-      events.add(new Incoming(e.getString("id"), e.getString("type"), e.getJsonObject("payload")));
+      events.add(new Incoming(e.getString("id"), e.getString("type"), e.getString("payload")));
     }
     return events;
   }

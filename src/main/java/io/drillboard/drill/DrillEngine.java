@@ -179,11 +179,12 @@ public final class DrillEngine {
     return Snapshots.toJson(state, wallNow);
   }
 
+  /** Answers with the counts, and for a lone event its seq (the original one when it is a duplicate). */
   private JsonObject append(Append append, long sim, long wallNow) {
     requireNotEnded();
     int accepted = 0;
     int duplicates = 0;
-    List<Long> seqs = new ArrayList<>(append.events().size());
+    long seq = 0;
     for (Incoming incoming : append.events()) {
       if (EventBody.reserved(incoming.type())) {
         throw CommandRejected.badRequest("type \"" + incoming.type() + "\" is written by the engine only");
@@ -193,15 +194,15 @@ public final class DrillEngine {
       Long known = incoming.clientId() == null ? null : seqByClientId.get(incoming.clientId());
       if (known != null) {
         duplicates++;
-        seqs.add(known);
+        seq = known;
         continue;
       }
-      Event event = record(new External(incoming.type(), incoming.payload()), sim, wallNow, incoming.clientId());
-      seqs.add(event.seq());
+      seq = record(new External(incoming.type(), incoming.payload()), sim, wallNow, incoming.clientId()).seq();
       accepted++;
     }
-    return new JsonObject().put("accepted", accepted).put("duplicates", duplicates).put("lastSeq", state.seq())
-        .put("seqs", seqs);
+    JsonObject reply = new JsonObject().put("accepted", accepted).put("duplicates", duplicates)
+        .put("lastSeq", state.seq());
+    return append.events().size() == 1 ? reply.put("seq", seq) : reply;
   }
 
   private void assess(EventBody entry, long sim, long wallNow) {

@@ -28,7 +28,7 @@ public final class DrillVerticle extends VerticleBase {
   private final EventStore store;
   private final CommittedListener listener;
   private DrillEngine engine;
-  private MessageConsumer<JsonObject> consumer;
+  private MessageConsumer<Command> consumer;
   private long timerId = -1;
   private int inFlight;
   private boolean reloading;
@@ -96,7 +96,7 @@ public final class DrillVerticle extends VerticleBase {
     });
   }
 
-  private void onCommand(Message<JsonObject> message) {
+  private void onCommand(Message<Command> message) {
     if (reloading) {
       fail(message, new StoreUnavailableException("drill " + drillId + " is reloading after a store failure", 2,
           null));
@@ -104,7 +104,7 @@ public final class DrillVerticle extends VerticleBase {
     }
     JsonObject reply;
     try {
-      Command command = Command.fromJson(message.body());
+      Command command = message.body();
       // Refuse a batch the queue cannot take before deciding it, so the drill need not reload to forget it.
       if (command instanceof Command.Append append && !store.hasRoomFor(append.events().size())) {
         fail(message, new StoreUnavailableException("the ingest queue is full", 1, null));
@@ -117,8 +117,11 @@ public final class DrillVerticle extends VerticleBase {
       schedule();
       fail(message, rejected);
       return;
-    } catch (RuntimeException malformed) {
-      fail(message, CommandRejected.badRequest("malformed command: " + malformed.getMessage()));
+    } catch (RuntimeException bug) {
+      // The engine broke off halfway: its state is not to be trusted, the store's is.
+      LOG.error("Drill {}: the engine failed on a command; reloading from the store", drillId, bug);
+      fail(message, bug);
+      startReload();
       return;
     }
     List<Event> events = engine.drain();
@@ -144,16 +147,24 @@ public final class DrillVerticle extends VerticleBase {
       }
       if (result.failed() && !reloading) {
         LOG.warn("Drill {}: commit failed ({}); reloading from the store", drillId, result.cause().getMessage());
-        reloading = true;
-        cancelTimer();
       }
-      // Reload only once nothing is in flight, so the reload sees every commit that will ever succeed.
-      if (reloading && inFlight == 0) {
-        reloadUntilDone();
+      if (result.failed() || reloading) {
+        startReload();
       }
     });
     lastCommit = commit;
     return commit;
+  }
+
+  /** Reloads once nothing is in flight, so that the reload sees every commit that will ever succeed. */
+  private void startReload() {
+    if (!reloading) {
+      reloading = true;
+      cancelTimer();
+    }
+    if (inFlight == 0) {
+      reloadUntilDone();
+    }
   }
 
   private void reloadUntilDone() {
@@ -221,7 +232,7 @@ public final class DrillVerticle extends VerticleBase {
     }
   }
 
-  private static void fail(Message<JsonObject> message, Throwable cause) {
+  private static void fail(Message<Command> message, Throwable cause) {
     message.fail(Failures.statusOf(cause), Failures.encode(cause));
   }
 

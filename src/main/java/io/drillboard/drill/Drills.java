@@ -13,7 +13,9 @@ import io.vertx.core.json.JsonObject;
  * A drill not yet loaded is opened by the manager on first use.
  */
 public final class Drills {
-  private static final DeliveryOptions DELIVERY = new DeliveryOptions().setSendTimeout(30_000);
+  private static final long TIMEOUT_MS = 30_000;
+  private static final DeliveryOptions DELIVERY = new DeliveryOptions().setSendTimeout(TIMEOUT_MS);
+  private static final DeliveryOptions COMMAND = CommandCodec.delivery().setSendTimeout(TIMEOUT_MS);
 
   private final EventBus bus;
 
@@ -29,10 +31,9 @@ public final class Drills {
   }
 
   public Future<JsonObject> send(String drillId, Command command) {
-    JsonObject body = command.toJson();
-    return bus.<JsonObject>request(DrillVerticle.address(drillId), body, DELIVERY)
+    return bus.<JsonObject>request(DrillVerticle.address(drillId), command, COMMAND)
         .recover(failure -> notLoaded(failure) ? open(drillId)
-            .compose(v -> bus.<JsonObject>request(DrillVerticle.address(drillId), body, DELIVERY))
+            .compose(v -> bus.<JsonObject>request(DrillVerticle.address(drillId), command, COMMAND))
             : Future.failedFuture(failure))
         .map(Message::body)
         .recover(failure -> Future.failedFuture(Failures.decode(failure)));

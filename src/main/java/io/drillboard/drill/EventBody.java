@@ -18,6 +18,11 @@ public sealed interface EventBody {
 
   JsonObject toJson();
 
+  /** The payload as stored: JSON text. */
+  default String encoded() {
+    return toJson().encode();
+  }
+
   Set<String> SYSTEM_TYPES = Set.of("drill.created", "drill.started", "drill.paused", "drill.resumed",
       "drill.speed_changed", "drill.ended", "inject.fired", "task.triggered", "task.acknowledged", "task.started",
       "task.completed", "task.overdue", "opinion.sampled", "evaluation.rated", "evaluation.noted",
@@ -210,10 +215,19 @@ public sealed interface EventBody {
   }
 
   /** Anything injected from outside: messages, observations, load-test events. Counted, kept, never interpreted. */
-  record External(String type, JsonObject payload) implements EventBody {
+  /**
+   * An injected event. Its payload stays the JSON text it arrived as: the engine, the store and the report never look
+   * inside it, so it is parsed only when a page or the API shows it.
+   */
+  record External(String type, String encoded) implements EventBody {
     public JsonObject toJson() {
-      return payload;
+      return new JsonObject(encoded);
     }
+  }
+
+  /** An event body read back from the store: an external payload is kept as its text. */
+  static EventBody fromStored(String type, String encoded) {
+    return reserved(type) ? fromJson(type, new JsonObject(encoded)) : new External(type, encoded);
   }
 
   static EventBody fromJson(String type, JsonObject json) {
@@ -244,7 +258,7 @@ public sealed interface EventBody {
           .toUpperCase(Locale.ROOT)), json.getString("text"), json.getString("by"));
       case "evaluation.action" -> new ActionAssigned(json.getString("text"), json.getString("owner"),
           json.getString("due"), json.getString("by"));
-      default -> new External(type, json);
+      default -> new External(type, json.encode());
     };
   }
 

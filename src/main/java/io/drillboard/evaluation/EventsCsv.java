@@ -16,7 +16,7 @@ public final class EventsCsv {
       csv.append(event.seq()).append(',').append(quote(event.clientId())).append(',').append(quote(event.type()))
           .append(',').append(event.simTime()).append(',').append(quote(io.drillboard.scenario.SimTime.format(
               event.simTime()))).append(',').append(event.wallTime()).append(',')
-          .append(quote(event.body().toJson().encode())).append("\r\n");
+          .append(quote(event.body().encoded())).append("\r\n");
     }
     return csv.toString();
   }

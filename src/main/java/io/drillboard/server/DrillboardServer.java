@@ -1,5 +1,6 @@
 package io.drillboard.server;
 
+import io.drillboard.drill.CommandCodec;
 import io.drillboard.drill.DrillManager;
 import io.drillboard.metrics.DrillboardMetrics;
 import io.drillboard.metrics.VertxMetrics;
@@ -64,6 +65,7 @@ public final class DrillboardServer implements AutoCloseable {
     Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(VertxMetrics.options()))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
     try {
+      vertx.eventBus().registerCodec(new CommandCodec());
       Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()));
       Pool writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions())
           .using(vertx).build();

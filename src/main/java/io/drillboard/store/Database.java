@@ -50,6 +50,10 @@ public final class Database implements AutoCloseable {
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on")
           .setServerConfig("max_connections", "100")
+          // Ingest writes WAL fast: rarer checkpoints and compressed full-page images cut its volume (bench/RESULTS.md).
+          .setServerConfig("max_wal_size", "4GB")
+          .setServerConfig("checkpoint_timeout", "15min")
+          .setServerConfig("wal_compression", "on")
           .start();
       LOG.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
       PgConnectOptions options = new PgConnectOptions().setHost("localhost").setPort(pg.getPort())

@@ -6,7 +6,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -180,7 +179,7 @@ public final class EventStore {
         types[i] = event.type();
         simTimes[i] = event.simTime();
         wallTimes[i] = event.wallTime();
-        payloads[i] = event.body().toJson().encode();
+        payloads[i] = event.body().encoded();
         i++;
       }
     }
@@ -233,7 +232,7 @@ public final class EventStore {
     for (Row row : rows) {
       String type = row.getString("type");
       events.add(new Event(row.getLong("seq"), row.getString("client_id"), row.getLong("sim_time"),
-          row.getLong("wall"), EventBody.fromJson(type, new JsonObject(row.getString("payload")))));
+          row.getLong("wall"), EventBody.fromStored(type, row.getString("payload"))));
     }
     return events;
   }

@@ -163,20 +163,16 @@ final class DrillApi {
   void inject(RoutingContext ctx) {
     Incoming event = EventInput.one(ctx.body().buffer());
     limit(ctx, 1);
-    send(ctx, new Command.Append(List.of(event), Caller.of(ctx).subject())).onSuccess(reply -> {
-      JsonArray seqs = reply.getJsonArray("seqs");
-      Json.send(ctx, 202, new JsonObject().put("seq", seqs.getLong(0)).put("duplicate",
-          reply.getInteger("duplicates") > 0));
-    }).onFailure(ctx::fail);
+    send(ctx, new Command.Append(List.of(event), Caller.of(ctx).subject())).onSuccess(reply -> Json.send(ctx, 202,
+        new JsonObject().put("seq", reply.getLong("seq")).put("duplicate", reply.getInteger("duplicates") > 0)))
+        .onFailure(ctx::fail);
   }
 
   void injectBatch(RoutingContext ctx) {
     List<Incoming> events = EventInput.batch(ctx.body().buffer(), ctx.request().getHeader("Content-Type"));
     limit(ctx, events.size());
-    send(ctx, new Command.Append(events, Caller.of(ctx).subject())).onSuccess(reply -> {
-      reply.remove("seqs");
-      Json.send(ctx, 202, reply);
-    }).onFailure(ctx::fail);
+    send(ctx, new Command.Append(events, Caller.of(ctx).subject())).onSuccess(reply -> Json.send(ctx, 202, reply))
+        .onFailure(ctx::fail);
   }
 
   void events(RoutingContext ctx) {

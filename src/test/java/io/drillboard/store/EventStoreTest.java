@@ -50,7 +50,7 @@ class EventStoreTest {
         // The first append commits alone; the other 49 queued behind it and commit together.
         assertThat(store.commits()).isLessThanOrEqualTo(3);
         assertThat(events.get(7).body()).isEqualTo(new EventBody.External("message",
-            new JsonObject().put("n", 8).put("text", "第8条 <b>&'\"")));
+            new JsonObject().put("n", 8).put("text", "第8条 <b>&'\"").encode()));
         test.completeNow();
       })));
     });
@@ -109,6 +109,6 @@ class EventStoreTest {
 
   private static Event event(long seq, String clientId) {
     return new Event(seq, clientId, 36_000_000 + seq, System.currentTimeMillis(), new EventBody.External("message",
-        new JsonObject().put("n", seq).put("text", "第" + seq + "条 <b>&'\"")));
+        new JsonObject().put("n", seq).put("text", "第" + seq + "条 <b>&'\"").encode()));
   }
 }

@@ -1,0 +1,41 @@
+package io.drillboard.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.drill.Command.ControlAction;
+import io.drillboard.drill.Command.Incoming;
+import io.drillboard.scenario.Scenario.InjectOpinion;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CommandCodecTest {
+  private final CommandCodec codec = new CommandCodec();
+
+  static List<Command> commands() {
+    return List.of(new Command.Control(ControlAction.PAUSE, "director-1"), new Command.SetSpeed(120, "d"),
+        new Command.FireInject("viral-post", "d"),
+        new Command.AddInject("notice", "媒体来电", "记者询问", Optional.of(new InjectOpinion(40, "weibo", 60_000)), "d"),
+        new Command.AddInject("notice", "t", null, Optional.empty(), "d"),
+        new Command.TaskAction("home-visit", TaskState.DONE, "comfort", "team-comfort"),
+        new Command.Append(List.of(new Incoming("c-1", "message", "{\"text\":\"网点 <b>\",\"n\":[1,{\"x\":null}]}"),
+            new Incoming(null, "observation", "{}")), "injector"),
+        new Command.Assess(new EventBody.Noted(36_000_000, "记录", "evaluator"), "evaluator"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void aCommandCrossesTheWireUnchanged(Command command) {
+    Buffer wire = Buffer.buffer("prefix");
+    codec.encodeToWire(wire, command);
+    assertThat(codec.decodeFromWire("prefix".length(), wire)).isEqualTo(command);
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void withinOneProcessTheCommandIsHandedOverAsItIs(Command command) {
+    assertThat(codec.transform(command)).isSameAs(command);
+  }
+}

@@ -1,0 +1,68 @@
+package io.drillboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drillboard.drill.Command.Incoming;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventInputTest {
+  @Test
+  void aPayloadIsKeptAsTheTextItArrivedAs() {
+    String payload = "{ \"text\" : \"网点排队 <b>\\u0041\", \"n\": [1, 2.50, {\"deep\": true}], \"big\": 1e400 }";
+    Incoming event = EventInput.one(Buffer.buffer("{\"id\":\"obs-1\",\"type\":\"observation\",\"payload\":"
+        + payload + "}"));
+    assertThat(event).isEqualTo(new Incoming("obs-1", "observation", payload));
+    assertThat(EventInput.one(Buffer.buffer("{\"type\":\"message\"}")).payload()).isEqualTo("{}");
+  }
+
+  @Test
+  void aBatchIsAnArrayOrNdjson() {
+    List<Incoming> array = EventInput.batch(Buffer.buffer("[{\"type\":\"a\",\"payload\":{\"k\":[]}},{\"type\":\"b\"}]"),
+        "application/json");
+    assertThat(array).extracting(Incoming::type).containsExactly("a", "b");
+    assertThat(array.get(0).payload()).isEqualTo("{\"k\":[]}");
+    List<Incoming> ndjson = EventInput.batch(Buffer.buffer("{\"type\":\"a\"}\n\n{\"type\":\"b\",\"id\":\"x\"}\n"),
+        "application/x-ndjson");
+    assertThat(ndjson).extracting(Incoming::clientId).containsExactly(null, "x");
+  }
+
+  @Test
+  void everyProblemIsListedByPath() {
+    assertThatThrownBy(() -> EventInput.batch(Buffer.buffer(
+        "[{\"type\":\"message\"},{\"type\":42,\"payload\":\"text\",\"extra\":{}},7,{\"type\":\"drill.ended\",\"id\":\"\"}]"),
+        null))
+        .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors()).containsExactly(
+            "[1].payload: must be a JSON object",
+            "[1].extra: unknown field (an event has id, type and payload)",
+            "[1].type: required, a name such as \"message\" or \"observation\" (letters, digits, . _ : -)",
+            "[2]: must be an event object",
+            "[3].id: must be a text of 1 to 128 characters",
+            "[3].type: \"drill.ended\" is written by the engine only; use the drill and task endpoints"));
+  }
+
+  @Test
+  void malformedJsonIsRefusedWithItsPlace() {
+    assertThatThrownBy(() -> EventInput.batch(Buffer.buffer("{\"type\":\"a\"}\n{\"type\":\"b\",\"payload\":{\"x\":}}\n"),
+        "application/x-ndjson"))
+        .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.getMessage())
+            .startsWith("the body is not valid JSON").contains("line 2"));
+    assertThatThrownBy(() -> EventInput.one(Buffer.buffer("{\"type\":\"a\"} {\"type\":\"b\"}")))
+        .hasMessageContaining("nothing after it");
+    assertThatThrownBy(() -> EventInput.batch(Buffer.buffer("[{\"type\":\"a\"}] []"), null))
+        .hasMessageContaining("nothing after it");
+    assertThatThrownBy(() -> EventInput.one(Buffer.buffer("{\"type\":\"a\",\"payload\":{\"t\":\"\u0001\"}}")))
+        .hasMessageStartingWith("the body is not valid JSON");
+  }
+
+  @Test
+  void aBatchHoldsAtMostTenThousandEvents() {
+    String event = "{\"type\":\"m\"}\n";
+    assertThat(EventInput.batch(Buffer.buffer(event.repeat(10_000)), "application/x-ndjson")).hasSize(10_000);
+    assertThatThrownBy(() -> EventInput.batch(Buffer.buffer(event.repeat(10_001)), "application/x-ndjson"))
+        .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(413));
+    assertThatThrownBy(() -> EventInput.batch(Buffer.buffer("[]"), null)).hasMessage("the batch holds no events");
+  }
+}
