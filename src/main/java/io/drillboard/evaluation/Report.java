@@ -2,7 +2,6 @@ package io.drillboard.evaluation;
 
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.DrillState.FiredInject;
-import io.drillboard.drill.Event;
 import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.drill.TaskProgress;
 import io.drillboard.evaluation.Assessment.Grade;
@@ -31,14 +30,15 @@ public final class Report {
   private Report() {
   }
 
-  public static JsonObject of(DrillState state, List<Event> events) {
+  public static JsonObject of(ReportSource source) {
+    DrillState state = source.state();
     Scenario scenario = state.scenario();
     long simEnd = state.lastSimTime();
     List<CriterionResult> criteria = Criteria.measure(state, simEnd);
     JsonArray criteriaJson = new JsonArray();
     criteria.forEach(c -> criteriaJson.add(c.toJson()));
     return new JsonObject()
-        .put("drill", drill(state, events))
+        .put("drill", drill(source))
         .put("scenario", scenarioJson(scenario))
         .put("timeline", timeline(state))
         .put("latency", latency(state))
@@ -46,22 +46,17 @@ public final class Report {
         .put("criteria", criteriaJson)
         .put("assessment", assessment(state.assessment()))
         .put("conclusions", conclusions(state, criteria))
-        .put("events", events.size());
+        .put("events", source.events());
   }
 
-  private static JsonObject drill(DrillState state, List<Event> events) {
-    Long started = firstWall(events, "drill.started");
-    Long ended = firstWall(events, "drill.ended");
+  private static JsonObject drill(ReportSource source) {
+    DrillState state = source.state();
     return new JsonObject().put("id", state.drillId()).put("scenarioId", state.scenario().id())
         .put("title", state.scenario().title()).put("titleEn", state.scenario().titleEn())
         .put("state", state.status().key()).put("endReason", state.endReason()).put("seed", state.seed())
         .put("speed", state.clock().speed()).put("autopilot", state.autopilot()).put("createdAt", state.createdAt())
-        .put("startedAt", started).put("endedAt", ended).put("simEnd", SimTime.format(state.lastSimTime()))
+        .put("startedAt", source.startedAt()).put("endedAt", source.endedAt()).put("simEnd", SimTime.format(state.lastSimTime()))
         .put("seq", state.seq());
-  }
-
-  private static Long firstWall(List<Event> events, String type) {
-    return events.stream().filter(e -> e.type().equals(type)).map(Event::wallTime).findFirst().orElse(null);
   }
 
   private static JsonObject scenarioJson(Scenario scenario) {

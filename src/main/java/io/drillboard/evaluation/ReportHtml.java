@@ -72,7 +72,7 @@ public final class ReportHtml {
     page.pair(page.word("state"), drill.getString("state") + (drill.getString("endReason") == null ? ""
         : " (" + drill.getString("endReason") + ")"));
     page.pair("Sim", scenario.getString("start") + " – " + drill.getString("simEnd"));
-    page.pair(page.word("events"), String.valueOf(report.getInteger("events")));
+    page.pair(page.word("events"), String.valueOf(report.getLong("events")));
     page.raw("</dl><p>").text(page.pick(scenario, "description")).raw("</p></section>");
 
     page.section("objectives").raw("<ol>");

@@ -6,6 +6,7 @@ import io.drillboard.evaluation.Comparison;
 import io.drillboard.evaluation.EventsCsv;
 import io.drillboard.evaluation.Report;
 import io.drillboard.evaluation.ReportHtml;
+import io.drillboard.evaluation.ReportSource;
 import io.drillboard.store.EventStore;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -40,17 +41,21 @@ final class ReportApi {
     if (!Set.of("zh", "en").contains(lang)) {
       throw ProblemException.badRequest("lang must be zh or en");
     }
-    events(drillId).onSuccess(events -> {
-      switch (format) {
-        case "csv" -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"" + drillId + "-events.csv\"")
-            .end(EventsCsv.of(events));
-        case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-            .putHeader("Content-Security-Policy", REPORT_POLICY)
-            .end(ReportHtml.of(Report.of(DrillState.fold(drillId, events), events), lang.equals("en")));
-        default -> Json.send(ctx, 200, Report.of(DrillState.fold(drillId, events), events));
-      }
-    }).onFailure(ctx::fail);
+    if (format.equals("csv")) {
+      events(drillId).onSuccess(events -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"" + drillId + "-events.csv\"")
+          .end(EventsCsv.of(events))).onFailure(ctx::fail);
+      return;
+    }
+    found(drillId, store.fold(drillId, created -> ReportSource.first(drillId, created), ReportSource::apply))
+        .map(Report::of).onSuccess(report -> {
+          if (format.equals("html")) {
+            ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", REPORT_POLICY).end(ReportHtml.of(report, lang.equals("en")));
+          } else {
+            Json.send(ctx, 200, report);
+          }
+        }).onFailure(ctx::fail);
   }
 
   void compare(RoutingContext ctx) {
@@ -64,7 +69,7 @@ final class ReportApi {
       if (!DrillApi.validId(id)) {
         throw new ProblemException(404, "no drill has the id " + id, List.of());
       }
-      folded.add(events(id).map(events -> DrillState.fold(id, events)));
+      folded.add(found(id, store.fold(id, created -> DrillState.created(id, created), DrillState::apply)));
     }
     Future.all(folded).onSuccess(all -> {
       List<DrillState> drills = folded.stream().map(Future::result).toList();
@@ -79,8 +84,13 @@ final class ReportApi {
   }
 
   private Future<List<Event>> events(String drillId) {
-    return store.allEvents(drillId).compose(events -> events.isEmpty()
+    return found(drillId, store.allEvents(drillId).map(events -> events.isEmpty() ? null : events));
+  }
+
+  /** A drill without events does not exist. */
+  private static <T> Future<T> found(String drillId, Future<T> read) {
+    return read.compose(value -> value == null
         ? Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()))
-        : Future.succeededFuture(events));
+        : Future.succeededFuture(value));
   }
 }

@@ -100,6 +100,36 @@ class EventStoreTest {
         })));
   }
 
+  @Test
+  void aFoldReadsEveryEventOnceInSeqOrderAcrossPages(Vertx vertx, VertxTestContext test) {
+    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos) -> { });
+    // One drill ends exactly on a page boundary, the other inside a page.
+    String whole = newDrill(store);
+    String partial = newDrill(store);
+    vertx.runOnContext(v -> store.append(whole, events(20_000)).compose(ok -> store.append(partial, events(23_457)))
+        .compose(ok -> Future.all(lastInOrder(store, whole), lastInOrder(store, partial), lastInOrder(store, "tnosuchdrill")))
+        .onComplete(test.succeeding(folds -> test.verify(() -> {
+          assertThat(folds.<Long>resultAt(0)).isEqualTo(20_000L);
+          assertThat(folds.<Long>resultAt(1)).isEqualTo(23_457L);
+          assertThat(folds.<Long>resultAt(2)).isNull();
+          test.completeNow();
+        }))));
+  }
+
+  /** The last seq folded, if the fold saw 1, 2, 3, ... each once; -1 as soon as one came out of order. */
+  private static Future<Long> lastInOrder(EventStore store, String drill) {
+    return store.fold(drill, first -> first.seq() == 1 ? 1L : -1L,
+        (last, event) -> last >= 0 && event.seq() == last + 1 ? event.seq() : -1L);
+  }
+
+  private static List<Event> events(int count) {
+    List<Event> events = new ArrayList<>(count);
+    for (int seq = 1; seq <= count; seq++) {
+      events.add(event(seq, null));
+    }
+    return events;
+  }
+
   /** A fresh drill id that the store expects to start at seq 1. */
   private static String newDrill(EventStore store) {
     String drill = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
