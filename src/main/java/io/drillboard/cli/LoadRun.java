@@ -44,6 +44,7 @@ final class LoadRun {
   private static final String TYPE = "load";
   private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
   private static final int MAX_REQUESTS_PER_TICK = 8;
+  private static final byte[] INTENDED_AT = "{\"intendedAt\":".getBytes(StandardCharsets.UTF_8);
 
   private final Plan plan;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -54,6 +55,11 @@ final class LoadRun {
   private long acknowledged;
   private long inFlight;
   private long lastAck;
+  private long frames;
+  private long frameBytes;
+  private int viewersLost;
+  private boolean finished;
+  private final byte[] runMarker = runMarker(runId);
 
   LoadRun(Plan plan) {
     this.plan = plan;
@@ -80,10 +86,13 @@ final class LoadRun {
       // Give the screens a moment to show the last events.
       Thread.sleep(viewers.isEmpty() ? 0 : 2_000);
       synchronized (this) {
+        finished = true;
         // Throughput over the span in which acknowledgements came, not the planned duration.
         long elapsed = Math.max(1, Math.max(lastAck, start + plan.duration().toMillis()) - start);
+        Viewers seen = plan.subscribers() == 0 ? null : new Viewers(plan.subscribers(), viewersLost, frames,
+            frames == 0 ? 0 : frameBytes / frames, endToEnd.copy());
         return new Summary(sent, acknowledged, new TreeMap<>(failures), acknowledged * 1000.0 / elapsed,
-            ackLatency.copy(), endToEnd.copy(), plan.subscribers() > 0);
+            ackLatency.copy(), seen);
       }
     } finally {
       if (acked != null) {
@@ -166,27 +175,73 @@ final class LoadRun {
     for (int i = 0; i < plan.subscribers(); i++) {
       WebSocket socket = client.connect(new WebSocketConnectOptions().setHost(plan.url().getHost()).setPort(port())
           .setURI("/api/v1/drills/" + plan.drill() + "/live?token=" + plan.token())).await();
-      socket.textMessageHandler(this::onFrame);
+      socket.handler(this::onFrame);
+      socket.closeHandler(v -> onViewerClosed());
       viewers.add(socket);
     }
     return viewers;
   }
 
-  private void onFrame(String text) {
-    long now = System.currentTimeMillis();
-    JsonArray events = new JsonObject(text).getJsonArray("events");
-    if (events == null) {
-      return;
+  private synchronized void onViewerClosed() {
+    if (!finished) {
+      viewersLost++;
     }
+  }
+
+  private void onFrame(Buffer frame) {
+    long now = System.currentTimeMillis();
+    byte[] bytes = frame.getBytes();
+    List<Long> intended = intendedTimes(bytes, runMarker);
     synchronized (this) {
-      for (Object e : events) {
-        JsonObject event = (JsonObject) e;
-        JsonObject payload = event.getJsonObject("payload");
-        if (TYPE.equals(event.getString("type")) && payload != null && runId.equals(payload.getString("run"))) {
-          endToEnd.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, now - payload.getLong("intendedAt")) * 1000));
-        }
+      frames++;
+      frameBytes += bytes.length;
+      intended.forEach(t -> endToEnd.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, now - t) * 1000)));
+    }
+  }
+
+  /**
+   * The intended send times of one run's events in a frame, found by scanning its bytes for their payloads,
+   * {"intendedAt":T,"run":"R",...} (servers write payloads compactly, keys in order). Parsing every frame of thousands
+   * of viewers as JSON would make the load tool, not the server, the bottleneck.
+   */
+  static List<Long> intendedTimes(byte[] bytes, byte[] runMarker) {
+    List<Long> intended = new ArrayList<>();
+    for (int at = indexOf(bytes, INTENDED_AT, 0); at >= 0; at = indexOf(bytes, INTENDED_AT, at + 1)) {
+      int digit = at + INTENDED_AT.length;
+      long value = 0;
+      while (digit < bytes.length && bytes[digit] >= '0' && bytes[digit] <= '9') {
+        value = value * 10 + (bytes[digit++] - '0');
+      }
+      if (startsWith(bytes, digit, runMarker)) {
+        intended.add(value);
       }
     }
+    return intended;
+  }
+
+  static byte[] runMarker(String runId) {
+    return (",\"run\":\"" + runId + "\"").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int indexOf(byte[] bytes, byte[] pattern, int from) {
+    for (int i = from; i <= bytes.length - pattern.length; i++) {
+      if (bytes[i] == pattern[0] && startsWith(bytes, i, pattern)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+    if (at + prefix.length > bytes.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (bytes[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int port() {
@@ -201,15 +256,21 @@ final class LoadRun {
             " e2e p99=%.1fms", endToEnd.getValueAtPercentile(99) / 1000.0) : "");
   }
 
+  /** What the subscribed viewers saw: how many were lost during the run, the frames and their timing. */
+  record Viewers(int subscribed, int lost, long frames, long meanFrameBytes, Histogram endToEnd) {
+  }
+
   record Summary(long sent, long acknowledged, Map<String, Long> failed, double throughput, Histogram ack,
-      Histogram e2e, boolean timedEndToEnd) {
+      Viewers viewers) {
 
     JsonObject toJson() {
       JsonObject json = new JsonObject().put("sent", sent).put("acknowledged", acknowledged)
           .put("failed", new JsonObject(new TreeMap<>(failed))).put("throughput", Math.round(throughput))
           .put("ackLatency", percentiles(ack));
-      if (timedEndToEnd) {
-        json.put("endToEndLatency", percentiles(e2e));
+      if (viewers != null) {
+        json.put("endToEndLatency", percentiles(viewers.endToEnd())).put("subscribers", viewers.subscribed())
+            .put("subscribersLost", viewers.lost()).put("frames", viewers.frames())
+            .put("meanFrameBytes", viewers.meanFrameBytes());
       }
       return json;
     }
@@ -229,10 +290,14 @@ final class LoadRun {
       out.append(String.format(java.util.Locale.ROOT, "%n%-22s %d%n%-22s %d%n%-22s %s%n%-22s %.0f events/s%n",
           "sent", sent, "acknowledged", acknowledged, "failed", failed.isEmpty() ? "0" : failed, "throughput",
           throughput));
+      if (viewers != null) {
+        out.append(String.format(java.util.Locale.ROOT, "%-22s %d (%d lost), %d frames of %d bytes on average%n",
+            "subscribers", viewers.subscribed(), viewers.lost(), viewers.frames(), viewers.meanFrameBytes()));
+      }
       out.append(String.format("%-22s %10s %10s %10s %10s%n", "latency (ms)", "p50", "p99", "p99.9", "max"));
       out.append(row("ack", ack));
-      if (timedEndToEnd) {
-        out.append(row("end to end", e2e));
+      if (viewers != null) {
+        out.append(row("end to end", viewers.endToEnd()));
       }
       return out.toString();
     }

@@ -76,13 +76,12 @@ public final class DrillboardServer implements AutoCloseable {
       ScenarioStore scenarios = new ScenarioStore(reader);
       ScenarioCatalog catalog = ScenarioCatalog.withDefault();
       catalog.loadDirectory(config.dataDir().resolve("scenarios"));
-      HttpServerVerticle http = new HttpServerVerticle(config, events, scenarios, catalog, tokens, metrics);
-      Future<?> started = scenarios.sources()
+      int port = scenarios.sources()
           .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
           .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics)))
-          .compose(v -> vertx.deployVerticle(http));
-      started.await();
-      return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, http.actualPort());
+          .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics))
+          .await();
+      return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, port);
     } catch (RuntimeException e) {
       vertx.close().await();
       throw e;

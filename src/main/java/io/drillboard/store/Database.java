@@ -65,7 +65,8 @@ public final class Database implements AutoCloseable {
   }
 
   public PgConnectOptions connectOptions() {
-    return new PgConnectOptions(connectOptions);
+    // The store runs the same few statements all day: parse and plan each once per connection.
+    return new PgConnectOptions(connectOptions).setCachePreparedStatements(true);
   }
 
   public boolean embedded() {

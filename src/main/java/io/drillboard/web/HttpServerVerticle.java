@@ -10,8 +10,10 @@ import io.drillboard.server.ServerConfig;
 import io.drillboard.metrics.DrillboardMetrics;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.ScenarioStore;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -22,8 +24,13 @@ import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
-/** The HTTP face of Drillboard: the versioned JSON API under /api/v1, /health, and the pages in webroot/. */
+/**
+ * The HTTP face of Drillboard: the versioned JSON API under /api/v1, /health, and the pages in webroot/. One instance
+ * per core shares the port, so parsing, token checks and the live fan-out use every core.
+ */
 public final class HttpServerVerticle extends VerticleBase {
   private static final String API = "/api/v1";
 
@@ -33,16 +40,33 @@ public final class HttpServerVerticle extends VerticleBase {
   private final ScenarioCatalog catalog;
   private final Tokens tokens;
   private final DrillboardMetrics metrics;
+  private final IngestLimiter limiter;
   private HttpServer server;
 
-  public HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
-      Tokens tokens, DrillboardMetrics metrics) {
+  private HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
+      Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter) {
     this.metrics = metrics;
     this.config = config;
     this.events = events;
     this.scenarios = scenarios;
     this.catalog = catalog;
     this.tokens = tokens;
+    this.limiter = limiter;
+  }
+
+  /** Deploys one instance per core; completes with the port they listen on. */
+  public static Future<Integer> deploy(Vertx vertx, ServerConfig config, EventStore events, ScenarioStore scenarios,
+      ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics) {
+    IngestLimiter limiter = new IngestLimiter(config.ingestRateLimit());
+    List<HttpServerVerticle> instances = new CopyOnWriteArrayList<>();
+    Supplier<HttpServerVerticle> next = () -> {
+      HttpServerVerticle instance = new HttpServerVerticle(config, events, scenarios, catalog, tokens, metrics,
+          limiter);
+      instances.add(instance);
+      return instance;
+    };
+    return vertx.deployVerticle(next, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
+        .map(id -> instances.get(0).server.actualPort());
   }
 
   @Override
@@ -52,17 +76,11 @@ public final class HttpServerVerticle extends VerticleBase {
     return server.requestHandler(router()).listen(config.port(), config.host());
   }
 
-  /** The port actually bound (differs from the configured one when that is 0). */
-  public int actualPort() {
-    return server.actualPort();
-  }
-
   Router router() {
     Router router = Router.router(vertx);
     HealthApi health = new HealthApi(events);
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
-    DrillApi drills = new DrillApi(new Drills(vertx.eventBus()), events, catalog,
-        new IngestLimiter(config.ingestRateLimit()));
+    DrillApi drills = new DrillApi(new Drills(vertx.eventBus()), events, catalog, limiter);
 
     LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes(), metrics);
 

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Per-token rate limits on injected events: a token bucket per token subject, refilled at the configured rate and
  * holding a second's worth. A batch larger than that passes when the bucket is full and leaves it in debt, so every
- * batch can get through at the configured rate. Used from one event loop only.
+ * batch can get through at the configured rate. Shared by the HTTP event loops.
  */
 final class IngestLimiter {
   private final double eventsPerSecond;
@@ -25,7 +25,7 @@ final class IngestLimiter {
   }
 
   /** Takes {@code events} from the subject's bucket; returns 0 when allowed, else the seconds to wait. */
-  int acquire(String subject, int events) {
+  synchronized int acquire(String subject, int events) {
     if (eventsPerSecond <= 0) {
       return 0;
     }

@@ -8,15 +8,9 @@ import io.drillboard.support.TestDatabase;
 import io.drillboard.web.Role;
 import io.drillboard.web.Tokens;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -37,19 +31,10 @@ class CrashSafetyTest {
     String drillId;
     try (ServerProcess first = ServerProcess.start(dataDir, port, List.of())) {
       try (Http http = new Http(port)) {
-        drillId = http.json(http.post("/api/v1/drills", director, "{\"scenarioId\":\"major-complaint\",\"speed\":60}"))
-            .getString("id");
-        http.post("/api/v1/drills/" + drillId + "/start", director, null);
+        drillId = CrashChecks.runningDrill(http, director);
       }
-      LoadRun run = new LoadRun(new LoadRun.Plan(first.url(), director, drillId, 3_000, Duration.ofSeconds(6), 25,
-          0, 16, ackedLog));
-      CompletableFuture<LoadRun.Summary> load = CompletableFuture.supplyAsync(() -> {
-        try {
-          return run.execute(new PrintStream(java.io.OutputStream.nullOutputStream()));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<LoadRun.Summary> load = CrashChecks.loadInBackground(new LoadRun.Plan(first.url(), director,
+          drillId, 3_000, Duration.ofSeconds(6), 25, 0, 16, ackedLog));
       Thread.sleep(3_000);
       first.kill();
       LoadRun.Summary summary = load.get();
@@ -57,28 +42,7 @@ class CrashSafetyTest {
       assertThat(summary.failed()).as("requests the dead server could not answer").isNotEmpty();
     }
     try (ServerProcess second = ServerProcess.start(dataDir, port, List.of()); Http http = new Http(port)) {
-      Set<String> acked = new HashSet<>(Files.readAllLines(ackedLog));
-      Set<String> stored = new HashSet<>();
-      long expectedSeq = 1;
-      long after = 0;
-      while (true) {
-        JsonObject page = http.json(http.get("/api/v1/drills/" + drillId + "/events?after=" + after
-            + "&limit=10000", director));
-        JsonArray events = page.getJsonArray("events");
-        for (Object e : events) {
-          JsonObject event = (JsonObject) e;
-          assertThat(event.getLong("seq")).isEqualTo(expectedSeq++);
-          if ("load".equals(event.getString("type"))) {
-            assertThat(stored.add(event.getString("id"))).as("stored once: " + event.getString("id")).isTrue();
-          }
-        }
-        if (!page.getBoolean("more")) {
-          break;
-        }
-        after = page.getLong("next");
-      }
-      assertThat(stored).containsAll(acked);
-      assertThat(http.json(http.get("/api/v1/drills/" + drillId, director)).getString("state")).isEqualTo("running");
+      CrashChecks.assertNothingAcknowledgedLost(http, drillId, director, ackedLog);
     } finally {
       vertx.close().await();
     }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark 2: single-event ingest (POST /api/v1/drills/{id}/events, one durable event per request) against a bare
+# Vert.x endpoint that reads the body and answers 202, under the same wrk load. Target: ratio >= 0.5.
+# Usage: bench/single.sh [connections] [seconds] [warm-up-seconds]   (needs wrk: apt-get install wrk)
+# The JIT takes about a minute of this load to settle on Drillboard's path; both sides are warmed before measuring.
+source "$(dirname "$0")/lib.sh"
+CONNECTIONS=${1:-64}
+SECONDS_RUN=${2:-15}
+WARMUP=${3:-60}
+BARE_PORT=$((PORT + 1))
+command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+build
+WRK=(wrk -t1 -c "$CONNECTIONS" -d "${SECONDS_RUN}s" --latency -s "$BENCH_DIR/single.lua")
+
+rate_of() { grep -o 'Requests/sec: *[0-9.]*' "$1" | grep -o '[0-9.]*$'; }
+
+start_server
+DRILL=$(new_drill)
+URL="http://127.0.0.1:$PORT/api/v1/drills/$DRILL/events"
+export BENCH_TOKEN=$TOKEN
+echo "== Warm-up: $WARMUP s, not counted"
+BENCH_RUN=warm-$RANDOM wrk -t1 -c "$CONNECTIONS" -d "${WARMUP}s" -s "$BENCH_DIR/single.lua" "$URL" > /dev/null
+export BENCH_RUN=run-$RANDOM
+echo "== Drillboard: ${WRK[*]} $URL"
+"${WRK[@]}" "$URL" | tee "$WORK/drillboard.wrk"
+NON_2XX=$(grep -o 'Non-2xx or 3xx responses: *[0-9]*' "$WORK/drillboard.wrk" | grep -o '[0-9]*$' || echo 0)
+STORED=$(psql_bench -c "SELECT count(*) FROM events WHERE drill_id = '$DRILL' AND client_id LIKE '$BENCH_RUN-%'")
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+
+java -cp "$JAR" "$BENCH_DIR/BareServer.java" "$BARE_PORT" > "$WORK/bare.log" 2>&1 &
+BARE_PID=$!
+trap 'kill $BARE_PID 2>/dev/null || true' EXIT
+until grep -q "Bare endpoint" "$WORK/bare.log"; do sleep 0.2; done
+echo "== Warm-up: $WARMUP s, not counted"
+wrk -t1 -c "$CONNECTIONS" -d "${WARMUP}s" -s "$BENCH_DIR/single.lua" "http://127.0.0.1:$BARE_PORT/" > /dev/null
+echo "== Bare Vert.x endpoint: ${WRK[*]} http://127.0.0.1:$BARE_PORT/"
+"${WRK[@]}" "http://127.0.0.1:$BARE_PORT/" | tee "$WORK/bare.wrk"
+
+DRILLBOARD_RATE=$(rate_of "$WORK/drillboard.wrk")
+BARE_RATE=$(rate_of "$WORK/bare.wrk")
+echo
+echo "drillboard_single_events_per_s=$DRILLBOARD_RATE  (non-2xx: ${NON_2XX:-0}; events of the measured run stored: $STORED)"
+echo "bare_vertx_requests_per_s=$BARE_RATE"
+echo "ratio=$(ratio "$DRILLBOARD_RATE" "$BARE_RATE")  (target >= 0.5)"

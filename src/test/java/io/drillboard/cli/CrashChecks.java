@@ -1,0 +1,62 @@
+package io.drillboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.support.Http;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** What the crash tests share: a running drill, the load tool in the background, and the check of what was stored. */
+final class CrashChecks {
+  private CrashChecks() {
+  }
+
+  static String runningDrill(Http http, String director) {
+    String drillId = http.json(http.post("/api/v1/drills", director,
+        "{\"scenarioId\":\"major-complaint\",\"speed\":60}")).getString("id");
+    http.post("/api/v1/drills/" + drillId + "/start", director, null);
+    return drillId;
+  }
+
+  static CompletableFuture<LoadRun.Summary> loadInBackground(LoadRun.Plan plan) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return new LoadRun(plan).execute(new PrintStream(java.io.OutputStream.nullOutputStream()));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** Every acknowledged id is stored exactly once, seqs run from 1 without a gap, and the drill still runs. */
+  static void assertNothingAcknowledgedLost(Http http, String drillId, String director, Path ackedLog)
+      throws IOException {
+    Set<String> acked = new HashSet<>(Files.readAllLines(ackedLog));
+    Set<String> stored = new HashSet<>();
+    long expectedSeq = 1;
+    long after = 0;
+    boolean more = true;
+    while (more) {
+      JsonObject page = http.json(http.get("/api/v1/drills/" + drillId + "/events?after=" + after + "&limit=10000",
+          director));
+      for (Object e : page.getJsonArray("events")) {
+        JsonObject event = (JsonObject) e;
+        assertThat(event.getLong("seq")).as("seqs without a gap").isEqualTo(expectedSeq++);
+        if ("load".equals(event.getString("type"))) {
+          assertThat(stored.add(event.getString("id"))).as("stored once: " + event.getString("id")).isTrue();
+        }
+      }
+      more = page.getBoolean("more");
+      after = page.getLong("next");
+    }
+    assertThat(acked).as("acknowledged events").isNotEmpty();
+    assertThat(stored).containsAll(acked);
+    assertThat(http.json(http.get("/api/v1/drills/" + drillId, director)).getString("state")).isEqualTo("running");
+  }
+}
