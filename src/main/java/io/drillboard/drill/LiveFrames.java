@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class LiveFrames {
   /** Under heavy injection a frame lists only the newest events of its range, and says how many it left out. */
-  public static final int MAX_EVENTS_PER_FRAME = 200;
+  public static final int MAX_EVENTS_PER_FRAME = 50;
   public static final String FROM_SEQ = "fromSeq";
   public static final String TO_SEQ = "toSeq";
 
