@@ -4,6 +4,7 @@ import io.drillboard.server.DrillboardServer;
 import io.drillboard.server.ServerConfig;
 import io.drillboard.web.Role;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,12 +44,37 @@ final class ServeCommand implements Callable<Integer> {
       description = "How long an ended drill's series stay in /metrics (default ${DEFAULT-VALUE}).")
   Duration metricsRetention;
 
+  @Option(names = "--metrics-token", defaultValue = "${env:DRILLBOARD_METRICS_TOKEN}",
+      description = "Bearer token /metrics asks for (env DRILLBOARD_METRICS_TOKEN); when absent, /metrics is open.")
+  String metricsToken;
+
+  @Option(names = "--allowed-origin", split = ",", defaultValue = "${env:DRILLBOARD_ALLOWED_ORIGINS}",
+      description = "Browser origins besides the server's own that may call the API and open live streams, e.g. "
+          + "https://wall.example.com (repeatable or comma-separated; env DRILLBOARD_ALLOWED_ORIGINS; default none).")
+  List<String> allowedOrigins;
+
+  @Option(names = "--max-header-bytes", defaultValue = "${env:DRILLBOARD_MAX_HEADER_BYTES:-16384}",
+      description = "Largest request head; larger ones get 431 (default ${DEFAULT-VALUE}).")
+  int maxHeaderBytes;
+
+  @Option(names = "--idle-timeout", defaultValue = "${env:DRILLBOARD_IDLE_TIMEOUT:-60s}",
+      converter = DurationConverter.class,
+      description = "Close a connection silent this long (default ${DEFAULT-VALUE}).")
+  Duration idleTimeout;
+
+  @Option(names = "--request-timeout", defaultValue = "${env:DRILLBOARD_REQUEST_TIMEOUT:-30s}",
+      converter = DurationConverter.class,
+      description = "Answer 408 to an API request not done in this time, a slow sender's too (default ${DEFAULT-VALUE}).")
+  Duration requestTimeout;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = new ServerConfig(port, host, data.dataDir,
         Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()), data.configuredSecret(),
         ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, ServerConfig.DEFAULT_LIVE_QUEUE_BYTES, metricsRetention,
-        ingestRateLimit);
+        ingestRateLimit, new ServerConfig.Guard(Optional.ofNullable(metricsToken).filter(s -> !s.isBlank()),
+            allowedOrigins == null ? List.of() : allowedOrigins.stream().filter(o -> !o.isBlank()).toList(),
+            maxHeaderBytes, idleTimeout, requestTimeout));
     DrillboardServer server = DrillboardServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

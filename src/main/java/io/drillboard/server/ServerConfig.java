@@ -2,6 +2,7 @@ package io.drillboard.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,9 +19,33 @@ import java.util.Optional;
  * @param liveQueueBytes bytes a live viewer may have waiting to be sent before it is skipped until it catches up
  * @param metricsRetention how long an ended drill's series stay in /metrics
  * @param ingestRateLimit injected events per second allowed per token (0: no limit); beyond it, 429
+ * @param guard who may reach the server from where, and how long and large a request may be
  */
 public record ServerConfig(int port, String host, Path dataDir, Optional<String> dbUrl, Optional<String> jwtSecret,
-    long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes, Duration metricsRetention, double ingestRateLimit) {
+    long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes, Duration metricsRetention, double ingestRateLimit,
+    Guard guard) {
+
+  /**
+   * The server's outer defences (docs/security.md).
+   *
+   * @param metricsToken when present, /metrics asks for it as a bearer token (Prometheus' authorization option)
+   * @param allowedOrigins browser origins besides the server's own that may call the API (CORS) and open live
+   *     streams; empty: none
+   * @param maxHeaderBytes largest request head (request line and headers); larger ones get 431
+   * @param idleTimeout a connection that sends and receives nothing this long is closed
+   * @param requestTimeout an API request not answered in this time gets 408 (a slow sender is cut off)
+   */
+  public record Guard(Optional<String> metricsToken, List<String> allowedOrigins, int maxHeaderBytes,
+      Duration idleTimeout, Duration requestTimeout) {
+    public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    public static Guard defaults() {
+      return new Guard(Optional.empty(), List.of(), DEFAULT_MAX_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT,
+          DEFAULT_REQUEST_TIMEOUT);
+    }
+  }
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_INGEST_QUEUE_LIMIT = 200_000;
@@ -29,21 +54,26 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
 
   public ServerConfig withDataDir(Path newDataDir) {
     return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
-        metricsRetention, ingestRateLimit);
+        metricsRetention, ingestRateLimit, guard);
   }
 
   public ServerConfig withLiveQueueBytes(int bytes) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, bytes,
-        metricsRetention, ingestRateLimit);
+        metricsRetention, ingestRateLimit, guard);
   }
 
   public ServerConfig withIngestLimits(int queueLimit, double rateLimit) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, queueLimit, liveQueueBytes,
-        metricsRetention, rateLimit);
+        metricsRetention, rateLimit, guard);
+  }
+
+  public ServerConfig withGuard(Guard newGuard) {
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
+        metricsRetention, ingestRateLimit, newGuard);
   }
 
   public ServerConfig withMetricsRetention(Duration retention) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
-        retention, ingestRateLimit);
+        retention, ingestRateLimit, guard);
   }
 }

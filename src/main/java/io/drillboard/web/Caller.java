@@ -18,8 +18,9 @@ record Caller(String subject, Role role, String team) {
     return new Caller(subject, role, user.get("team"));
   }
 
-  /** Every API call needs a token with a role Drillboard knows, whatever the route. */
+  /** Every API call needs a token that expires and has a role Drillboard knows, whatever the route. */
   static void requireKnownRole(RoutingContext ctx) {
+    Tokens.requireExpiry(ctx.user());
     of(ctx);
     ctx.next();
   }

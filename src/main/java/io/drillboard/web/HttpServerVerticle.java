@@ -22,8 +22,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -33,6 +35,7 @@ import java.util.function.Supplier;
  */
 public final class HttpServerVerticle extends VerticleBase {
   private static final String API = "/api/v1";
+  private static final int MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 
   private final ServerConfig config;
   private final EventStore events;
@@ -43,7 +46,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final IngestLimiter limiter;
   private HttpServer server;
 
-  private HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
+  HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
       Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter) {
     this.metrics = metrics;
     this.config = config;
@@ -71,8 +74,13 @@ public final class HttpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    ServerConfig.Guard guard = config.guard();
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
-        .setWebSocketSubProtocols(List.of(LiveHub.SUBPROTOCOL)));
+        .setWebSocketSubProtocols(List.of(LiveHub.SUBPROTOCOL))
+        .setMaxHeaderSize(guard.maxHeaderBytes())
+        .setIdleTimeout((int) Math.max(1, guard.idleTimeout().toSeconds())).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // Viewers send only small controls: a larger message closes that socket (1009) and no other.
+        .setMaxWebSocketMessageSize(MAX_CLIENT_MESSAGE_BYTES));
     return server.requestHandler(router()).listen(config.port(), config.host());
   }
 
@@ -82,15 +90,22 @@ public final class HttpServerVerticle extends VerticleBase {
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
     DrillApi drills = new DrillApi(new Drills(vertx.eventBus()), events, catalog, limiter);
 
-    LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes(), metrics);
+    ServerConfig.Guard guard = config.guard();
+    OriginPolicy origins = new OriginPolicy(guard.allowedOrigins());
+    LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes(), metrics,
+        origins);
 
     router.route().handler(SecurityHeaders::add);
+    router.route().handler(origins::cors);
     router.get("/health").handler(health::check);
+    guard.metricsToken().ifPresent(token -> router.get("/metrics").handler(new ScrapeToken(token)));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
     // The live stream authenticates its own way (browsers cannot send Authorization on a WebSocket).
     router.get(API + "/drills/:drillId/live").handler(live::connect);
     // A report opened in a browser tab or printed by a headless browser carries its token in the query.
     router.get(API + "/drills/:drillId/report").handler(HttpServerVerticle::tokenFromQuery);
+    // A request must be done in time: a sender trickling its body is cut off with 408.
+    router.route(API + "/*").handler(TimeoutHandler.create(guard.requestTimeout().toMillis(), 408));
     // Authenticate before reading a body: a caller without a token never gets to upload 10 MB.
     router.route(API + "/*").handler(JWTAuthHandler.create(tokens.auth()));
     router.route(API + "/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));

@@ -16,7 +16,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,14 +43,17 @@ final class LiveHub {
   private final Tokens tokens;
   private final int queueBytes;
   private final LiveStats stats;
+  private final OriginPolicy origins;
   private final Map<String, Feed> feeds = new HashMap<>();
 
   /** One drill's subscription on this server and its viewers. */
   private record Feed(MessageConsumer<String> consumer, Future<Void> ready, Set<LiveSession> sessions) {
   }
 
-  LiveHub(Vertx vertx, Drills drills, EventStore store, Tokens tokens, int queueBytes, LiveStats stats) {
+  LiveHub(Vertx vertx, Drills drills, EventStore store, Tokens tokens, int queueBytes, LiveStats stats,
+      OriginPolicy origins) {
     this.vertx = vertx;
+    this.origins = origins;
     this.drills = drills;
     this.store = store;
     this.tokens = tokens;
@@ -66,16 +68,17 @@ final class LiveHub {
     if (!DRILL_ID.matcher(drillId).matches()) {
       throw new ProblemException(404, "no drill has the id " + drillId, List.of());
     }
+    if (!origins.allows(ctx.request().getHeader("Origin"), ctx.request().getHeader("Host"))) {
+      throw new ProblemException(403, "pages from " + ctx.request().getHeader("Origin")
+          + " may not open live streams here (see --allowed-origin)", List.of());
+    }
     Long after = after(ctx);
     String token = token(ctx);
     if (token == null) {
-      throw new ProblemException(401, "a token is required: ?token= or the Sec-WebSocket-Protocol header", List.of());
+      throw new ProblemException(401, "a token is required: ?token=, the Sec-WebSocket-Protocol header or Authorization: Bearer", List.of());
     }
     ctx.request().pause();
-    Future<Void> authenticated = tokens.auth().authenticate(new TokenCredentials(token))
-        .recover(e -> Future.failedFuture(new ProblemException(401, "the token is not valid: " + e.getMessage(),
-            List.of())))
-        .compose(LiveHub::requireRole);
+    Future<Void> authenticated = tokens.authenticate(token).compose(LiveHub::requireRole);
     if ("1".equals(ctx.queryParams().get("replay"))) {
       replay(ctx, drillId, authenticated);
       return;
@@ -140,6 +143,7 @@ final class LiveHub {
     socket.closeHandler(v -> leave(session));
     // Text from viewers is not part of the protocol; garbage closes that socket alone.
     socket.textMessageHandler(text -> socket.close((short) 1003, "viewers do not send messages"));
+    socket.binaryMessageHandler(data -> socket.close((short) 1003, "viewers do not send messages"));
     Feed feed = feeds.computeIfAbsent(drillId, this::subscribe);
     feed.sessions().add(session);
     feed.ready().onSuccess(v -> {
@@ -272,6 +276,10 @@ final class LiveHub {
     String query = ctx.queryParams().get("token");
     if (query != null && !query.isBlank()) {
       return query;
+    }
+    String authorization = ctx.request().getHeader("Authorization");
+    if (authorization != null && authorization.startsWith("Bearer ")) {
+      return authorization.substring("Bearer ".length()).trim();
     }
     String protocols = ctx.request().getHeader("Sec-WebSocket-Protocol");
     if (protocols == null) {

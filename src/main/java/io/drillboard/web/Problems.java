@@ -40,6 +40,9 @@ final class Problems {
       send(ctx, http.getStatusCode(), defaultDetail(http.getStatusCode()), List.of(), null);
     } else if (failure == null && ctx.statusCode() >= 400) {
       send(ctx, ctx.statusCode(), defaultDetail(ctx.statusCode()), List.of(), null);
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // A handler of Vert.x Web's refused the request (CORS, for one) and said why.
+      send(ctx, ctx.statusCode(), failure.getMessage(), List.of(), null);
     } else {
       LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, "an unexpected error occurred; it has been logged", List.of(), null);
@@ -77,6 +80,7 @@ final class Problems {
       case 403 -> "your token's role may not do this";
       case 404 -> "there is nothing at this address";
       case 405 -> "this method is not allowed here";
+      case 408 -> "the request was not complete in time";
       case 413 -> "the body is larger than the server accepts";
       case 415 -> "this content type is not accepted here";
       default -> HttpResponseStatus.valueOf(status).reasonPhrase();

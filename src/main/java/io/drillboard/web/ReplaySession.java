@@ -46,6 +46,7 @@ final class ReplaySession {
 
   void start(long fromSeq) {
     socket.textMessageHandler(this::control);
+    socket.binaryMessageHandler(data -> socket.close((short) 1003, "replay controls are JSON text"));
     socket.closeHandler(v -> vertx.cancelTimer(timerId));
     seek(fromSeq);
     timerId = vertx.setPeriodic(TICK_MS, id -> tick());

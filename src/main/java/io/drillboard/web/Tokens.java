@@ -1,9 +1,12 @@
 package io.drillboard.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +33,24 @@ public final class Tokens {
 
   public JWTAuth auth() {
     return auth;
+  }
+
+  /** A token must say when it expires: one without exp would be good forever once it leaked. */
+  static void requireExpiry(User user) {
+    if (user == null || !(user.get("exp") instanceof Number)) {
+      throw new ProblemException(401, "the token must carry an expiry (exp)", List.of());
+    }
+  }
+
+  /** Checks a token as the HTTP API does, for the callers (the live stream) that read it themselves. */
+  Future<User> authenticate(String token) {
+    return auth.authenticate(new TokenCredentials(token))
+        .recover(e -> Future.failedFuture(new ProblemException(401, "the token is not valid: " + e.getMessage(),
+            List.of())))
+        .map(user -> {
+          requireExpiry(user);
+          return user;
+        });
   }
 
   /** A signed token for {@code role} (and {@code team}, for team tokens) valid for {@code ttl}. */

@@ -41,6 +41,11 @@ public final class Http implements AutoCloseable {
     return call(HttpMethod.POST, path, token, body);
   }
 
+  /** The underlying client, for requests the helpers above do not make (preflights, odd headers). */
+  public WebClient client() {
+    return client;
+  }
+
   public JsonObject json(HttpResponse<Buffer> response) {
     return response.bodyAsJsonObject();
   }

@@ -1,0 +1,160 @@
+package io.drillboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.server.ServerConfig;
+import io.drillboard.support.RunningServer;
+import io.drillboard.support.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The outer defences: scrape token, origins (CORS and the live handshake), header and time limits, socket abuse. */
+class GuardTest {
+  private static final String SCRAPE_TOKEN = "scrape-token-for-the-guard-test";
+  private static final String WALL = "https://wall.example.com";
+
+  @RegisterExtension
+  static final RunningServer server = RunningServer.with(() -> TestServer.config().withGuard(new ServerConfig.Guard(
+      Optional.of(SCRAPE_TOKEN), List.of(WALL), 4096, Duration.ofSeconds(60), Duration.ofSeconds(2))));
+  private static Vertx vertx;
+  private static WebSocketClient sockets;
+  private static String director;
+  private static String drillId;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10)
+        .setMaxMessageSize(16 * 1024 * 1024).setMaxFrameSize(16 * 1024 * 1024));
+    director = server.token(Role.DIRECTOR);
+    drillId = server.http().json(server.http().post("/api/v1/drills", director,
+        "{\"scenarioId\":\"major-complaint\",\"speed\":600,\"autopilot\":true}")).getString("id");
+    server.http().post("/api/v1/drills/" + drillId + "/start", director, null);
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+  }
+
+  @Test
+  void metricsAskForTheScrapeToken() {
+    assertThat(server.http().get("/metrics", null).statusCode()).isEqualTo(401);
+    assertThat(server.http().get("/metrics", "not-the-token").statusCode()).isEqualTo(401);
+    assertThat(server.http().get("/metrics", director).statusCode()).as("an API token is not the scrape token")
+        .isEqualTo(401);
+    HttpResponse<Buffer> scrape = server.http().get("/metrics", SCRAPE_TOKEN);
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.bodyAsString()).contains("drillboard_");
+  }
+
+  @Test
+  void corsAnswersTheAllowedOriginOnly() {
+    HttpResponse<Buffer> allowed = preflight(WALL);
+    assertThat(allowed.getHeader("Access-Control-Allow-Origin")).isEqualTo(WALL);
+    assertThat(allowed.getHeader("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+    assertThat(preflight("https://evil.example.com").getHeader("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void theLiveHandshakeChecksOrigin() {
+    assertThat(connect("https://evil.example.com").cause()).hasMessageContaining("403");
+    WebSocket fromWall = connect(WALL).result();
+    WebSocket ownPage = connect("http://127.0.0.1:" + server.server().port()).result();
+    WebSocket noBrowser = connect(null).result();
+    List.of(fromWall, ownPage, noBrowser).forEach(socket -> socket.close().await());
+  }
+
+  @Test
+  void anOversizedHeadIsRefused() {
+    HttpResponse<Buffer> response = server.http().call(HttpMethod.GET, "/api/v1/drills?pad=" + "x".repeat(8_000),
+        director, null);
+    assertThat(response.statusCode()).isIn(414, 431);
+  }
+
+  @Test
+  void aSlowSenderIsCutOff() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.server().port())) {
+      socket.setSoTimeout(15_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/v1/drills/" + drillId + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+          + director + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"type\":")
+          .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      long started = System.nanoTime();
+      InputStream in = socket.getInputStream();
+      String head = new String(in.readNBytes(12), StandardCharsets.UTF_8);
+      assertThat(head).isEqualTo("HTTP/1.1 408");
+      assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(10);
+    }
+  }
+
+  @Test
+  void aViewerThatSendsTooMuchOrGarbageIsClosedAndTheOthersGoOn() throws Exception {
+    WebSocket bystander = connect(null).result();
+    AtomicInteger framesAfterAbuse = new AtomicInteger();
+    CompletableFuture<Short> oversized = closed(connect(null).result(), socket ->
+        socket.writeTextMessage("x".repeat(200 * 1024)));
+    CompletableFuture<Short> garbage = closed(connect(null).result(), socket ->
+        socket.writeBinaryMessage(Buffer.buffer(new byte[] {0, 1, 2, (byte) 0xff})));
+    // Too big (1009), or the connection dropped outright (1006) when the frame decoder gives up first.
+    assertThat(oversized.get(10, TimeUnit.SECONDS)).isIn((short) 1009, (short) 1006);
+    assertThat(garbage.get(10, TimeUnit.SECONDS)).isEqualTo((short) 1003);
+    bystander.textMessageHandler(text -> framesAfterAbuse.incrementAndGet());
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (framesAfterAbuse.get() < 3 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(framesAfterAbuse.get()).as("frames the bystander got after the abuse").isGreaterThanOrEqualTo(3);
+    assertThat(bystander.isClosed()).isFalse();
+    bystander.close().await();
+  }
+
+  private static CompletableFuture<Short> closed(WebSocket socket, java.util.function.Consumer<WebSocket> abuse) {
+    CompletableFuture<Short> status = new CompletableFuture<>();
+    socket.closeHandler(v -> status.complete(socket.closeStatusCode()));
+    abuse.accept(socket);
+    return status;
+  }
+
+  private static io.vertx.core.Future<WebSocket> connect(String origin) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1")
+        .setPort(server.server().port()).setURI("/api/v1/drills/" + drillId + "/live?token=" + director);
+    if (origin != null) {
+      options.addHeader("Origin", origin);
+    }
+    io.vertx.core.Future<WebSocket> connected = sockets.connect(options);
+    try {
+      connected.await(10, TimeUnit.SECONDS);
+    } catch (Exception refused) {
+      // the caller looks at the future's cause
+    }
+    return connected;
+  }
+
+  private static HttpResponse<Buffer> preflight(String origin) {
+    return server.http().client().request(HttpMethod.OPTIONS, "/api/v1/drills").putHeader("Origin", origin)
+        .putHeader("Access-Control-Request-Method", "POST")
+        .putHeader("Access-Control-Request-Headers", "authorization,content-type").send().await();
+  }
+}
