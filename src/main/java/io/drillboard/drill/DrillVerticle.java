@@ -190,13 +190,13 @@ public final class DrillVerticle extends VerticleBase {
       return;
     }
     lastFrameWall = System.currentTimeMillis();
-    JsonObject frame = LiveFrames.delta(committed, unframed, lastFrameWall, seriesFramedUpTo);
+    String frame = LiveFrames.delta(committed, unframed, lastFrameWall, seriesFramedUpTo);
     DeliveryOptions range = new DeliveryOptions()
         .addHeader(LiveFrames.FROM_SEQ, String.valueOf(unframed.get(0).seq()))
         .addHeader(LiveFrames.TO_SEQ, String.valueOf(unframed.get(unframed.size() - 1).seq()));
     unframed.clear();
     seriesFramedUpTo = lastSampledMinute(committed);
-    vertx.eventBus().publish(LiveFrames.address(drillId), frame.encode(), range);
+    vertx.eventBus().publish(LiveFrames.address(drillId), frame, range);
   }
 
   private static long lastSampledMinute(DrillState state) {

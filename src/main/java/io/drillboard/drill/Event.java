@@ -1,7 +1,5 @@
 package io.drillboard.drill;
 
-import io.drillboard.scenario.SimTime;
-import io.vertx.core.json.JsonObject;
 
 /**
  * One stored fact of a drill: its place in the drill's log (seq, from 1, no gaps), the client's id for idempotency
@@ -12,8 +10,8 @@ public record Event(long seq, String clientId, long simTime, long wallTime, Even
     return body.type();
   }
 
-  public JsonObject toJson() {
-    return new JsonObject().put("seq", seq).put("id", clientId).put("type", type()).put("simTime", simTime)
-        .put("sim", SimTime.format(simTime)).put("wallTime", wallTime).put("payload", body.toJson());
+  /** As JSON text, its payload exactly as stored (see {@link EventsJson}). */
+  public String encode() {
+    return EventsJson.event(this);
   }
 }

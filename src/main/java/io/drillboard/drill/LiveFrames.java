@@ -1,6 +1,5 @@
 package io.drillboard.drill;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -27,14 +26,19 @@ public final class LiveFrames {
   }
 
   /** A delta for {@code events} (contiguous, in seq order) after which the drill stands at {@code state}. */
-  public static JsonObject delta(DrillState state, List<Event> events, long wallNow, long seriesAfter) {
-    int omitted = Math.max(0, events.size() - MAX_EVENTS_PER_FRAME);
-    JsonArray listed = new JsonArray();
-    for (Event event : events.subList(omitted, events.size())) {
-      listed.add(event.toJson());
-    }
+  public static String delta(DrillState state, List<Event> events, long wallNow, long seriesAfter) {
+    return EventsJson.with(deltaHead(state, events, wallNow, seriesAfter), listed(events));
+  }
+
+  /** A delta without its events, for a caller that adds fields before {@link EventsJson#with} adds them. */
+  public static JsonObject deltaHead(DrillState state, List<Event> events, long wallNow, long seriesAfter) {
     return new JsonObject().put("type", "delta").put(FROM_SEQ, events.get(0).seq())
-        .put(TO_SEQ, events.get(events.size() - 1).seq()).put("omitted", omitted).put("events", listed)
+        .put(TO_SEQ, events.get(events.size() - 1).seq()).put("omitted", events.size() - listed(events).size())
         .mergeIn(Snapshots.aggregates(state, wallNow, seriesAfter));
+  }
+
+  /** The events a frame lists: the newest of its range. */
+  public static List<Event> listed(List<Event> events) {
+    return events.subList(Math.max(0, events.size() - MAX_EVENTS_PER_FRAME), events.size());
   }
 }

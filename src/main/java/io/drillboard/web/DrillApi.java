@@ -4,6 +4,7 @@ import io.drillboard.drill.Command;
 import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.Command.Incoming;
 import io.drillboard.drill.Drills;
+import io.drillboard.drill.EventsJson;
 import io.drillboard.drill.TaskState;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.ScenarioCatalog;
@@ -183,11 +184,9 @@ final class DrillApi {
         : store.exists(drillId).compose(exists -> exists ? Future.succeededFuture(events)
             : Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()))))
         .onSuccess(events -> {
-          JsonArray list = new JsonArray(new ArrayList<>(events.size()));
-          events.forEach(e -> list.add(e.toJson()));
           long next = events.isEmpty() ? after : events.get(events.size() - 1).seq();
-          Json.send(ctx, 200, new JsonObject().put("events", list).put("next", next)
-              .put("more", events.size() == limit));
+          ctx.response().putHeader("Content-Type", "application/json").end(EventsJson.with(new JsonObject()
+              .put("next", next).put("more", events.size() == limit), events));
         }).onFailure(ctx::fail);
   }
 

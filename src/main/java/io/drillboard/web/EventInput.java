@@ -9,6 +9,10 @@ import io.drillboard.drill.EventBody;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,7 +36,7 @@ final class EventInput {
   }
 
   static Incoming one(Buffer body) {
-    String text = body == null ? "" : body.toString();
+    String text = text(body);
     List<String> errors = new ArrayList<>();
     try (JsonParser parser = JSON.createParser(text)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -53,7 +57,7 @@ final class EventInput {
 
   /** A JSON array of events, or NDJSON (one event object per line). */
   static List<Incoming> batch(Buffer body, String contentType) {
-    String text = body == null ? "" : body.toString();
+    String text = text(body);
     if (text.isBlank()) {
       throw ProblemException.badRequest("the body must be a JSON array of events, or NDJSON");
     }
@@ -135,6 +139,19 @@ final class EventInput {
       errors.add(path + "type: \"" + type + "\" is written by the engine only; use the drill and task endpoints");
     }
     return new Incoming(id, type, payload);
+  }
+
+  /** The body as text; bytes that are not UTF-8 are refused rather than stored as replacement characters. */
+  private static String text(Buffer body) {
+    if (body == null) {
+      return "";
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.getBytes())).toString();
+    } catch (CharacterCodingException e) {
+      throw ProblemException.badRequest("the body is not valid UTF-8");
+    }
   }
 
   private static String syntaxError(JsonProcessingException e) {

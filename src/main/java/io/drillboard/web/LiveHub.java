@@ -4,6 +4,7 @@ import io.drillboard.drill.Command;
 import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.Drills;
 import io.drillboard.drill.Event;
+import io.drillboard.drill.EventsJson;
 import io.drillboard.drill.LiveFrames;
 import io.drillboard.store.EventStore;
 import io.drillboard.web.LiveSession.Frame;
@@ -214,17 +215,15 @@ final class LiveHub {
       if (events.isEmpty()) {
         return Future.succeededFuture();
       }
-      JsonArray listed = new JsonArray();
-      events.forEach(e -> listed.add(e.toJson()));
       Event last = events.get(events.size() - 1);
       JsonObject delta = new JsonObject().put("type", "delta").put(LiveFrames.FROM_SEQ, events.get(0).seq())
-          .put(LiveFrames.TO_SEQ, last.seq()).put("omitted", 0).put("events", listed);
+          .put(LiveFrames.TO_SEQ, last.seq()).put("omitted", 0);
       if (last.seq() >= until) {
         // The last catch-up frame carries the aggregates as they stand.
         snapshot.forEach(field -> delta.put(field.getKey(), field.getValue()));
         delta.put(LiveFrames.TO_SEQ, last.seq()).put("type", "delta");
       }
-      session.writeCatchUp(delta);
+      session.writeCatchUp(EventsJson.with(delta, events), delta.getLong(LiveFrames.TO_SEQ));
       return catchUp(session, last.seq(), until, snapshot);
     });
   }

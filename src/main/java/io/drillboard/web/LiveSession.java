@@ -83,9 +83,9 @@ final class LiveSession {
     lastSeq = seq;
   }
 
-  void writeCatchUp(JsonObject delta) {
-    write(delta.encode());
-    lastSeq = delta.getLong(LiveFrames.TO_SEQ);
+  void writeCatchUp(String delta, long toSeq) {
+    write(delta);
+    lastSeq = toSeq;
   }
 
   /** Sends what was buffered and goes live; false when a buffered frame does not connect (resynchronise). */

@@ -3,6 +3,7 @@ package io.drillboard.web;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Event;
 import io.drillboard.drill.EventBody.OpinionSampled;
+import io.drillboard.drill.EventsJson;
 import io.drillboard.drill.LiveFrames;
 import io.drillboard.drill.OpinionTally;
 import io.drillboard.drill.SimClock;
@@ -59,7 +60,7 @@ final class ReplaySession {
     next = upTo;
     cursorSim = events.get(upTo - 1).simTime();
     seriesSent = lastMinute(state);
-    send(LiveFrames.snapshot(Snapshots.toJson(state, wallShowing(cursorSim))));
+    send(LiveFrames.snapshot(Snapshots.toJson(state, wallShowing(cursorSim))), List.of());
   }
 
   private void tick() {
@@ -73,7 +74,8 @@ final class ReplaySession {
       next++;
     }
     if (next > from) {
-      send(LiveFrames.delta(state, events.subList(from, next), wallShowing(cursorSim), seriesSent));
+      List<Event> shown = events.subList(from, next);
+      send(LiveFrames.deltaHead(state, shown, wallShowing(cursorSim), seriesSent), LiveFrames.listed(shown));
       seriesSent = lastMinute(state);
     } else if (next < events.size() && events.get(next).simTime() > cursorSim + 60 * TICK_MS * speed) {
       // Long quiet stretches are skipped to the next event, as a viewer would fast-forward.
@@ -105,7 +107,7 @@ final class ReplaySession {
     return clock.running() ? clock.wallAt(sim) : clock.wallAnchor();
   }
 
-  private void send(JsonObject frame) {
+  private void send(JsonObject frame, List<Event> listed) {
     long now = System.currentTimeMillis();
     SimClock original = state.clock();
     frame.put("clock", new JsonObject().put("simAnchor", state.simNow(wallShowing(cursorSim))).put("wallAnchor", now)
@@ -114,7 +116,7 @@ final class ReplaySession {
     frame.put("replay", new JsonObject().put("speed", speed).put("paused", paused).put("seq", state.seq())
         .put("lastSeq", events.get(events.size() - 1).seq()).put("finished", next >= events.size()));
     if (!socket.isClosed()) {
-      socket.writeTextMessage(frame.encode());
+      socket.writeTextMessage(listed.isEmpty() ? frame.encode() : EventsJson.with(frame, listed));
       stats.frameSent();
     }
   }

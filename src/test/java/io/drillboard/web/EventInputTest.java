@@ -58,6 +58,12 @@ class EventInputTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8AreRefused() {
+    byte[] latin1 = "{\"type\":\"m\",\"payload\":{\"t\":\"caf\u00e9\"}}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> EventInput.one(Buffer.buffer(latin1))).hasMessage("the body is not valid UTF-8");
+  }
+
+  @Test
   void aBatchHoldsAtMostTenThousandEvents() {
     String event = "{\"type\":\"m\"}\n";
     assertThat(EventInput.batch(Buffer.buffer(event.repeat(10_000)), "application/x-ndjson")).hasSize(10_000);
