@@ -3,6 +3,7 @@ package io.drillboard.cli;
 import io.drillboard.server.DrillboardServer;
 import io.drillboard.server.ServerConfig;
 import io.drillboard.web.Role;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Start the server (on an embedded PostgreSQL unless --db-url is given).")
@@ -67,21 +71,41 @@ final class ServeCommand implements Callable<Integer> {
       description = "Answer 408 to an API request not done in this time, a slow sender's too (default ${DEFAULT-VALUE}).")
   Duration requestTimeout;
 
+  @Option(names = "--live-streams-per-token", defaultValue = "${env:DRILLBOARD_LIVE_STREAMS_PER_TOKEN:-1000}",
+      description = "Live streams one token may hold open at once; beyond it, 429 (0: no limit; default "
+          + "${DEFAULT-VALUE}).")
+  int liveStreamsPerToken;
+
+  @Option(names = "--tls-cert", defaultValue = "${env:DRILLBOARD_TLS_CERT}",
+      description = "PEM certificate chain: serve HTTPS and WSS (with --tls-key; env DRILLBOARD_TLS_CERT).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", defaultValue = "${env:DRILLBOARD_TLS_KEY}",
+      description = "PEM private key of --tls-cert (env DRILLBOARD_TLS_KEY).")
+  Path tlsKey;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+    }
     ServerConfig config = new ServerConfig(port, host, data.dataDir,
         Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()), data.configuredSecret(),
         ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, ServerConfig.DEFAULT_LIVE_QUEUE_BYTES, metricsRetention,
         ingestRateLimit, new ServerConfig.Guard(Optional.ofNullable(metricsToken).filter(s -> !s.isBlank()),
             allowedOrigins == null ? List.of() : allowedOrigins.stream().filter(o -> !o.isBlank()).toList(),
-            maxHeaderBytes, idleTimeout, requestTimeout));
+            maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
+            Optional.ofNullable(tlsCert).map(cert -> new ServerConfig.Tls(cert, tlsKey))));
     DrillboardServer server = DrillboardServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       stopped.countDown();
     }, "drillboard-shutdown"));
-    String base = "http://localhost:" + server.port() + "/";
+    String base = (tlsCert == null ? "http" : "https") + "://localhost:" + server.port() + "/";
     System.out.println();
     System.out.println("Drillboard is running: open " + base);
     if (server.embeddedDatabase()) {

@@ -7,7 +7,6 @@ import io.drillboard.store.CommitObserver;
 import io.drillboard.web.LiveStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -31,6 +31,7 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
   private final Duration retention;
   private final Map<String, DrillMeters> drills = new ConcurrentHashMap<>();
   private final Map<String, Gauge> viewerGauges = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> viewers = new ConcurrentHashMap<>();
   private final Timer commits;
   private final Counter framesSent;
   private final Counter framesDropped;
@@ -109,17 +110,25 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
   }
 
   @Override
-  public void watching(String drillId, IntSupplier count) {
-    viewerGauges.computeIfAbsent(drillId, id -> Gauge.builder("drillboard.ws.clients", count, IntSupplier::getAsInt)
-        .description("WebSocket viewers of a drill on this server").tags(Tags.of("drill", id)).strongReference(true)
-        .register(registry));
+  public void viewerJoined(String drillId) {
+    viewers.computeIfAbsent(drillId, id -> {
+      AtomicInteger count = new AtomicInteger();
+      viewerGauges.put(id, Gauge.builder("drillboard.ws.clients", count, AtomicInteger::get)
+          .description("WebSocket viewers of a drill on this server").tags(Tags.of("drill", id))
+          .strongReference(true).register(registry));
+      return count;
+    }).incrementAndGet();
   }
 
   @Override
-  public void unwatched(String drillId) {
-    Meter gauge = viewerGauges.remove(drillId);
-    if (gauge != null) {
-      registry.remove(gauge);
-    }
+  public void viewerLeft(String drillId) {
+    // The series goes with the drill's last viewer on this server, whichever event loop it was on.
+    viewers.computeIfPresent(drillId, (id, count) -> {
+      if (count.decrementAndGet() > 0) {
+        return count;
+      }
+      registry.remove(viewerGauges.remove(id));
+      return null;
+    });
   }
 }

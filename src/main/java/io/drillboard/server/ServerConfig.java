@@ -34,17 +34,24 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
    * @param maxHeaderBytes largest request head (request line and headers); larger ones get 431
    * @param idleTimeout a connection that sends and receives nothing this long is closed
    * @param requestTimeout an API request not answered in this time gets 408 (a slow sender is cut off)
+   * @param liveStreamsPerToken live streams one token may hold open at once (0: no limit); beyond it, 429
+   * @param tls when present, HTTPS (and WSS) with this PEM certificate chain and key
    */
   public record Guard(Optional<String> metricsToken, List<String> allowedOrigins, int maxHeaderBytes,
-      Duration idleTimeout, Duration requestTimeout) {
+      Duration idleTimeout, Duration requestTimeout, int liveStreamsPerToken, Optional<Tls> tls) {
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_LIVE_STREAMS_PER_TOKEN = 1_000;
 
     public static Guard defaults() {
       return new Guard(Optional.empty(), List.of(), DEFAULT_MAX_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT,
-          DEFAULT_REQUEST_TIMEOUT);
+          DEFAULT_REQUEST_TIMEOUT, DEFAULT_LIVE_STREAMS_PER_TOKEN, Optional.empty());
     }
+  }
+
+  /** A PEM certificate chain and its private key (PKCS#8 or PKCS#1). */
+  public record Tls(Path cert, Path key) {
   }
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;

@@ -16,6 +16,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -44,10 +45,11 @@ public final class HttpServerVerticle extends VerticleBase {
   private final Tokens tokens;
   private final DrillboardMetrics metrics;
   private final IngestLimiter limiter;
+  private final LiveQuota quota;
   private HttpServer server;
 
   HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
-      Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter) {
+      Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter, LiveQuota quota) {
     this.metrics = metrics;
     this.config = config;
     this.events = events;
@@ -55,16 +57,18 @@ public final class HttpServerVerticle extends VerticleBase {
     this.catalog = catalog;
     this.tokens = tokens;
     this.limiter = limiter;
+    this.quota = quota;
   }
 
   /** Deploys one instance per core; completes with the port they listen on. */
   public static Future<Integer> deploy(Vertx vertx, ServerConfig config, EventStore events, ScenarioStore scenarios,
       ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics) {
     IngestLimiter limiter = new IngestLimiter(config.ingestRateLimit());
+    LiveQuota quota = new LiveQuota(config.guard().liveStreamsPerToken());
     List<HttpServerVerticle> instances = new CopyOnWriteArrayList<>();
     Supplier<HttpServerVerticle> next = () -> {
       HttpServerVerticle instance = new HttpServerVerticle(config, events, scenarios, catalog, tokens, metrics,
-          limiter);
+          limiter, quota);
       instances.add(instance);
       return instance;
     };
@@ -75,12 +79,15 @@ public final class HttpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ServerConfig.Guard guard = config.guard();
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true)
         .setWebSocketSubProtocols(List.of(LiveHub.SUBPROTOCOL))
         .setMaxHeaderSize(guard.maxHeaderBytes())
         .setIdleTimeout((int) Math.max(1, guard.idleTimeout().toSeconds())).setIdleTimeoutUnit(TimeUnit.SECONDS)
         // Viewers send only small controls: a larger message closes that socket (1009) and no other.
-        .setMaxWebSocketMessageSize(MAX_CLIENT_MESSAGE_BYTES));
+        .setMaxWebSocketMessageSize(MAX_CLIENT_MESSAGE_BYTES);
+    guard.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+        .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
+    server = vertx.createHttpServer(options);
     return server.requestHandler(router()).listen(config.port(), config.host());
   }
 
@@ -93,7 +100,7 @@ public final class HttpServerVerticle extends VerticleBase {
     ServerConfig.Guard guard = config.guard();
     OriginPolicy origins = new OriginPolicy(guard.allowedOrigins());
     LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes(), metrics,
-        origins);
+        origins, quota);
 
     router.route().handler(SecurityHeaders::add);
     router.route().handler(origins::cors);

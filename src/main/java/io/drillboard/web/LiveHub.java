@@ -10,6 +10,7 @@ import io.drillboard.store.EventStore;
 import io.drillboard.web.LiveSession.Frame;
 import io.drillboard.web.LiveSession.Mode;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
@@ -24,12 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live stream, WS /api/v1/drills/{id}/live. Each drill's frames arrive once per server on the event bus and are
  * fanned out here to that drill's viewers: a thousand screens cost a thousand writes of one shared text per tick.
  */
 final class LiveHub {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
   static final String SUBPROTOCOL = "drillboard";
   private static final Pattern DRILL_ID = Pattern.compile("d[a-z0-9]{11}");
   private static final long PING_INTERVAL_MS = 15_000;
@@ -45,6 +49,7 @@ final class LiveHub {
   private final int queueBytes;
   private final LiveStats stats;
   private final OriginPolicy origins;
+  private final LiveQuota quota;
   private final Map<String, Feed> feeds = new HashMap<>();
 
   /** One drill's subscription on this server and its viewers. */
@@ -52,9 +57,10 @@ final class LiveHub {
   }
 
   LiveHub(Vertx vertx, Drills drills, EventStore store, Tokens tokens, int queueBytes, LiveStats stats,
-      OriginPolicy origins) {
+      OriginPolicy origins, LiveQuota quota) {
     this.vertx = vertx;
     this.origins = origins;
+    this.quota = quota;
     this.drills = drills;
     this.store = store;
     this.tokens = tokens;
@@ -76,12 +82,32 @@ final class LiveHub {
     Long after = after(ctx);
     String token = token(ctx);
     if (token == null) {
-      throw new ProblemException(401, "a token is required: ?token=, the Sec-WebSocket-Protocol header or Authorization: Bearer", List.of());
+      throw new ProblemException(401, "a token is required: ?token=, the Sec-WebSocket-Protocol header or "
+          + "Authorization: Bearer", List.of());
     }
     ctx.request().pause();
-    Future<Void> authenticated = tokens.authenticate(token).compose(LiveHub::requireRole);
+    // Once admitted, the stream counts against its token until its socket closes or the upgrade is refused.
+    boolean[] holding = {false};
+    Runnable released = () -> quota.release(token);
+    Future<Void> authenticated = tokens.authenticate(token).compose(LiveHub::requireRole).compose(v -> {
+      if (!quota.acquire(token)) {
+        return Future.failedFuture(new ProblemException(429, "this token already holds " + quota.perToken()
+            + " live streams, the most allowed", List.of()));
+      }
+      holding[0] = true;
+      return Future.succeededFuture();
+    });
+    Handler<Throwable> refuse = failure -> {
+      if (holding[0]) {
+        released.run();
+      }
+      if (ctx.response().headWritten()) {
+        LOG.error("Live stream of drill {} failed after the upgrade", drillId, failure);
+      }
+      ctx.fail(failure);
+    };
     if ("1".equals(ctx.queryParams().get("replay"))) {
-      replay(ctx, drillId, authenticated);
+      replay(ctx, drillId, authenticated, released, refuse);
       return;
     }
     authenticated
@@ -92,13 +118,14 @@ final class LiveHub {
             return Future.failedFuture(ProblemException.badRequest("after=" + after + " is beyond the drill's last seq "
                 + seq));
           }
-          return ctx.request().toWebSocket().map(socket -> join(drillId, socket, after));
+          return ctx.request().toWebSocket().map(socket -> join(drillId, socket, after, released));
         })
-        .onFailure(ctx::fail);
+        .onFailure(refuse);
   }
 
   /** WS ...?replay=1&speed=N&from=SEQ: the stored drill played back from SEQ at N times its sim speed. */
-  private void replay(RoutingContext ctx, String drillId, Future<Void> authenticated) {
+  private void replay(RoutingContext ctx, String drillId, Future<Void> authenticated, Runnable released,
+      Handler<Throwable> refuse) {
     double speed = number(ctx, "speed", 60, 1, 3600);
     long from = (long) number(ctx, "from", 1, 1, Long.MAX_VALUE);
     authenticated.compose(v -> store.allEvents(drillId)).compose(events -> {
@@ -110,10 +137,10 @@ final class LiveHub {
             + events.size()));
       }
       return ctx.request().toWebSocket().map(socket -> {
-        new ReplaySession(vertx, socket, drillId, events, speed, stats).start(from);
+        new ReplaySession(vertx, socket, drillId, events, speed, stats).start(from, released);
         return null;
       });
-    }).onFailure(ctx::fail);
+    }).onFailure(refuse);
   }
 
   private static double number(RoutingContext ctx, String name, double fallback, double min, double max) {
@@ -137,16 +164,20 @@ final class LiveHub {
         : Future.failedFuture(new ProblemException(403, "the token carries no known role", List.of()));
   }
 
-  private Void join(String drillId, io.vertx.core.http.ServerWebSocket socket, Long after) {
+  private Void join(String drillId, io.vertx.core.http.ServerWebSocket socket, Long after, Runnable released) {
     socket.setWriteQueueMaxSize(queueBytes);
     LiveSession session = new LiveSession(drillId, socket, stats);
     socket.pongHandler(pong -> session.ponged());
-    socket.closeHandler(v -> leave(session));
+    socket.closeHandler(v -> {
+      leave(session);
+      released.run();
+    });
     // Text from viewers is not part of the protocol; garbage closes that socket alone.
     socket.textMessageHandler(text -> socket.close((short) 1003, "viewers do not send messages"));
     socket.binaryMessageHandler(data -> socket.close((short) 1003, "viewers do not send messages"));
     Feed feed = feeds.computeIfAbsent(drillId, this::subscribe);
     feed.sessions().add(session);
+    stats.viewerJoined(drillId);
     feed.ready().onSuccess(v -> {
       if (after == null) {
         sendSnapshot(session);
@@ -161,7 +192,6 @@ final class LiveHub {
     Set<LiveSession> sessions = new LinkedHashSet<>();
     MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveFrames.address(drillId),
         message -> fanOut(sessions, message));
-    stats.watching(drillId, sessions::size);
     return new Feed(consumer, consumer.completion(), sessions);
   }
 
@@ -233,11 +263,12 @@ final class LiveHub {
     if (feed == null) {
       return;
     }
-    feed.sessions().remove(session);
+    if (feed.sessions().remove(session)) {
+      stats.viewerLeft(session.drillId);
+    }
     if (feed.sessions().isEmpty()) {
       feeds.remove(session.drillId);
       feed.consumer().unregister();
-      stats.unwatched(session.drillId);
     }
   }
 

@@ -1,16 +1,14 @@
 package io.drillboard.web;
 
-import java.util.function.IntSupplier;
-
 /** What the live stream reports about itself: viewers per drill, frames sent and dropped. */
 public interface LiveStats {
   void frameSent();
 
   void frameDropped();
 
-  /** A drill now has viewers on this server; {@code count} tells how many at any moment. */
-  void watching(String drillId, IntSupplier count);
+  /** A viewer of the drill joined on this server (from any of its HTTP event loops). */
+  void viewerJoined(String drillId);
 
-  /** A drill has no viewers left on this server. */
-  void unwatched(String drillId);
+  /** A viewer of the drill left this server. */
+  void viewerLeft(String drillId);
 }

@@ -45,10 +45,14 @@ final class ReplaySession {
     this.stats = stats;
   }
 
-  void start(long fromSeq) {
+  /** Plays from {@code fromSeq}; {@code onClose} runs once the viewer's socket has closed. */
+  void start(long fromSeq, Runnable onClose) {
     socket.textMessageHandler(this::control);
     socket.binaryMessageHandler(data -> socket.close((short) 1003, "replay controls are JSON text"));
-    socket.closeHandler(v -> vertx.cancelTimer(timerId));
+    socket.closeHandler(v -> {
+      vertx.cancelTimer(timerId);
+      onClose.run();
+    });
     seek(fromSeq);
     timerId = vertx.setPeriodic(TICK_MS, id -> tick());
   }

@@ -32,10 +32,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GuardTest {
   private static final String SCRAPE_TOKEN = "scrape-token-for-the-guard-test";
   private static final String WALL = "https://wall.example.com";
+  private static final int STREAMS_PER_TOKEN = 6;
 
   @RegisterExtension
   static final RunningServer server = RunningServer.with(() -> TestServer.config().withGuard(new ServerConfig.Guard(
-      Optional.of(SCRAPE_TOKEN), List.of(WALL), 4096, Duration.ofSeconds(60), Duration.ofSeconds(2))));
+      Optional.of(SCRAPE_TOKEN), List.of(WALL), 4096, Duration.ofSeconds(60), Duration.ofSeconds(2), STREAMS_PER_TOKEN,
+      Optional.empty())));
   private static Vertx vertx;
   private static WebSocketClient sockets;
   private static String director;
@@ -44,7 +46,7 @@ class GuardTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10)
+    sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(50)
         .setMaxMessageSize(16 * 1024 * 1024).setMaxFrameSize(16 * 1024 * 1024));
     director = server.token(Role.DIRECTOR);
     drillId = server.http().json(server.http().post("/api/v1/drills", director,
@@ -130,6 +132,26 @@ class GuardTest {
     bystander.close().await();
   }
 
+  @Test
+  void oneTokenHoldsAtMostItsLiveStreamsAndGetsThemBackWhenTheyClose() {
+    String observer = server.token(Role.OBSERVER);
+    List<WebSocket> held = new java.util.ArrayList<>();
+    for (int i = 0; i < STREAMS_PER_TOKEN; i++) {
+      held.add(connect(null, observer).result());
+    }
+    assertThat(connect(null, observer).cause()).hasMessageContaining("429");
+    assertThat(connect(null, director).succeeded()).as("another token is not affected").isTrue();
+    held.remove(0).close().await();
+    long deadline = System.currentTimeMillis() + 5_000;
+    io.vertx.core.Future<WebSocket> again = connect(null, observer);
+    while (again.failed() && System.currentTimeMillis() < deadline) {
+      again = connect(null, observer);
+    }
+    assertThat(again.succeeded()).as("a closed stream is given back").isTrue();
+    held.add(again.result());
+    held.forEach(socket -> socket.close().await());
+  }
+
   private static CompletableFuture<Short> closed(WebSocket socket, java.util.function.Consumer<WebSocket> abuse) {
     CompletableFuture<Short> status = new CompletableFuture<>();
     socket.closeHandler(v -> status.complete(socket.closeStatusCode()));
@@ -138,8 +160,12 @@ class GuardTest {
   }
 
   private static io.vertx.core.Future<WebSocket> connect(String origin) {
+    return connect(origin, director);
+  }
+
+  private static io.vertx.core.Future<WebSocket> connect(String origin, String token) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(server.server().port()).setURI("/api/v1/drills/" + drillId + "/live?token=" + director);
+        .setPort(server.server().port()).setURI("/api/v1/drills/" + drillId + "/live?token=" + token);
     if (origin != null) {
       options.addHeader("Origin", origin);
     }

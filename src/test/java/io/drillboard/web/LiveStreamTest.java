@@ -37,7 +37,7 @@ class LiveStreamTest {
     String id = newDrill("\"speed\":3600,\"autopilot\":true,\"seed\":3");
     try (LiveClient viewer = new LiveClient()) {
       assertThat(viewer.connect(server.server().port(), live(id, ""))).isEqualTo(101);
-      JsonObject first = viewer.next(5).frame();
+      JsonObject first = viewer.next(20).frame();
       assertThat(first.getString("type")).isEqualTo("snapshot");
       assertThat(first.getJsonArray("teams")).hasSize(5);
       http.post("/api/v1/drills/" + id + "/start", director, null);
@@ -65,7 +65,7 @@ class LiveStreamTest {
     long resumeAfter;
     try (LiveClient viewer = new LiveClient()) {
       assertThat(viewer.connect(server.server().port(), live(id, ""))).isEqualTo(101);
-      resumeAfter = viewer.next(5).frame().getLong("seq");
+      resumeAfter = viewer.next(20).frame().getLong("seq");
     }
     for (int batch = 0; batch < 3; batch++) {
       http.post("/api/v1/drills/" + id + "/events/batch", director, events(1_500, 10));
@@ -76,7 +76,7 @@ class LiveStreamTest {
       List<Long> seqs = new ArrayList<>();
       long covered = resumeAfter;
       while (covered < lastSeq) {
-        JsonObject frame = viewer.next(5).frame();
+        JsonObject frame = viewer.next(20).frame();
         assertThat(frame.getString("type")).isEqualTo("delta");
         assertThat(frame.getLong("fromSeq")).isEqualTo(covered + 1);
         assertThat(frame.getInteger("omitted")).isZero();
@@ -86,7 +86,7 @@ class LiveStreamTest {
       assertThat(seqs).hasSize((int) (lastSeq - resumeAfter)).doesNotHaveDuplicates().isSorted();
       assertThat(seqs.get(0)).isEqualTo(resumeAfter + 1);
       http.post("/api/v1/drills/" + id + "/events", director, "{\"type\":\"message\"}");
-      JsonObject live = viewer.next(5).frame();
+      JsonObject live = viewer.next(20).frame();
       assertThat(live.getLong("fromSeq")).isEqualTo(lastSeq + 1);
     }
   }
@@ -98,8 +98,8 @@ class LiveStreamTest {
     try (LiveClient frozen = new LiveClient(); LiveClient watching = new LiveClient()) {
       assertThat(frozen.connect(server.server().port(), live(id, ""))).isEqualTo(101);
       assertThat(watching.connect(server.server().port(), live(id, ""))).isEqualTo(101);
-      frozen.next(5);
-      long seq = watching.next(5).frame().getLong("seq");
+      frozen.next(20);
+      long seq = watching.next(20).frame().getLong("seq");
       frozen.pause();
       String heavy = events(500, 4_000);
       long longestWait = 0;
@@ -108,7 +108,7 @@ class LiveStreamTest {
         http.post("/api/v1/drills/" + id + "/events/batch", director, heavy);
         long target = http.json(http.get("/api/v1/drills/" + id, director)).getLong("seq");
         while (seq < target) {
-          Received received = watching.next(5);
+          Received received = watching.next(20);
           assertThat(received.frame().getLong("fromSeq")).isEqualTo(seq + 1);
           seq = received.frame().getLong("toSeq");
           longestWait = Math.max(longestWait, received.arrivedAt() - lastArrival);
