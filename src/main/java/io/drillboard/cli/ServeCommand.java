@@ -84,6 +84,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "PEM private key of --tls-cert (env DRILLBOARD_TLS_KEY).")
   Path tlsKey;
 
+  @Option(names = "--jwt-public-key", defaultValue = "${env:DRILLBOARD_JWT_PUBLIC_KEY}",
+      description = "PEM public key (RSA or EC) of an identity provider whose RS256/ES256 tokens are accepted too "
+          + "(env DRILLBOARD_JWT_PUBLIC_KEY).")
+  Path jwtPublicKey;
+
+  @Option(names = "--jwks", defaultValue = "${env:DRILLBOARD_JWKS}",
+      description = "JSON Web Key Set file of an identity provider whose tokens are accepted too (env DRILLBOARD_JWKS).")
+  Path jwks;
+
   @Spec
   CommandSpec spec;
 
@@ -98,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
         ingestRateLimit, new ServerConfig.Guard(Optional.ofNullable(metricsToken).filter(s -> !s.isBlank()),
             allowedOrigins == null ? List.of() : allowedOrigins.stream().filter(o -> !o.isBlank()).toList(),
             maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
-            Optional.ofNullable(tlsCert).map(cert -> new ServerConfig.Tls(cert, tlsKey))));
+            Optional.ofNullable(tlsCert).map(cert -> new ServerConfig.Tls(cert, tlsKey)),
+            new ServerConfig.TokenTrust(data.jwtIssuer, Optional.ofNullable(jwtPublicKey), Optional.ofNullable(jwks))));
     DrillboardServer server = DrillboardServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

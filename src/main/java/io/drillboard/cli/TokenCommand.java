@@ -1,9 +1,11 @@
 package io.drillboard.cli;
 
+import io.drillboard.server.ServerConfig;
 import io.drillboard.web.Role;
 import io.drillboard.web.Tokens;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +46,8 @@ final class TokenCommand implements Callable<Integer> {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      Tokens tokens = new Tokens(vertx, data.resolvedSecret());
+      Tokens tokens = new Tokens(vertx, data.resolvedSecret(), new ServerConfig.TokenTrust(data.jwtIssuer,
+          Optional.empty(), Optional.empty()));
       String who = subject != null ? subject : parsed == Role.TEAM ? "team-" + team : parsed.key();
       System.out.println(tokens.issue(parsed, team, who, ttl));
       return 0;

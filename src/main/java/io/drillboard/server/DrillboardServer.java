@@ -66,7 +66,8 @@ public final class DrillboardServer implements AutoCloseable {
         .withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
     try {
       vertx.eventBus().registerCodec(new CommandCodec());
-      Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()));
+      Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()),
+          config.guard().trust());
       Pool writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions())
           .using(vertx).build();
       Pool reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(database.connectOptions())

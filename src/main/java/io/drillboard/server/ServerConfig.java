@@ -36,17 +36,44 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
    * @param requestTimeout an API request not answered in this time gets 408 (a slow sender is cut off)
    * @param liveStreamsPerToken live streams one token may hold open at once (0: no limit); beyond it, 429
    * @param tls when present, HTTPS (and WSS) with this PEM certificate chain and key
+   * @param trust whose signed tokens are accepted besides the server's own
    */
   public record Guard(Optional<String> metricsToken, List<String> allowedOrigins, int maxHeaderBytes,
-      Duration idleTimeout, Duration requestTimeout, int liveStreamsPerToken, Optional<Tls> tls) {
+      Duration idleTimeout, Duration requestTimeout, int liveStreamsPerToken, Optional<Tls> tls, TokenTrust trust) {
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_LIVE_STREAMS_PER_TOKEN = 1_000;
 
+    public Guard withTls(Optional<Tls> newTls) {
+      return new Guard(metricsToken, allowedOrigins, maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
+          newTls, trust);
+    }
+
+    public Guard withTrust(TokenTrust newTrust) {
+      return new Guard(metricsToken, allowedOrigins, maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
+          tls, newTrust);
+    }
+
     public static Guard defaults() {
       return new Guard(Optional.empty(), List.of(), DEFAULT_MAX_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT,
-          DEFAULT_REQUEST_TIMEOUT, DEFAULT_LIVE_STREAMS_PER_TOKEN, Optional.empty());
+          DEFAULT_REQUEST_TIMEOUT, DEFAULT_LIVE_STREAMS_PER_TOKEN, Optional.empty(), TokenTrust.own());
+    }
+  }
+
+  /**
+   * Which tokens are genuine: always those signed with the server's HS256 secret, and, so that a bank can use its
+   * own identity provider, those signed with an RS256/ES256 public key or a key of a JWKS file.
+   *
+   * @param issuer the iss every token must carry (the server's own tokens carry it too)
+   * @param publicKey a PEM public key (RSA or EC)
+   * @param jwks a JSON Web Key Set file, {"keys": [...]}
+   */
+  public record TokenTrust(String issuer, Optional<Path> publicKey, Optional<Path> jwks) {
+    public static final String DEFAULT_ISSUER = "drillboard";
+
+    public static TokenTrust own() {
+      return new TokenTrust(DEFAULT_ISSUER, Optional.empty(), Optional.empty());
     }
   }
 

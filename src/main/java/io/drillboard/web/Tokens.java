@@ -2,6 +2,8 @@ package io.drillboard.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.drillboard.server.ServerConfig.TokenTrust;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -9,26 +11,78 @@ import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 
-/** Signs and checks Drillboard's JWTs: HS256, issuer and audience "drillboard", a role claim and a team claim. */
+/**
+ * Signs and checks Drillboard's JWTs: HS256 with the server's secret (and, for a bank's identity provider, RS256 or
+ * ES256 keys), audience "drillboard", the configured issuer, an expiry, a role claim and a team claim.
+ */
 public final class Tokens {
   public static final String ISSUER = "drillboard";
   public static final int MIN_SECRET_BYTES = 32;
   private static final int LEEWAY_SECONDS = 5;
 
   private final JWTAuth auth;
+  private final String issuer;
 
   public Tokens(Vertx vertx, String secret) {
+    this(vertx, secret, TokenTrust.own());
+  }
+
+  /** Checks tokens signed with {@code secret} and, when {@code trust} names them, with an identity provider's keys. */
+  public Tokens(Vertx vertx, String secret, TokenTrust trust) {
     if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
       throw new IllegalArgumentException("the JWT secret must be at least " + MIN_SECRET_BYTES + " bytes long");
     }
-    JWTOptions checks = new JWTOptions().setIssuer(ISSUER).setAudience(List.of(ISSUER)).setLeeway(LEEWAY_SECONDS);
-    this.auth = JWTAuth.create(vertx, new JWTAuthOptions()
+    this.issuer = trust.issuer();
+    JWTOptions checks = new JWTOptions().setIssuer(issuer).setAudience(List.of(ISSUER)).setLeeway(LEEWAY_SECONDS);
+    JWTAuthOptions options = new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
-        .setJWTOptions(checks));
+        .setJWTOptions(checks);
+    trust.publicKey().ifPresent(file -> {
+      String pem = read(file);
+      options.addPubSecKey(new PubSecKeyOptions().setAlgorithm(algorithmOf(pem, file)).setBuffer(pem));
+    });
+    trust.jwks().ifPresent(file -> {
+      JsonArray keys = new JsonObject(read(file)).getJsonArray("keys");
+      if (keys == null || keys.isEmpty()) {
+        throw new IllegalArgumentException(file + " holds no keys: a JWKS file is {\"keys\": [...]}");
+      }
+      keys.forEach(key -> options.addJwk((JsonObject) key));
+    });
+    this.auth = JWTAuth.create(vertx, options);
+  }
+
+  /** RS256 for an RSA public key, ES256 for an EC one. */
+  private static String algorithmOf(String pem, Path file) {
+    byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+    for (String[] candidate : new String[][] {{"RSA", "RS256"}, {"EC", "ES256"}}) {
+      try {
+        KeyFactory.getInstance(candidate[0]).generatePublic(new X509EncodedKeySpec(der));
+        return candidate[1];
+      } catch (GeneralSecurityException notThisKind) {
+        // try the next kind
+      }
+    }
+    throw new IllegalArgumentException(file + " is not a PEM public key (RSA or EC)");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file, e);
+    }
   }
 
   public JWTAuth auth() {
@@ -62,7 +116,7 @@ public final class Tokens {
     if (team != null) {
       claims.put("team", team);
     }
-    return auth.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setIssuer(ISSUER)
+    return auth.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setIssuer(issuer)
         .setAudience(List.of(ISSUER)).setSubject(subject).setExpiresInSeconds((int) Math.min(Integer.MAX_VALUE,
             ttl.toSeconds())));
   }

@@ -37,7 +37,7 @@ class GuardTest {
   @RegisterExtension
   static final RunningServer server = RunningServer.with(() -> TestServer.config().withGuard(new ServerConfig.Guard(
       Optional.of(SCRAPE_TOKEN), List.of(WALL), 4096, Duration.ofSeconds(60), Duration.ofSeconds(2), STREAMS_PER_TOKEN,
-      Optional.empty())));
+      Optional.empty(), ServerConfig.TokenTrust.own())));
   private static Vertx vertx;
   private static WebSocketClient sockets;
   private static String director;

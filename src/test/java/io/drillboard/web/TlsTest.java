@@ -25,10 +25,8 @@ class TlsTest {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
     assumeTrue(selfSigned(cert, key), "openssl is not installed: the TLS test needs it to make a certificate");
-    ServerConfig.Guard guard = ServerConfig.Guard.defaults();
-    ServerConfig config = TestServer.config().withGuard(new ServerConfig.Guard(guard.metricsToken(),
-        guard.allowedOrigins(), guard.maxHeaderBytes(), guard.idleTimeout(), guard.requestTimeout(),
-        guard.liveStreamsPerToken(), Optional.of(new ServerConfig.Tls(cert, key))));
+    ServerConfig config = TestServer.config().withGuard(ServerConfig.Guard.defaults()
+        .withTls(Optional.of(new ServerConfig.Tls(cert, key))));
     Vertx vertx = Vertx.vertx();
     try (TestServer server = TestServer.start(config)) {
       WebClient https = WebClient.create(vertx, new WebClientOptions().setSsl(true).setTrustAll(true)
