@@ -76,6 +76,11 @@ final class ServeCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   int liveStreamsPerToken;
 
+  @Option(names = "--connections-per-token", defaultValue = "${env:DRILLBOARD_CONNECTIONS_PER_TOKEN:-2000}",
+      description = "HTTP connections one token may hold open at once; beyond it, 429 (0: no limit; default "
+          + "${DEFAULT-VALUE}).")
+  int connectionsPerToken;
+
   @Option(names = "--tls-cert", defaultValue = "${env:DRILLBOARD_TLS_CERT}",
       description = "PEM certificate chain: serve HTTPS and WSS (with --tls-key; env DRILLBOARD_TLS_CERT).")
   Path tlsCert;
@@ -106,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, ServerConfig.DEFAULT_LIVE_QUEUE_BYTES, metricsRetention,
         ingestRateLimit, new ServerConfig.Guard(Optional.ofNullable(metricsToken).filter(s -> !s.isBlank()),
             allowedOrigins == null ? List.of() : allowedOrigins.stream().filter(o -> !o.isBlank()).toList(),
-            maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
+            maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken, connectionsPerToken,
             Optional.ofNullable(tlsCert).map(cert -> new ServerConfig.Tls(cert, tlsKey)),
             new ServerConfig.TokenTrust(data.jwtIssuer, Optional.ofNullable(jwtPublicKey), Optional.ofNullable(jwks))));
     DrillboardServer server = DrillboardServer.start(config);

@@ -35,29 +35,33 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
    * @param idleTimeout a connection that sends and receives nothing this long is closed
    * @param requestTimeout an API request not answered in this time gets 408 (a slow sender is cut off)
    * @param liveStreamsPerToken live streams one token may hold open at once (0: no limit); beyond it, 429
+   * @param connectionsPerToken HTTP connections one token may hold open at once (0: no limit); beyond it, 429
    * @param tls when present, HTTPS (and WSS) with this PEM certificate chain and key
    * @param trust whose signed tokens are accepted besides the server's own
    */
   public record Guard(Optional<String> metricsToken, List<String> allowedOrigins, int maxHeaderBytes,
-      Duration idleTimeout, Duration requestTimeout, int liveStreamsPerToken, Optional<Tls> tls, TokenTrust trust) {
+      Duration idleTimeout, Duration requestTimeout, int liveStreamsPerToken, int connectionsPerToken,
+      Optional<Tls> tls, TokenTrust trust) {
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_LIVE_STREAMS_PER_TOKEN = 1_000;
+    public static final int DEFAULT_CONNECTIONS_PER_TOKEN = 2_000;
 
     public Guard withTls(Optional<Tls> newTls) {
       return new Guard(metricsToken, allowedOrigins, maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
-          newTls, trust);
+          connectionsPerToken, newTls, trust);
     }
 
     public Guard withTrust(TokenTrust newTrust) {
       return new Guard(metricsToken, allowedOrigins, maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
-          tls, newTrust);
+          connectionsPerToken, tls, newTrust);
     }
 
     public static Guard defaults() {
       return new Guard(Optional.empty(), List.of(), DEFAULT_MAX_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT,
-          DEFAULT_REQUEST_TIMEOUT, DEFAULT_LIVE_STREAMS_PER_TOKEN, Optional.empty(), TokenTrust.own());
+          DEFAULT_REQUEST_TIMEOUT, DEFAULT_LIVE_STREAMS_PER_TOKEN, DEFAULT_CONNECTIONS_PER_TOKEN, Optional.empty(),
+          TokenTrust.own());
     }
   }
 

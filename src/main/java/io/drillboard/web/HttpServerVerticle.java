@@ -46,10 +46,11 @@ public final class HttpServerVerticle extends VerticleBase {
   private final DrillboardMetrics metrics;
   private final IngestLimiter limiter;
   private final LiveQuota quota;
+  private final ConnectionQuota connections;
   private HttpServer server;
 
   HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
-      Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter, LiveQuota quota) {
+      Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter, LiveQuota quota, ConnectionQuota connections) {
     this.metrics = metrics;
     this.config = config;
     this.events = events;
@@ -58,6 +59,7 @@ public final class HttpServerVerticle extends VerticleBase {
     this.tokens = tokens;
     this.limiter = limiter;
     this.quota = quota;
+    this.connections = connections;
   }
 
   /** Deploys one instance per core; completes with the port they listen on. */
@@ -65,10 +67,11 @@ public final class HttpServerVerticle extends VerticleBase {
       ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics) {
     IngestLimiter limiter = new IngestLimiter(config.ingestRateLimit());
     LiveQuota quota = new LiveQuota(config.guard().liveStreamsPerToken());
+    ConnectionQuota connections = new ConnectionQuota(config.guard().connectionsPerToken());
     List<HttpServerVerticle> instances = new CopyOnWriteArrayList<>();
     Supplier<HttpServerVerticle> next = () -> {
       HttpServerVerticle instance = new HttpServerVerticle(config, events, scenarios, catalog, tokens, metrics,
-          limiter, quota);
+          limiter, quota, connections);
       instances.add(instance);
       return instance;
     };
@@ -115,6 +118,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.route(API + "/*").handler(TimeoutHandler.create(guard.requestTimeout().toMillis(), 408));
     // Authenticate before reading a body: a caller without a token never gets to upload 10 MB.
     router.route(API + "/*").handler(JWTAuthHandler.create(tokens.auth()));
+    router.route(API + "/*").handler(connections::admit);
     router.route(API + "/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
     router.route(API + "/*").handler(Caller::requireKnownRole);

@@ -33,11 +33,12 @@ class GuardTest {
   private static final String SCRAPE_TOKEN = "scrape-token-for-the-guard-test";
   private static final String WALL = "https://wall.example.com";
   private static final int STREAMS_PER_TOKEN = 6;
+  private static final int CONNECTIONS_PER_TOKEN = 20;
 
   @RegisterExtension
   static final RunningServer server = RunningServer.with(() -> TestServer.config().withGuard(new ServerConfig.Guard(
       Optional.of(SCRAPE_TOKEN), List.of(WALL), 4096, Duration.ofSeconds(60), Duration.ofSeconds(2), STREAMS_PER_TOKEN,
-      Optional.empty(), ServerConfig.TokenTrust.own())));
+      CONNECTIONS_PER_TOKEN, Optional.empty(), ServerConfig.TokenTrust.own())));
   private static Vertx vertx;
   private static WebSocketClient sockets;
   private static String director;
@@ -150,6 +151,45 @@ class GuardTest {
     assertThat(again.succeeded()).as("a closed stream is given back").isTrue();
     held.add(again.result());
     held.forEach(socket -> socket.close().await());
+  }
+
+  @Test
+  void oneTokenHoldsAtMostItsConnections() throws Exception {
+    String injector = server.token(Role.INJECTOR);
+    List<Socket> held = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < CONNECTIONS_PER_TOKEN; i++) {
+        held.add(new Socket("127.0.0.1", server.server().port()));
+        assertThat(status(held.get(i), injector)).as("connection " + (i + 1)).isEqualTo(200);
+      }
+      try (Socket oneTooMany = new Socket("127.0.0.1", server.server().port())) {
+        assertThat(status(oneTooMany, injector)).isEqualTo(429);
+      }
+      assertThat(server.http().get("/api/v1/drills", director).statusCode()).as("another token").isEqualTo(200);
+      held.remove(0).close();
+      long deadline = System.currentTimeMillis() + 5_000;
+      int again;
+      do {
+        try (Socket next = new Socket("127.0.0.1", server.server().port())) {
+          again = status(next, injector);
+        }
+      } while (again != 200 && System.currentTimeMillis() < deadline);
+      assertThat(again).as("a closed connection is given back").isEqualTo(200);
+    } finally {
+      for (Socket socket : held) {
+        socket.close();
+      }
+    }
+  }
+
+  /** One keep-alive GET on a raw socket; the status of its answer. */
+  private static int status(Socket socket, String token) throws Exception {
+    socket.setSoTimeout(10_000);
+    socket.getOutputStream().write(("GET /api/v1/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+        + token + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    socket.getOutputStream().flush();
+    String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.UTF_8);
+    return Integer.parseInt(head.substring(9, 12));
   }
 
   private static CompletableFuture<Short> closed(WebSocket socket, java.util.function.Consumer<WebSocket> abuse) {
