@@ -32,6 +32,17 @@ public final class EventsJson {
     return withField(object.encode(), "events", array(events));
   }
 
+  /** {@code object} with one more field, {@code events}, holding events already written as JSON text. */
+  public static String withWritten(JsonObject object, List<String> writtenEvents) {
+    return withField(object.encode(), "events", "[" + String.join(",", writtenEvents) + "]");
+  }
+
+  /** Where the events of a frame written by {@link #with} begin: they are always its last field. */
+  public static int eventsFieldAt(String frame) {
+    // Outside strings only: inside one, every quote of this text would be escaped.
+    return frame.indexOf(",\"events\":[");
+  }
+
   /** Adds a field whose value is JSON text to an encoded object, before its closing brace. */
   private static String withField(String encodedObject, String name, String jsonValue) {
     String open = encodedObject.substring(0, encodedObject.length() - 1);

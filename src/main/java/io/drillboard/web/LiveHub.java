@@ -215,7 +215,10 @@ final class LiveHub {
       if (!session.startFrom(LiveFrames.snapshot(snapshot), snapshot.getLong("seq"))) {
         sendSnapshot(session);
       }
-    }).onFailure(e -> session.socket.close((short) 1011, "the drill is not available"));
+    }).onFailure(e -> {
+      LOG.warn("Live stream of drill {}: no snapshot ({}); closing the viewer", session.drillId, e.getMessage());
+      session.socket.close((short) 1011, "the drill is not available");
+    });
   }
 
   /** Resumes a viewer after {@code after}: the stored events since, then live frames, with no gap or repeat. */

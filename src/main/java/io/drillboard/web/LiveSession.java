@@ -2,10 +2,10 @@ package io.drillboard.web;
 
 import io.drillboard.drill.LiveFrames;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * One viewer's WebSocket. It tracks the last seq the viewer has, so that what it is sent is contiguous with no repeat;
@@ -121,15 +121,7 @@ final class LiveSession {
 
   /** A frame that starts before what the viewer has (it joined mid-frame): keep only the events it lacks. */
   private String trimmed(Frame frame) {
-    JsonObject delta = new JsonObject(frame.text());
-    JsonArray events = new JsonArray();
-    for (Object event : delta.getJsonArray("events")) {
-      if (((JsonObject) event).getLong("seq") > lastSeq) {
-        events.add(event);
-      }
-    }
-    return delta.put(LiveFrames.FROM_SEQ, lastSeq + 1).put("events", events)
-        .put("omitted", frame.toSeq() - lastSeq - events.size()).encode();
+    return LiveFrames.after(frame.text(), lastSeq, frame.toSeq());
   }
 
   private void write(String text) {

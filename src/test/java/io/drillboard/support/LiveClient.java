@@ -25,11 +25,17 @@ public final class LiveClient implements AutoCloseable {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(16 * 1024 * 1024)
         .setMaxMessageSize(64 * 1024 * 1024));
     try {
-      socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path)).await();
+      // The handler is set on the event loop as the socket opens: set after await(), it could miss the first frame.
+      socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path))
+          .andThen(opened -> {
+            if (opened.succeeded()) {
+              opened.result().textMessageHandler(text -> frames.add(new Received(new JsonObject(text),
+                  System.currentTimeMillis())));
+            }
+          }).await();
     } catch (UpgradeRejectedException rejected) {
       return rejected.getStatus();
     }
-    socket.textMessageHandler(text -> frames.add(new Received(new JsonObject(text), System.currentTimeMillis())));
     return 101;
   }
 
