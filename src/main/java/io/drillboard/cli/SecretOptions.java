@@ -1,6 +1,7 @@
 package io.drillboard.cli;
 
 import io.drillboard.server.JwtSecret;
+import io.drillboard.server.ServerConfig.TokenTrust;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ final class SecretOptions {
           + "generated once and kept in the data dir.")
   String jwtSecret;
 
-  @Option(names = "--jwt-issuer", defaultValue = "${env:DRILLBOARD_JWT_ISSUER:-drillboard}",
+  @Option(names = "--jwt-issuer", defaultValue = "${env:DRILLBOARD_JWT_ISSUER:-" + TokenTrust.DEFAULT_ISSUER + "}",
       description = "The iss of every token, issued or accepted (env DRILLBOARD_JWT_ISSUER, default ${DEFAULT-VALUE}).")
   String jwtIssuer;
 

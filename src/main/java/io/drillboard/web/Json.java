@@ -105,6 +105,22 @@ final class Json {
     throw ProblemException.badRequest(name + " must be a whole number from " + min + " to " + max);
   }
 
+  static double queryDecimal(RoutingContext ctx, String name, double fallback, double min, double max) {
+    String text = ctx.queryParams().get(name);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      double value = Double.parseDouble(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.badRequest(name + " must be a number from " + (long) min + " to " + (long) max);
+  }
+
   static void check(List<String> errors) {
     if (!errors.isEmpty()) {
       throw new ProblemException(400, "the request is not valid; nothing was changed", errors);

@@ -126,8 +126,8 @@ final class LiveHub {
   /** WS ...?replay=1&speed=N&from=SEQ: the stored drill played back from SEQ at N times its sim speed. */
   private void replay(RoutingContext ctx, String drillId, Future<Void> authenticated, Runnable released,
       Handler<Throwable> refuse) {
-    double speed = number(ctx, "speed", 60, 1, 3600);
-    long from = (long) number(ctx, "from", 1, 1, Long.MAX_VALUE);
+    double speed = Json.queryDecimal(ctx, "speed", 60, 1, 3600);
+    long from = (long) Json.queryDecimal(ctx, "from", 1, 1, Long.MAX_VALUE);
     authenticated.compose(v -> store.allEvents(drillId)).compose(events -> {
       if (events.isEmpty()) {
         return Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()));
@@ -141,22 +141,6 @@ final class LiveHub {
         return null;
       });
     }).onFailure(refuse);
-  }
-
-  private static double number(RoutingContext ctx, String name, double fallback, double min, double max) {
-    String text = ctx.queryParams().get(name);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      double value = Double.parseDouble(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.badRequest(name + " must be a number from " + (long) min + " to " + (long) max);
   }
 
   private static Future<Void> requireRole(User user) {
@@ -304,7 +288,8 @@ final class LiveHub {
     throw ProblemException.badRequest("after must be a seq (a whole number from 0)");
   }
 
-  /** Browsers cannot set Authorization on a WebSocket: the token comes in ?token= or as a subprotocol. */
+  /** Browsers cannot set Authorization on a WebSocket: the token comes in ?token=, as a subprotocol, or (other
+   * clients) as Authorization: Bearer. */
   private static String token(RoutingContext ctx) {
     String query = ctx.queryParams().get("token");
     if (query != null && !query.isBlank()) {

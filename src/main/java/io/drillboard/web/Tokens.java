@@ -28,7 +28,8 @@ import java.util.List;
  * ES256 keys), audience "drillboard", the configured issuer, an expiry, a role claim and a team claim.
  */
 public final class Tokens {
-  public static final String ISSUER = "drillboard";
+  /** The aud of every token: tokens meant for Drillboard, whoever issued them. */
+  public static final String AUDIENCE = "drillboard";
   public static final int MIN_SECRET_BYTES = 32;
   private static final int LEEWAY_SECONDS = 5;
 
@@ -45,7 +46,7 @@ public final class Tokens {
       throw new IllegalArgumentException("the JWT secret must be at least " + MIN_SECRET_BYTES + " bytes long");
     }
     this.issuer = trust.issuer();
-    JWTOptions checks = new JWTOptions().setIssuer(issuer).setAudience(List.of(ISSUER)).setLeeway(LEEWAY_SECONDS);
+    JWTOptions checks = new JWTOptions().setIssuer(issuer).setAudience(List.of(AUDIENCE)).setLeeway(LEEWAY_SECONDS);
     JWTAuthOptions options = new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
         .setJWTOptions(checks);
@@ -117,7 +118,7 @@ public final class Tokens {
       claims.put("team", team);
     }
     return auth.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setIssuer(issuer)
-        .setAudience(List.of(ISSUER)).setSubject(subject).setExpiresInSeconds((int) Math.min(Integer.MAX_VALUE,
+        .setAudience(List.of(AUDIENCE)).setSubject(subject).setExpiresInSeconds((int) Math.min(Integer.MAX_VALUE,
             ttl.toSeconds())));
   }
 }

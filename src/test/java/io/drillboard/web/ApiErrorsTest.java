@@ -42,7 +42,7 @@ class ApiErrorsTest {
     assertProblem(http.get("/api/v1/drills", other.issue(Role.DIRECTOR, null, "x", Duration.ofHours(1))), 401);
     long anHourAgo = System.currentTimeMillis() / 1000 - 3600;
     String expired = server.server().server().tokens().auth().generateToken(new JsonObject().put("role", "director")
-        .put("iss", Tokens.ISSUER).put("aud", Tokens.ISSUER).put("exp", anHourAgo),
+        .put("iss", io.drillboard.server.ServerConfig.TokenTrust.DEFAULT_ISSUER).put("aud", Tokens.AUDIENCE).put("exp", anHourAgo),
         new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256"));
     assertProblem(http.get("/api/v1/drills", expired), 401);
   }
@@ -116,8 +116,8 @@ class ApiErrorsTest {
   @Test
   void aTokenWithoutAKnownRoleMayReadNothing() {
     String roleless = server.server().server().tokens().auth().generateToken(new JsonObject().put("role", "admin"),
-        new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256").setIssuer(Tokens.ISSUER)
-            .setAudience(java.util.List.of(Tokens.ISSUER)).setExpiresInMinutes(5));
+        new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256").setIssuer(io.drillboard.server.ServerConfig.TokenTrust.DEFAULT_ISSUER)
+            .setAudience(java.util.List.of(Tokens.AUDIENCE)).setExpiresInMinutes(5));
     assertProblem(http.get("/api/v1/drills", roleless), 403);
     assertProblem(http.get("/api/v1/scenarios", roleless), 403);
   }

@@ -175,8 +175,8 @@ class AuthorizationMatrixTest {
   }
 
   private static JsonObject claims(Role role) {
-    return new JsonObject().put("role", role.key()).put("sub", "matrix").put("iss", Tokens.ISSUER)
-        .put("aud", Tokens.ISSUER);
+    return new JsonObject().put("role", role.key()).put("sub", "matrix").put("iss", io.drillboard.server.ServerConfig.TokenTrust.DEFAULT_ISSUER)
+        .put("aud", Tokens.AUDIENCE);
   }
 
   private static long epoch() {

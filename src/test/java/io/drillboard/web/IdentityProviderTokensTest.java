@@ -73,7 +73,7 @@ class IdentityProviderTokensTest {
     JWTAuth signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
         .setAlgorithm(algorithm).setBuffer(pem("PRIVATE KEY", keys.getPrivate().getEncoded()))));
     JWTOptions options = new JWTOptions().setAlgorithm(algorithm).setIssuer(issuer)
-        .setAudience(List.of(Tokens.ISSUER)).setSubject("alice@bank.example").setExpiresInMinutes(10);
+        .setAudience(List.of(Tokens.AUDIENCE)).setSubject("alice@bank.example").setExpiresInMinutes(10);
     if (keyId != null) {
       options.setHeader(new JsonObject().put("kid", keyId));
     }
