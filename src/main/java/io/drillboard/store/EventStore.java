@@ -53,6 +53,9 @@ public final class EventStore {
       SELECT drill_id, seq, type, sim_time, round(extract(epoch FROM wall_time) * 1000)::int8 AS wall,
              payload->>'scenarioId' AS scenario_id, payload->>'speed' AS speed, payload->>'autopilot' AS autopilot
       FROM events WHERE type LIKE 'drill.%' ORDER BY drill_id, seq""";
+  private static final String SELECT_UNFINISHED = """
+      SELECT drill_id FROM events WHERE type LIKE 'drill.%' GROUP BY drill_id
+      HAVING bool_and(type <> 'drill.ended') ORDER BY min(wall_time)""";
   private static final String SELECT_EXISTS = "SELECT 1 FROM events WHERE drill_id = $1 AND seq = 1";
 
   private final Pool writer;
@@ -279,6 +282,15 @@ public final class EventStore {
   /** Every drill's lifecycle (created, started, paused, resumed, speed changed, ended), oldest drill first. */
   public Future<List<DrillLifecycle>> lifecycles() {
     return reader.query(SELECT_LIFECYCLE).execute().map(DrillLifecycle::fromRows).recover(EventStore::unavailable);
+  }
+
+  /** The ids of the drills that have not ended, oldest first. */
+  public Future<List<String>> unfinishedDrills() {
+    return reader.query(SELECT_UNFINISHED).execute().map(rows -> {
+      List<String> ids = new ArrayList<>(rows.size());
+      rows.forEach(row -> ids.add(row.getString(0)));
+      return ids;
+    }).recover(EventStore::unavailable);
   }
 
   /** Checks the database answers; for /health. */
