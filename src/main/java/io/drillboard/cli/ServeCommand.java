@@ -3,6 +3,8 @@ package io.drillboard.cli;
 import io.drillboard.server.DrillboardServer;
 import io.drillboard.server.ServerConfig;
 import io.drillboard.web.Role;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,13 +100,68 @@ final class ServeCommand implements Callable<Integer> {
       description = "JSON Web Key Set file of an identity provider whose tokens are accepted too (env DRILLBOARD_JWKS).")
   Path jwks;
 
+  @Option(names = "--node-name", defaultValue = "${env:DRILLBOARD_NODE_NAME}",
+      description = "This server's name: the node label on its metrics (env DRILLBOARD_NODE_NAME; default the host "
+          + "name and HTTP port).")
+  String nodeName;
+
+  @Option(names = "--cluster", defaultValue = "${env:DRILLBOARD_CLUSTER:-false}",
+      description = "Join the other nodes on the same --db-url (docs/deploy.md; env DRILLBOARD_CLUSTER).")
+  boolean cluster;
+
+  @Option(names = "--cluster-host", defaultValue = "${env:DRILLBOARD_CLUSTER_HOST:-127.0.0.1}",
+      description = "Address this node binds and announces to the others (env DRILLBOARD_CLUSTER_HOST, default "
+          + "${DEFAULT-VALUE}).")
+  String clusterHost;
+
+  @Option(names = "--cluster-port", defaultValue = "${env:DRILLBOARD_CLUSTER_PORT:-5701}",
+      description = "Hazelcast member port (env DRILLBOARD_CLUSTER_PORT, default ${DEFAULT-VALUE}).")
+  int clusterPort;
+
+  @Option(names = "--cluster-members", split = ",", defaultValue = "${env:DRILLBOARD_CLUSTER_MEMBERS}",
+      description = "Other nodes to join through, host:port of their --cluster-port (comma-separated; env "
+          + "DRILLBOARD_CLUSTER_MEMBERS).")
+  List<String> clusterMembers;
+
+  @Option(names = "--cluster-config", defaultValue = "${env:DRILLBOARD_CLUSTER_CONFIG}",
+      description = "A whole Hazelcast XML or YAML configuration, instead of --cluster-port and --cluster-members "
+          + "(env DRILLBOARD_CLUSTER_CONFIG).")
+  Path clusterConfig;
+
+  @Option(names = "--bus-port", defaultValue = "${env:DRILLBOARD_BUS_PORT:-0}",
+      description = "TCP port of the event bus between nodes (env DRILLBOARD_BUS_PORT; default 0, any free port).")
+  int busPort;
+
   @Spec
   CommandSpec spec;
+
+  private Optional<ServerConfig.Cluster> clusterOptions() {
+    if (!cluster) {
+      return Optional.empty();
+    }
+    List<String> members = clusterMembers == null ? List.of()
+        : clusterMembers.stream().map(String::trim).filter(m -> !m.isEmpty()).toList();
+    return Optional.of(new ServerConfig.Cluster(clusterHost, clusterPort, members, Optional.ofNullable(clusterConfig),
+        busPort));
+  }
+
+  private String defaultNodeName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + "-" + port;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+    }
+    if (cluster && (dbUrl == null || dbUrl.isBlank())) {
+      throw new ParameterException(spec.commandLine(), "--cluster needs --db-url: the nodes share one PostgreSQL");
     }
     ServerConfig config = new ServerConfig(port, host, data.dataDir,
         Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()), data.configuredSecret(),
@@ -113,7 +170,8 @@ final class ServeCommand implements Callable<Integer> {
             allowedOrigins == null ? List.of() : allowedOrigins.stream().filter(o -> !o.isBlank()).toList(),
             maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken, connectionsPerToken,
             Optional.ofNullable(tlsCert).map(cert -> new ServerConfig.Tls(cert, tlsKey)),
-            new ServerConfig.TokenTrust(data.jwtIssuer, Optional.ofNullable(jwtPublicKey), Optional.ofNullable(jwks))));
+            new ServerConfig.TokenTrust(data.jwtIssuer, Optional.ofNullable(jwtPublicKey), Optional.ofNullable(jwks))),
+        nodeName == null || nodeName.isBlank() ? defaultNodeName() : nodeName, clusterOptions());
     DrillboardServer server = DrillboardServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,7 +2,6 @@ package io.drillboard.drill;
 
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioCatalog;
-import io.drillboard.store.DrillLifecycle;
 import io.drillboard.store.EventStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -12,43 +11,86 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates drills and brings stored ones to life: on start it resumes every drill that had not ended, and it loads any
  * other drill the first time someone asks for it. Each drill then runs in its own {@link DrillVerticle}.
+ *
+ * <p>In a cluster it runs only the drills whose {@link Ownership} it claims, and every {@link #CLAIM_INTERVAL_MS} it
+ * looks for unfinished drills that no node runs (their owner died) and takes them over.
  */
 public final class DrillManager extends VerticleBase {
   public static final String ADDRESS = "drillboard.drills";
   private static final Logger LOG = LoggerFactory.getLogger(DrillManager.class);
   private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+  static final long CLAIM_INTERVAL_MS = 2_000;
 
   private final EventStore store;
   private final ScenarioCatalog catalog;
   private final CommittedListener listener;
+  private final Ownership ownership;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, Future<Void>> loaded = new HashMap<>();
+  /** Each drill this node runs (or is starting), by id: its verticle's deployment. */
+  private final Map<String, Future<String>> loaded = new HashMap<>();
+  private boolean claiming;
 
-  public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener) {
+  public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener, Ownership ownership) {
     this.store = store;
     this.catalog = catalog;
     this.listener = listener;
+    this.ownership = ownership;
   }
 
   @Override
   public Future<?> start() {
-    return store.lifecycles().compose(this::resumeUnfinished).compose(v -> vertx.eventBus()
-        .<JsonObject>consumer(ADDRESS, this::onRequest).completion());
+    ownership.onLost(this::stopAll);
+    Future<Void> resumed = store.unfinishedDrills().compose(this::resumeUnfinished);
+    if (ownership.shared()) {
+      vertx.setPeriodic(CLAIM_INTERVAL_MS, id -> claimUnowned());
+    }
+    // Local: a node creates and opens drills for its own HTTP clients; which node runs a drill is the lock's choice.
+    return resumed.compose(v -> vertx.eventBus().<JsonObject>localConsumer(ADDRESS, this::onRequest).completion());
   }
 
-  private Future<Void> resumeUnfinished(List<DrillLifecycle> drills) {
-    List<Future<Void>> resumed = drills.stream().filter(d -> d.status() != DrillStatus.ENDED)
-        .map(d -> load(d.drillId())).toList();
-    if (!resumed.isEmpty()) {
-      LOG.info("Resumed {} unfinished drill(s) from the event store", resumed.size());
+  /** The drills (deployed from here) have stopped by now; their locks go so that other nodes take them at once. */
+  @Override
+  public Future<?> stop() {
+    return ownership.close();
+  }
+
+  private Future<Void> resumeUnfinished(List<String> drillIds) {
+    List<Future<Void>> resumed = drillIds.stream().filter(id -> !loaded.containsKey(id))
+        .map(id -> load(id).otherwiseEmpty()).toList();
+    return Future.all(resumed).onSuccess(v -> {
+      long running = resumed.stream().filter(f -> f.result() != null).count();
+      if (running > 0) {
+        LOG.info("Running {} unfinished drill(s) from the event store", running);
+      }
+    }).mapEmpty();
+  }
+
+  /** Takes over the unfinished drills no node runs; one pass at a time, however long a pass takes. */
+  private void claimUnowned() {
+    if (claiming) {
+      return;
     }
-    return Future.all(resumed).mapEmpty();
+    claiming = true;
+    store.unfinishedDrills().compose(this::resumeUnfinished).onComplete(done -> claiming = false);
+  }
+
+  /** The locks are gone: another node may run these drills from now on, so this one stops them at once. */
+  private void stopAll() {
+    if (loaded.isEmpty()) {
+      return;
+    }
+    LOG.warn("Lost the drill locks' database connection; stopping {} drill(s) until they are claimed again",
+        loaded.size());
+    List<Future<String>> running = List.copyOf(loaded.values());
+    loaded.clear();
+    running.forEach(deployment -> deployment.onSuccess(vertx::undeploy));
   }
 
   private void onRequest(Message<JsonObject> message) {
@@ -83,23 +125,37 @@ public final class DrillManager extends VerticleBase {
       return Future.failedFuture(rejected);
     }
     JsonObject snapshot = Snapshots.toJson(engine.state(), System.currentTimeMillis());
-    Future<Void> deployed = vertx.deployVerticle(DrillVerticle.created(engine, store, listener)).mapEmpty();
-    loaded.put(drillId, deployed);
-    return deployed.map(snapshot);
+    return run(drillId, () -> DrillVerticle.created(engine, store, listener, ownership.node())).map(snapshot);
   }
 
-  /** Deploys the drill's verticle once; concurrent and later callers share the same deployment. */
+  /**
+   * Runs a stored drill here once; concurrent and later callers share the same deployment. Fails with
+   * {@link OwnedElsewhere} when another node runs it.
+   */
   private Future<Void> load(String drillId) {
-    Future<Void> existing = loaded.get(drillId);
+    Future<String> existing = loaded.get(drillId);
     if (existing != null && !existing.failed()) {
-      return existing;
+      return existing.mapEmpty();
     }
-    Future<Void> deployment = vertx.deployVerticle(DrillVerticle.stored(drillId, store, listener)).mapEmpty();
+    return run(drillId, () -> DrillVerticle.stored(drillId, store, listener, ownership.node()));
+  }
+
+  private Future<Void> run(String drillId, Supplier<DrillVerticle> verticle) {
+    Future<String> deployment = ownership.claim(drillId).compose(owned -> {
+      if (!owned) {
+        return Future.failedFuture(new OwnedElsewhere(drillId));
+      }
+      if (ownership.shared()) {
+        LOG.info("Running drill {} on this node (it holds the drill's lock)", drillId);
+      }
+      return vertx.deployVerticle(verticle.get()).recover(cause -> ownership.release(drillId).transform(
+          released -> Future.failedFuture(cause)));
+    });
     loaded.put(drillId, deployment);
     return deployment.recover(cause -> {
-      loaded.remove(drillId);
+      loaded.remove(drillId, deployment);
       return Future.failedFuture(cause);
-    });
+    }).mapEmpty();
   }
 
   private String newId() {

@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class DrillVerticle extends VerticleBase {
   private final String drillId;
   private final EventStore store;
   private final CommittedListener listener;
+  private final DeliveryOptions replies;
   private DrillEngine engine;
   private MessageConsumer<Command> consumer;
   private long timerId = -1;
@@ -39,21 +41,26 @@ public final class DrillVerticle extends VerticleBase {
   private long lastFrameWall;
   private long frameTimerId = -1;
 
-  private DrillVerticle(String drillId, EventStore store, CommittedListener listener, DrillEngine engine) {
+  private DrillVerticle(String drillId, EventStore store, CommittedListener listener, Optional<String> node,
+      DrillEngine engine) {
     this.drillId = drillId;
     this.store = store;
     this.listener = listener;
     this.engine = engine;
+    // In a cluster every answer names the node that gave it, so that a sender knows whose departure to watch for.
+    this.replies = node.map(id -> new DeliveryOptions().addHeader(Drills.OWNER_HEADER, id))
+        .orElseGet(DeliveryOptions::new);
   }
 
   /** A new drill whose drill.created event the engine holds, not yet stored. */
-  public static DrillVerticle created(DrillEngine engine, EventStore store, CommittedListener listener) {
-    return new DrillVerticle(engine.drillId(), store, listener, engine);
+  static DrillVerticle created(DrillEngine engine, EventStore store, CommittedListener listener,
+      Optional<String> node) {
+    return new DrillVerticle(engine.drillId(), store, listener, node, engine);
   }
 
   /** A stored drill, rebuilt from its events on start. */
-  public static DrillVerticle stored(String drillId, EventStore store, CommittedListener listener) {
-    return new DrillVerticle(drillId, store, listener, null);
+  static DrillVerticle stored(String drillId, EventStore store, CommittedListener listener, Optional<String> node) {
+    return new DrillVerticle(drillId, store, listener, node, null);
   }
 
   public static String address(String drillId) {
@@ -88,6 +95,11 @@ public final class DrillVerticle extends VerticleBase {
       // Everything that will ever be stored is in the rebuilt state: earlier failures are behind us.
       lastCommit = Future.succeededFuture();
       reloading = false;
+      // A viewer may lack the last events stored before this (re)load, if the node that stored them died before
+      // framing them: the last event, framed again, shows each viewer whether it has a gap to fill from the store.
+      unframed.clear();
+      unframed.add(events.get(events.size() - 1));
+      scheduleFrame();
       // Catch up with what came due while the drill was not loaded: a running drill resumes at the right sim time.
       engine.advance(System.currentTimeMillis());
       Future<Void> caughtUp = commit(engine.drain());
@@ -128,7 +140,7 @@ public final class DrillVerticle extends VerticleBase {
     // Nothing new (a read, or only duplicates): answer once everything decided earlier is stored.
     Future<Void> stored = events.isEmpty() ? lastCommit : commit(events);
     schedule();
-    stored.onSuccess(v -> message.reply(reply)).onFailure(cause -> fail(message, cause));
+    stored.onSuccess(v -> message.reply(reply, replies)).onFailure(cause -> fail(message, cause));
   }
 
   private Future<Void> commit(List<Event> events) {
@@ -238,6 +250,7 @@ public final class DrillVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    listener.stopped(drillId);
     cancelTimer();
     if (frameTimerId >= 0) {
       vertx.cancelTimer(frameTimerId);

@@ -1,26 +1,53 @@
 package io.drillboard.drill;
 
+import io.drillboard.store.StoreUnavailableException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How the web layer reaches drills: only through the event bus, by address, so a drill's engine may live on any node.
- * A drill not yet loaded is opened by the manager on first use.
+ * A drill that no node runs is opened by this node's manager. While another node holds the drill but cannot be
+ * reached (it is starting the drill, or died and the drill awaits its new owner) the command is tried again for up to
+ * {@link #RETRY_FOR_MS}.
+ *
+ * <p>The event bus never answers a request whose node died with it: the request would wait out its timeout. So each
+ * answer names the node that gave it, and when that node leaves the cluster ({@link #NODE_LEFT}) the requests still
+ * waiting on it fail at once with a 503.
  */
 public final class Drills {
+  /** Where this node announces, locally, the event-bus id of a node that left the cluster. */
+  public static final String NODE_LEFT = "drillboard.node.left";
+  static final String OWNER_HEADER = "drillboard-owner";
   private static final long TIMEOUT_MS = 30_000;
+  static final long RETRY_FOR_MS = 10_000;
+  private static final long RETRY_EVERY_MS = 200;
   private static final DeliveryOptions DELIVERY = new DeliveryOptions().setSendTimeout(TIMEOUT_MS);
-  private static final DeliveryOptions COMMAND = CommandCodec.delivery().setSendTimeout(TIMEOUT_MS);
+  /** A drill answers in milliseconds; one silent this long is taken for dead (its node died with the command). */
+  private static final long COMMAND_TIMEOUT_MS = 10_000;
+  private static final DeliveryOptions COMMAND = CommandCodec.delivery().setSendTimeout(COMMAND_TIMEOUT_MS);
 
+  private final Vertx vertx;
   private final EventBus bus;
+  /** The node each drill answered from last. */
+  private final Map<String, String> owners = new HashMap<>();
+  /** Requests waiting for an answer, with the node expected to give it. */
+  private final Map<Promise<Message<JsonObject>>, String> waiting = new HashMap<>();
 
-  public Drills(EventBus bus) {
-    this.bus = bus;
+  /** Call on the context that will send the commands: departures are handled there. */
+  public Drills(Vertx vertx) {
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
+    bus.<String>localConsumer(NODE_LEFT, message -> nodeLeft(message.body()));
   }
 
   public Future<JsonObject> create(String scenarioId, double speed, boolean autopilot, Long seed, String by) {
@@ -31,20 +58,75 @@ public final class Drills {
   }
 
   public Future<JsonObject> send(String drillId, Command command) {
-    return bus.<JsonObject>request(DrillVerticle.address(drillId), command, COMMAND)
-        .recover(failure -> notLoaded(failure) ? open(drillId)
-            .compose(v -> bus.<JsonObject>request(DrillVerticle.address(drillId), command, COMMAND))
-            : Future.failedFuture(failure))
-        .map(Message::body)
+    return attempt(drillId, command, System.currentTimeMillis() + RETRY_FOR_MS).map(Message::body)
         .recover(failure -> Future.failedFuture(Failures.decode(failure)));
+  }
+
+  private Future<Message<JsonObject>> attempt(String drillId, Command command, long deadline) {
+    return request(drillId, command).recover(failure -> {
+      if (!undelivered(failure)) {
+        return Future.failedFuture(failure);
+      }
+      Future<Void> reachable = failure instanceof ReplyException reply
+          && reply.failureType() == ReplyFailure.NO_HANDLERS ? open(drillId) : Future.failedFuture(failure);
+      return reachable.transform(opened -> {
+        if (opened.succeeded()) {
+          return request(drillId, command);
+        }
+        boolean retry = (opened.cause() instanceof OwnedElsewhere || undelivered(opened.cause()))
+            && System.currentTimeMillis() + RETRY_EVERY_MS < deadline;
+        return retry ? vertx.timer(RETRY_EVERY_MS).compose(v -> attempt(drillId, command, deadline))
+            : Future.failedFuture(opened.cause());
+      });
+    });
+  }
+
+  private Future<Message<JsonObject>> request(String drillId, Command command) {
+    Future<Message<JsonObject>> sent = bus.<JsonObject>request(DrillVerticle.address(drillId), command, COMMAND)
+        .andThen(answered -> {
+          String owner = answered.succeeded() ? answered.result().headers().get(OWNER_HEADER) : null;
+          if (owner != null) {
+            owners.put(drillId, owner);
+          }
+        });
+    String expected = owners.get(drillId);
+    if (expected == null) {
+      return sent;
+    }
+    Promise<Message<JsonObject>> answer = Promise.promise();
+    waiting.put(answer, expected);
+    sent.onComplete(result -> {
+      waiting.remove(answer);
+      if (result.succeeded()) {
+        answer.tryComplete(result.result());
+      } else {
+        answer.tryFail(result.cause());
+      }
+    });
+    return answer.future();
+  }
+
+  private void nodeLeft(String node) {
+    owners.values().removeIf(node::equals);
+    List<Promise<Message<JsonObject>>> orphaned = waiting.entrySet().stream()
+        .filter(entry -> entry.getValue().equals(node)).map(Map.Entry::getKey).toList();
+    orphaned.forEach(waiting::remove);
+    orphaned.forEach(answer -> answer.tryFail(new StoreUnavailableException("the node running the drill left the "
+        + "cluster before answering; the command may or may not have been carried out: send it again (events with "
+        + "the same ids are stored once)", 1, null)));
   }
 
   private Future<Void> open(String drillId) {
     return bus.request(DrillManager.ADDRESS, new JsonObject().put("action", "open").put("drillId", drillId), DELIVERY)
-        .mapEmpty();
+        .recover(failure -> Future.failedFuture(Failures.decode(failure))).mapEmpty();
   }
 
-  private static boolean notLoaded(Throwable failure) {
-    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
+  /**
+   * The command reached no drill: nobody had its address, or the node that had it could not be reached. (A timeout
+   * is not retried: the drill may have acted on the command.)
+   */
+  private static boolean undelivered(Throwable failure) {
+    return failure instanceof ReplyException reply
+        && (reply.failureType() == ReplyFailure.NO_HANDLERS || reply.failureType() == ReplyFailure.ERROR);
   }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
  * the title, detail and retry hint as JSON.
  */
 public final class Failures {
+  private static final String OWNED_ELSEWHERE = "ownedElsewhere";
   private Failures() {
   }
 
@@ -26,7 +27,7 @@ public final class Failures {
     }
     int retryAfter = cause instanceof StoreUnavailableException unavailable ? unavailable.retryAfterSeconds() : 2;
     return new JsonObject().put("title", "Service Unavailable").put("detail", cause.getMessage())
-        .put("retryAfter", retryAfter).encode();
+        .put("retryAfter", retryAfter).put(OWNED_ELSEWHERE, cause instanceof OwnedElsewhere).encode();
   }
 
   /** Turns a failed event-bus reply back into the exception the drill raised. */
@@ -45,6 +46,9 @@ public final class Failures {
       body = new JsonObject(reply.getMessage());
     } catch (RuntimeException notJson) {
       return new StoreUnavailableException(reply.getMessage(), 2, reply);
+    }
+    if (reply.failureCode() == 503 && body.getBoolean(OWNED_ELSEWHERE, false)) {
+      return new OwnedElsewhere(body.getString("detail"), reply);
     }
     if (reply.failureCode() == 503) {
       return new StoreUnavailableException(body.getString("detail"), body.getInteger("retryAfter", 2), reply);

@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,8 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
   private final PrometheusMeterRegistry registry;
   private final Duration retention;
   private final Map<String, DrillMeters> drills = new ConcurrentHashMap<>();
+  /** The drills running on this node, ended or not. */
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Map<String, Gauge> viewerGauges = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> viewers = new ConcurrentHashMap<>();
   private final Timer commits;
@@ -50,10 +53,10 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
         .description("Live frames skipped for viewers whose write queue was full").register(registry);
   }
 
-  /** The registry Vert.x and Drillboard share, tagged application="drillboard". */
-  public static PrometheusMeterRegistry newRegistry() {
+  /** The registry Vert.x and Drillboard share, tagged application="drillboard" and with the node's name. */
+  public static PrometheusMeterRegistry newRegistry(String nodeName) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().commonTags("application", "drillboard");
+    registry.config().commonTags("application", "drillboard", "node", nodeName);
     return registry;
   }
 
@@ -62,6 +65,9 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
     this.vertx = vertx;
     Gauge.builder("drillboard.ingest.queue.depth", ingestQueueDepth, IntSupplier::getAsInt)
         .description("Events waiting for their commit").strongReference(true).register(registry);
+    Gauge.builder("drillboard.drills.owned", running, Set::size)
+        .description("Drills running on this node (in a cluster, those whose lock it holds)").strongReference(true)
+        .register(registry);
   }
 
   public PrometheusMeterRegistry registry() {
@@ -75,6 +81,7 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
 
   @Override
   public void committed(String drillId, List<Event> events, DrillState state) {
+    running.add(drillId);
     if (state.ended() && !events.isEmpty() && !drills.containsKey(drillId)) {
       // An evaluation entry on a drill whose series were retired does not bring them back.
       return;
@@ -84,6 +91,15 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
     meters.record(events, state);
     if (state.ended() && (!endedBefore || events.isEmpty())) {
       scheduleRemoval(drillId);
+    }
+  }
+
+  @Override
+  public void stopped(String drillId) {
+    running.remove(drillId);
+    DrillMeters meters = drills.remove(drillId);
+    if (meters != null) {
+      meters.remove(registry);
     }
   }
 

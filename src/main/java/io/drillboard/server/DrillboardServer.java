@@ -2,6 +2,7 @@ package io.drillboard.server;
 
 import io.drillboard.drill.CommandCodec;
 import io.drillboard.drill.DrillManager;
+import io.drillboard.drill.Ownership;
 import io.drillboard.metrics.DrillboardMetrics;
 import io.drillboard.metrics.VertxMetrics;
 import io.drillboard.scenario.Scenario;
@@ -15,11 +16,16 @@ import io.drillboard.web.HttpServerVerticle;
 import io.drillboard.web.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +67,10 @@ public final class DrillboardServer implements AutoCloseable {
   /** Starts a server on a database that the caller owns and closes. */
   public static DrillboardServer start(ServerConfig config, Database database, boolean ownsDatabase) {
     database.migrate();
-    DrillboardMetrics metrics = new DrillboardMetrics(DrillboardMetrics.newRegistry(), config.metricsRetention());
-    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(VertxMetrics.options()))
-        .withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
+    DrillboardMetrics metrics = new DrillboardMetrics(DrillboardMetrics.newRegistry(config.nodeName()),
+        config.metricsRetention());
+    Node node = join(config, metrics);
+    Vertx vertx = node.vertx();
     try {
       vertx.eventBus().registerCodec(new CommandCodec());
       Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()),
@@ -79,7 +86,9 @@ public final class DrillboardServer implements AutoCloseable {
       catalog.loadDirectory(config.dataDir().resolve("scenarios"));
       int port = scenarios.sources()
           .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
-          .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics)))
+          .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics, node.id()
+              .map(id -> Ownership.locked(vertx, lockConnection(database, config.nodeName()), id))
+              .orElseGet(Ownership::alone))))
           .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics))
           .await();
       return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, port);
@@ -87,6 +96,33 @@ public final class DrillboardServer implements AutoCloseable {
       vertx.close().await();
       throw e;
     }
+  }
+
+  /** The locks' connection names its node, so that pg_stat_activity shows which node holds which drills. */
+  private static PgConnectOptions lockConnection(Database database, String nodeName) {
+    return new PgConnectOptions(database.connectOptions()).addProperty("application_name",
+        "drillboard locks " + nodeName);
+  }
+
+  /** The Vert.x of this node and, in a cluster, its id on the event bus. */
+  private record Node(Vertx vertx, Optional<String> id) {
+  }
+
+  /** Alone, a plain Vert.x; in a cluster, one joined to the others through Hazelcast (blocks until joined). */
+  private static Node join(ServerConfig config, DrillboardMetrics metrics) {
+    VertxOptions options = new VertxOptions().setMetricsOptions(VertxMetrics.options());
+    VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(metrics.registry()));
+    if (config.cluster().isEmpty()) {
+      return new Node(builder.with(options).build(), Optional.empty());
+    }
+    ServerConfig.Cluster cluster = config.cluster().get();
+    options.setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setPort(cluster.busPort()));
+    HazelcastClusterManager manager = HazelcastSetup.manager(cluster);
+    Vertx vertx = builder.with(options).withClusterManager(manager).buildClustered().await();
+    HazelcastSetup.announceDepartures(manager, vertx);
+    LOG.info("Node {} joined the cluster as {} on {}:{}", config.nodeName(), manager.getNodeId(), cluster.host(),
+        cluster.port());
+    return new Node(vertx, Optional.of(manager.getNodeId()));
   }
 
   private static void addPosted(ScenarioCatalog catalog, String source) {

@@ -20,10 +20,32 @@ import java.util.Optional;
  * @param metricsRetention how long an ended drill's series stay in /metrics
  * @param ingestRateLimit injected events per second allowed per token (0: no limit); beyond it, 429
  * @param guard who may reach the server from where, and how long and large a request may be
+ * @param nodeName this server's name: the node label on its metrics and the name in its logs
+ * @param cluster when present, the server joins the others sharing its database (docs/deploy.md)
  */
 public record ServerConfig(int port, String host, Path dataDir, Optional<String> dbUrl, Optional<String> jwtSecret,
     long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes, Duration metricsRetention, double ingestRateLimit,
-    Guard guard) {
+    Guard guard, String nodeName, Optional<Cluster> cluster) {
+
+  public ServerConfig {
+    if (cluster.isPresent() && dbUrl.isEmpty()) {
+      throw new IllegalArgumentException("a cluster needs one shared PostgreSQL: give --db-url");
+    }
+  }
+
+  /**
+   * How a node finds the others: Hazelcast's TCP/IP join on {@code host:port} with the listed members, or a whole
+   * Hazelcast configuration file instead.
+   *
+   * @param host the address this node binds and announces, for Hazelcast and the event bus
+   * @param port Hazelcast's member port
+   * @param members other members, host:port, to join through
+   * @param hazelcastConfig a Hazelcast XML or YAML file; when present, port and members are not used
+   * @param busPort the event bus' TCP port; 0 takes any free one
+   */
+  public record Cluster(String host, int port, List<String> members, Optional<Path> hazelcastConfig, int busPort) {
+    public static final int DEFAULT_PORT = 5701;
+  }
 
   /**
    * The server's outer defences (docs/security.md).
@@ -92,26 +114,31 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
 
   public ServerConfig withDataDir(Path newDataDir) {
     return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
-        metricsRetention, ingestRateLimit, guard);
+        metricsRetention, ingestRateLimit, guard, nodeName, cluster);
   }
 
   public ServerConfig withLiveQueueBytes(int bytes) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, bytes,
-        metricsRetention, ingestRateLimit, guard);
+        metricsRetention, ingestRateLimit, guard, nodeName, cluster);
   }
 
   public ServerConfig withIngestLimits(int queueLimit, double rateLimit) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, queueLimit, liveQueueBytes,
-        metricsRetention, rateLimit, guard);
+        metricsRetention, rateLimit, guard, nodeName, cluster);
   }
 
   public ServerConfig withGuard(Guard newGuard) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
-        metricsRetention, ingestRateLimit, newGuard);
+        metricsRetention, ingestRateLimit, newGuard, nodeName, cluster);
+  }
+
+  public ServerConfig withCluster(String newNodeName, Optional<Cluster> newCluster) {
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
+        metricsRetention, ingestRateLimit, guard, newNodeName, newCluster);
   }
 
   public ServerConfig withMetricsRetention(Duration retention) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
-        retention, ingestRateLimit, guard);
+        retention, ingestRateLimit, guard, nodeName, cluster);
   }
 }

@@ -98,11 +98,12 @@ public final class HttpServerVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HealthApi health = new HealthApi(events);
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
-    DrillApi drills = new DrillApi(new Drills(vertx.eventBus()), events, catalog, limiter);
+    Drills toDrills = new Drills(vertx);
+    DrillApi drills = new DrillApi(toDrills, events, catalog, limiter);
 
     ServerConfig.Guard guard = config.guard();
     OriginPolicy origins = new OriginPolicy(guard.allowedOrigins());
-    LiveHub live = new LiveHub(vertx, new Drills(vertx.eventBus()), events, tokens, config.liveQueueBytes(), metrics,
+    LiveHub live = new LiveHub(vertx, toDrills, events, tokens, config.liveQueueBytes(), metrics,
         origins, quota);
 
     router.route().handler(SecurityHeaders::add);
@@ -144,7 +145,7 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/ack", drills::ack, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/start", drills::startTask, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/done", drills::done, Role.DIRECTOR, Role.TEAM);
-    AssessmentApi assessment = new AssessmentApi(new Drills(vertx.eventBus()));
+    AssessmentApi assessment = new AssessmentApi(toDrills);
     api.guarded(POST, API + "/drills/:drillId/ratings", assessment::rate, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/notes", assessment::note, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/lessons", assessment::lesson, Role.EVALUATOR, Role.DIRECTOR);

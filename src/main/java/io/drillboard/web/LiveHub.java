@@ -183,8 +183,15 @@ final class LiveHub {
     Frame frame = new Frame(message.body(), Long.parseLong(message.headers().get(LiveFrames.FROM_SEQ)),
         Long.parseLong(message.headers().get(LiveFrames.TO_SEQ)));
     for (LiveSession session : List.copyOf(sessions)) {
+      boolean live = session.mode() == Mode.LIVE;
       if (!session.offer(frame)) {
-        sendSnapshot(session);
+        // A live viewer missed frames (in a cluster, those of an owner that died before sending them): fill the gap
+        // from the store. A joining viewer whose buffer overflowed starts again from a snapshot.
+        if (live) {
+          resume(session, session.lastSeq());
+        } else {
+          sendSnapshot(session);
+        }
       }
       if (session.mode() == Mode.BEHIND) {
         session.socket.drainHandler(v -> sendSnapshot(session));
@@ -197,7 +204,7 @@ final class LiveHub {
     session.rejoin();
     drills.send(session.drillId, new Command.Control(ControlAction.SNAPSHOT, "live")).onSuccess(snapshot -> {
       if (!session.startFrom(LiveFrames.snapshot(snapshot), snapshot.getLong("seq"))) {
-        sendSnapshot(session);
+        resume(session, session.lastSeq());
       }
     }).onFailure(e -> {
       LOG.warn("Live stream of drill {}: no snapshot ({}); closing the viewer", session.drillId, e.getMessage());
@@ -217,7 +224,7 @@ final class LiveHub {
       session.resumeFrom(after);
       catchUp(session, after, seq, snapshot).onSuccess(v -> {
         if (!session.goLive()) {
-          sendSnapshot(session);
+          resume(session, session.lastSeq());
         }
       }).onFailure(e -> session.socket.close((short) 1011, "the drill's events are not available"));
     }).onFailure(e -> session.socket.close((short) 1011, "the drill is not available"));

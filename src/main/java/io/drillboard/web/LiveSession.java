@@ -45,6 +45,11 @@ final class LiveSession {
     return mode;
   }
 
+  /** The last seq this viewer has been sent. */
+  long lastSeq() {
+    return lastSeq;
+  }
+
   long lastPong() {
     return lastPong;
   }

@@ -68,7 +68,7 @@ class PrometheusQueriesTest {
       Thread.sleep(4_000);
       List<String> empty = new ArrayList<>();
       for (Dashboards.Query query : Dashboards.queries()) {
-        String expr = query.expr().replace("$drill", drillId).replace("$__rate_interval", "30s");
+        String expr = query.expr().replace("$drill", drillId).replace("$__rate_interval", "30s").replace("$node", ".*");
         JsonObject answer = client.get(port, "127.0.0.1", "/api/v1/query").addQueryParam("query", expr).send().await()
             .bodyAsJsonObject();
         if (!"success".equals(answer.getString("status"))

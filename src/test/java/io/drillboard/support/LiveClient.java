@@ -41,11 +41,16 @@ public final class LiveClient implements AutoCloseable {
 
   /** The next frame, or fails after {@code seconds}. */
   public Received next(int seconds) throws InterruptedException {
-    Received received = frames.poll(seconds, TimeUnit.SECONDS);
+    Received received = poll(seconds);
     if (received == null) {
       throw new AssertionError("no frame within " + seconds + " s");
     }
     return received;
+  }
+
+  /** The next frame, or null when none comes within {@code seconds}. */
+  public Received poll(int seconds) throws InterruptedException {
+    return frames.poll(seconds, TimeUnit.SECONDS);
   }
 
   /** Sends a text message, such as a replay control. */

@@ -159,7 +159,7 @@ class AuthorizationMatrixTest {
     Vertx vertx = Vertx.vertx();
     try {
       HttpServerVerticle verticle = new HttpServerVerticle(TestServer.config(), null, null, null,
-          new Tokens(vertx, TestServer.SECRET), new DrillboardMetrics(DrillboardMetrics.newRegistry(),
+          new Tokens(vertx, TestServer.SECRET), new DrillboardMetrics(DrillboardMetrics.newRegistry("test"),
               Duration.ofMinutes(1)), new IngestLimiter(0), new LiveQuota(0), new ConnectionQuota(0));
       verticle.init(vertx, vertx.getOrCreateContext());
       Set<String> routes = new TreeSet<>();

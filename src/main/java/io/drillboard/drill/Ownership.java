@@ -1,0 +1,128 @@
+package io.drillboard.drill;
+
+import io.drillboard.store.DrillLocks;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import java.util.Optional;
+
+/**
+ * Which drills this node may run. Alone, it runs every drill. In a cluster, a drill runs on the one node holding its
+ * lock; the node that loses its locks' connection loses every lock with it and must stop its drills at once.
+ */
+public sealed interface Ownership {
+  /** True when this node may now run the drill; false when another node does. */
+  Future<Boolean> claim(String drillId);
+
+  Future<Void> release(String drillId);
+
+  /** Whether other nodes compete for drills, so that drills left without an owner must be looked for. */
+  boolean shared();
+
+  /** In a cluster, this node's id on the event bus. */
+  Optional<String> node();
+
+  /** {@code lost} runs on the caller's context when every claim is lost at once. */
+  void onLost(Runnable lost);
+
+  /** Gives up every claim, on the way out: other nodes may take this node's drills at once. */
+  Future<Void> close();
+
+  static Ownership alone() {
+    return new Alone();
+  }
+
+  static Ownership locked(Vertx vertx, PgConnectOptions database, String node) {
+    return new Locked(vertx, database, node);
+  }
+
+  record Alone() implements Ownership {
+    @Override
+    public Future<Boolean> claim(String drillId) {
+      return Future.succeededFuture(true);
+    }
+
+    @Override
+    public Future<Void> release(String drillId) {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public boolean shared() {
+      return false;
+    }
+
+    @Override
+    public Optional<String> node() {
+      return Optional.empty();
+    }
+
+    @Override
+    public void onLost(Runnable lost) {
+      // Alone, nothing can take a drill away.
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
+  }
+
+  /** Claims are PostgreSQL advisory locks; the connection that holds them is opened again when it is lost. */
+  final class Locked implements Ownership {
+    private final Vertx vertx;
+    private final PgConnectOptions database;
+    private final String node;
+    private Runnable lost = () -> { };
+    private Future<DrillLocks> locks;
+
+    private Locked(Vertx vertx, PgConnectOptions database, String node) {
+      this.vertx = vertx;
+      this.database = database;
+      this.node = node;
+    }
+
+    @Override
+    public Future<Boolean> claim(String drillId) {
+      return locks().compose(held -> held.tryAcquire(drillId));
+    }
+
+    @Override
+    public Future<Void> release(String drillId) {
+      return locks().compose(held -> held.release(drillId));
+    }
+
+    @Override
+    public boolean shared() {
+      return true;
+    }
+
+    @Override
+    public Optional<String> node() {
+      return Optional.of(node);
+    }
+
+    @Override
+    public void onLost(Runnable lost) {
+      this.lost = lost;
+    }
+
+    @Override
+    public Future<Void> close() {
+      lost = () -> { };
+      return locks == null ? Future.succeededFuture()
+          : locks.compose(DrillLocks::close, failed -> Future.succeededFuture());
+    }
+
+    private Future<DrillLocks> locks() {
+      if (locks == null || locks.failed()) {
+        Future<DrillLocks> connecting = DrillLocks.connect(vertx, database, () -> {
+          locks = null;
+          lost.run();
+        });
+        locks = connecting;
+      }
+      return locks;
+    }
+  }
+}
