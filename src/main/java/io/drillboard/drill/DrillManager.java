@@ -62,10 +62,16 @@ public final class DrillManager extends VerticleBase {
   }
 
   private Future<Void> resumeUnfinished(List<String> drillIds) {
-    List<Future<Void>> resumed = drillIds.stream().filter(id -> !loaded.containsKey(id))
-        .map(id -> load(id).otherwiseEmpty()).toList();
+    // A drill another node runs, or one that fails to load, is left for the next pass.
+    List<Future<Boolean>> resumed = drillIds.stream().filter(id -> !loaded.containsKey(id))
+        .map(id -> load(id).map(true).otherwise(cause -> {
+          if (!(cause instanceof OwnedElsewhere)) {
+            LOG.warn("Drill {} could not be resumed: {}", id, cause.getMessage());
+          }
+          return false;
+        })).toList();
     return Future.all(resumed).onSuccess(v -> {
-      long running = resumed.stream().filter(f -> f.result() != null).count();
+      long running = resumed.stream().filter(Future::result).count();
       if (running > 0) {
         LOG.info("Running {} unfinished drill(s) from the event store", running);
       }

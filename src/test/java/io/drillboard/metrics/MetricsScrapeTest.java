@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** /metrics after an autopilot drill, read as text the way a user's Prometheus reads it. */
 class MetricsScrapeTest {
   private static final Set<String> TEAMS = Set.of("leadership", "coordination", "comfort", "opinion", "business");
-  private static final Set<String> ALLOWED_LABELS = Set.of("application", "drill", "team", "platform", "sentiment",
-      "state", "type", "le");
+  private static final Set<String> ALLOWED_LABELS = Set.of("application", "node", "drill", "team", "platform",
+      "sentiment", "state", "type", "le");
 
   /** A short retention, so the test can see an ended drill's series go. */
   @RegisterExtension
@@ -77,10 +77,11 @@ class MetricsScrapeTest {
       assertThat(scrape.value("drillboard_event_commit_seconds_count")).isPositive();
       assertThat(scrape.find("drillboard_event_commit_seconds_bucket")).isNotEmpty();
       assertThat(scrape.value("drillboard_ingest_queue_depth")).isGreaterThanOrEqualTo(0);
+      assertThat(scrape.value("drillboard_drills_owned")).as("drills running on this server").isPositive();
       for (Sample sample : scrape.samples()) {
         if (sample.name().startsWith("drillboard_")) {
           assertThat(ALLOWED_LABELS).as(sample.toString()).containsAll(sample.labels().keySet());
-          assertThat(sample.labels()).containsEntry("application", "drillboard");
+          assertThat(sample.labels()).containsEntry("application", "drillboard").containsEntry("node", "test");
         }
       }
       assertThat(scrape.find("jvm_memory_used_bytes")).isNotEmpty();
