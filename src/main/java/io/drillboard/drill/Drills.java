@@ -22,19 +22,25 @@ import java.util.Map;
  *
  * <p>The event bus never answers a request whose node died with it: the request would wait out its timeout. So each
  * answer names the node that gave it, and when that node leaves the cluster ({@link #NODE_LEFT}) the requests still
- * waiting on it fail at once with a 503.
+ * waiting on it fail at once with a 503. For a few seconds after a departure the bus may still route requests to the
+ * departed node (its addresses are forgotten a moment after the node), so meanwhile a command waits for its answer
+ * {@link #COMMAND_TIMEOUT_AFTER_DEPARTURE_MS} at most.
  */
 public final class Drills {
   /** Where this node announces, locally, the event-bus id of a node that left the cluster. */
   public static final String NODE_LEFT = "drillboard.node.left";
   static final String OWNER_HEADER = "drillboard-owner";
   private static final long TIMEOUT_MS = 30_000;
-  static final long RETRY_FOR_MS = 10_000;
+  private static final long RETRY_FOR_MS = 10_000;
   private static final long RETRY_EVERY_MS = 200;
   private static final DeliveryOptions DELIVERY = new DeliveryOptions().setSendTimeout(TIMEOUT_MS);
   /** A drill answers in milliseconds; one silent this long is taken for dead (its node died with the command). */
   private static final long COMMAND_TIMEOUT_MS = 10_000;
   private static final DeliveryOptions COMMAND = CommandCodec.delivery().setSendTimeout(COMMAND_TIMEOUT_MS);
+  private static final long AFTER_DEPARTURE_MS = 5_000;
+  private static final long COMMAND_TIMEOUT_AFTER_DEPARTURE_MS = 2_000;
+  private static final DeliveryOptions COMMAND_AFTER_DEPARTURE = CommandCodec.delivery()
+      .setSendTimeout(COMMAND_TIMEOUT_AFTER_DEPARTURE_MS);
 
   private final Vertx vertx;
   private final EventBus bus;
@@ -42,6 +48,7 @@ public final class Drills {
   private final Map<String, String> owners = new HashMap<>();
   /** Requests waiting for an answer, with the node expected to give it. */
   private final Map<Promise<Message<JsonObject>>, String> waiting = new HashMap<>();
+  private long lastDeparture = -AFTER_DEPARTURE_MS;
 
   /** Call on the context that will send the commands: departures are handled there. */
   public Drills(Vertx vertx) {
@@ -82,7 +89,9 @@ public final class Drills {
   }
 
   private Future<Message<JsonObject>> request(String drillId, Command command) {
-    Future<Message<JsonObject>> sent = bus.<JsonObject>request(DrillVerticle.address(drillId), command, COMMAND)
+    DeliveryOptions delivery = System.currentTimeMillis() - lastDeparture < AFTER_DEPARTURE_MS
+        ? COMMAND_AFTER_DEPARTURE : COMMAND;
+    Future<Message<JsonObject>> sent = bus.<JsonObject>request(DrillVerticle.address(drillId), command, delivery)
         .andThen(answered -> {
           String owner = answered.succeeded() ? answered.result().headers().get(OWNER_HEADER) : null;
           if (owner != null) {
@@ -107,6 +116,7 @@ public final class Drills {
   }
 
   private void nodeLeft(String node) {
+    lastDeparture = System.currentTimeMillis();
     owners.values().removeIf(node::equals);
     List<Promise<Message<JsonObject>>> orphaned = waiting.entrySet().stream()
         .filter(entry -> entry.getValue().equals(node)).map(Map.Entry::getKey).toList();

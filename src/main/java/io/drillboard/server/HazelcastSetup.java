@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The Hazelcast member under a node's clustered event bus: vert.x's own defaults (the maps it needs), TCP/IP joining
@@ -68,7 +69,9 @@ final class HazelcastSetup {
 
       @Override
       public void memberRemoved(MembershipEvent event) {
-        vertx.eventBus().publish(Drills.NODE_LEFT, event.getMember().getAttribute(VERTX_NODE_ID));
+        // A member that left before vert.x named it had no drills; its UUID still opens the grace period.
+        vertx.eventBus().publish(Drills.NODE_LEFT, Objects.requireNonNullElse(
+            event.getMember().getAttribute(VERTX_NODE_ID), event.getMember().getUuid().toString()));
       }
     });
   }
