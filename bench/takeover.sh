@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Benchmark 6: takeover. Three clustered nodes on one PostgreSQL; a running drill owned by node b; the load tool injects
+# RATE events/s through node a (forwarded to b) for SECONDS, and b is SIGKILLed halfway. Printed: when the new owner
+# ran the drill (from its log), how long the drill went without answering (polled through node c), and the load's
+# acknowledgement p99 and max against those of the same load, through the same node, with no kill (the baseline).
+# Usage: bench/takeover.sh [events-per-second] [seconds]
+source "$(dirname "$0")/lib.sh"
+RATE=${1:-1000}
+SECONDS_RUN=${2:-16}
+build
+
+start_server
+psql_bench -c "CREATE DATABASE nodes"
+DB_URL="postgresql://postgres:postgres@127.0.0.1:$PG_PORT/nodes"
+declare -A NODE_PID
+trap 'kill "${NODE_PID[@]}" $SERVER_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+MEMBERS="127.0.0.1:$((PORT + 21)),127.0.0.1:$((PORT + 22)),127.0.0.1:$((PORT + 23))"
+i=0
+for name in a b c; do
+  i=$((i + 1))
+  java -Xmx1g $SERVER_JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port $((PORT + 10 + i)) --data-dir "$WORK/$name" \
+    --jwt-secret "$SECRET" --db-url "$DB_URL" --node-name "$name" --cluster --cluster-port $((PORT + 20 + i)) \
+    --cluster-members "$MEMBERS" > "$WORK/$name.log" 2>&1 &
+  NODE_PID[$name]=$!
+done
+A=$((PORT + 11)); B=$((PORT + 12)); C=$((PORT + 13))
+for port in $A $B $C; do
+  until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do sleep 0.5; done
+done
+
+drill_on() { # port -> a new running drill owned by the node on that port
+  local id
+  id=$(curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$1/api/v1/drills" \
+    -d '{"scenarioId":"major-complaint","speed":60}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
+  curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$1/api/v1/drills/$id/start" > /dev/null
+  echo "$id"
+}
+load() { # drill output
+  java -jar "$JAR" load --url "http://127.0.0.1:$A" --token "$TOKEN" --drill "$1" --rate "$RATE" \
+    --duration "${SECONDS_RUN}s" --batch 10 --connections 16 --json | tail -n 1 > "$2"
+}
+
+echo "== warm-up through a into a drill of b, 10 s, not counted"
+SECONDS_RUN=10 load "$(drill_on $B)" /dev/null
+echo "== baseline: $RATE events/s through a into a drill of b, ${SECONDS_RUN}s"
+load "$(drill_on $B)" "$WORK/baseline.json"
+DRILL=$(drill_on $B)
+echo "== takeover: the same into drill $DRILL, b killed after $((SECONDS_RUN / 2)) s"
+load "$DRILL" "$WORK/takeover.json" &
+LOAD_PID=$!
+sleep $((SECONDS_RUN / 2))
+KILLED_AT=$(date +%s.%N)
+kill -9 "${NODE_PID[b]}"
+# Through c, how long the drill does not answer (each poll waits 1 s at most).
+until curl -sf -m 1 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$C/api/v1/drills/$DRILL" > /dev/null; do
+  sleep 0.05
+done
+ANSWERED_AT=$(date +%s.%N)
+wait $LOAD_PID
+RAN_AT=$(grep -h "Running drill $DRILL" "$WORK/a.log" "$WORK/c.log" | cut -c1-23)
+
+python3 - "$WORK" "$KILLED_AT" "$ANSWERED_AT" "$RAN_AT" <<'PY'
+import json, sys, datetime
+work, killed, answered, ran = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+ran_at = datetime.datetime.strptime(ran, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=datetime.timezone.utc).timestamp()
+base, take = (json.load(open(f"{work}/{name}.json")) for name in ("baseline", "takeover"))
+print()
+print(f"new owner running the drill {(ran_at - killed) * 1000:.0f} ms after the kill (from its log)")
+print(f"drill answering again through c {(answered - killed) * 1000:.0f} ms after the kill")
+for name, s in (("baseline", base), ("takeover", take)):
+    a = s["ackLatency"]
+    print(f"{name}: acknowledged {s['acknowledged']} of {s['sent']}, failed {s['failed']}, ack p50 {a['p50']} ms,"
+          f" p99 {a['p99']} ms, max {a['max']} ms")
+print(f"ratio_ack_max_takeover_over_baseline={take['ackLatency']['max'] / max(base['ackLatency']['max'], 0.1):.2f}")
+PY
