@@ -57,12 +57,12 @@ until curl -sf -m 1 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$C/api/v
 done
 ANSWERED_AT=$(date +%s.%N)
 wait $LOAD_PID
-RAN_AT=$(grep -h "Running drill $DRILL" "$WORK/a.log" "$WORK/c.log" | cut -c1-23)
+RAN_AT=$(grep -h "Running drill $DRILL" "$WORK/a.log" "$WORK/c.log" | head -n 1 | cut -c1-23)
 
 python3 - "$WORK" "$KILLED_AT" "$ANSWERED_AT" "$RAN_AT" <<'PY'
 import json, sys, datetime
 work, killed, answered, ran = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-ran_at = datetime.datetime.strptime(ran, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=datetime.timezone.utc).timestamp()
+ran_at = datetime.datetime.strptime(ran, "%Y-%m-%d %H:%M:%S.%f").timestamp()  # the logs' local time
 base, take = (json.load(open(f"{work}/{name}.json")) for name in ("baseline", "takeover"))
 print()
 print(f"new owner running the drill {(ran_at - killed) * 1000:.0f} ms after the kill (from its log)")

@@ -35,6 +35,8 @@ public final class DrillManager extends VerticleBase {
   private final SecureRandom random = new SecureRandom();
   /** Each drill this node runs (or is starting), by id: its verticle's deployment. */
   private final Map<String, Future<String>> loaded = new HashMap<>();
+  /** Drills being stopped after their lock was lost: claimed again, they start once the old verticle is gone. */
+  private final Map<String, Future<Void>> stopping = new HashMap<>();
   private boolean claiming;
 
   public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener, Ownership ownership) {
@@ -84,7 +86,8 @@ public final class DrillManager extends VerticleBase {
       return;
     }
     claiming = true;
-    store.unfinishedDrills().compose(this::resumeUnfinished).onComplete(done -> claiming = false);
+    ownership.check().compose(v -> store.unfinishedDrills()).compose(this::resumeUnfinished)
+        .onComplete(done -> claiming = false);
   }
 
   /** The locks are gone: another node may run these drills from now on, so this one stops them at once. */
@@ -94,9 +97,12 @@ public final class DrillManager extends VerticleBase {
     }
     LOG.warn("Lost the drill locks' database connection; stopping {} drill(s) until they are claimed again",
         loaded.size());
-    List<Future<String>> running = List.copyOf(loaded.values());
+    loaded.forEach((drillId, deployment) -> {
+      Future<Void> stopped = deployment.compose(vertx::undeploy).otherwiseEmpty();
+      stopping.put(drillId, stopped);
+      stopped.onComplete(done -> stopping.remove(drillId, stopped));
+    });
     loaded.clear();
-    running.forEach(deployment -> deployment.onSuccess(vertx::undeploy));
   }
 
   private void onRequest(Message<JsonObject> message) {
@@ -147,7 +153,8 @@ public final class DrillManager extends VerticleBase {
   }
 
   private Future<Void> run(String drillId, Supplier<DrillVerticle> verticle) {
-    Future<String> deployment = ownership.claim(drillId).compose(owned -> {
+    Future<Void> previous = stopping.getOrDefault(drillId, Future.succeededFuture());
+    Future<String> deployment = previous.compose(v -> ownership.claim(drillId)).compose(owned -> {
       if (!owned) {
         return Future.failedFuture(new OwnedElsewhere(drillId));
       }

@@ -34,6 +34,8 @@ public final class DrillVerticle extends VerticleBase {
   private long timerId = -1;
   private int inFlight;
   private boolean reloading;
+  /** Undeployed: what is still in flight may finish, but nothing starts again (another node may run the drill). */
+  private boolean stopped;
   private Future<Void> lastCommit = Future.succeededFuture();
   private final List<Event> unframed = new ArrayList<>();
   private DrillState committed;
@@ -84,6 +86,9 @@ public final class DrillVerticle extends VerticleBase {
 
   private Future<Void> reload() {
     return store.allEvents(drillId).compose(events -> {
+      if (stopped) {
+        return Future.succeededFuture();
+      }
       if (events.isEmpty()) {
         return Future.failedFuture(CommandRejected.notFound("no drill has the id " + drillId));
       }
@@ -97,8 +102,9 @@ public final class DrillVerticle extends VerticleBase {
       reloading = false;
       // A viewer may lack the last events stored before this (re)load, if the node that stored them died before
       // framing them: the last event, framed again, shows each viewer whether it has a gap to fill from the store.
-      unframed.clear();
-      unframed.add(events.get(events.size() - 1));
+      if (unframed.isEmpty()) {
+        unframed.add(events.get(events.size() - 1));
+      }
       scheduleFrame();
       // Catch up with what came due while the drill was not loaded: a running drill resumes at the right sim time.
       engine.advance(System.currentTimeMillis());
@@ -151,6 +157,9 @@ public final class DrillVerticle extends VerticleBase {
     DrillState after = engine.state();
     Future<Void> commit = store.append(drillId, events).andThen(result -> {
       inFlight--;
+      if (stopped) {
+        return;
+      }
       if (result.succeeded()) {
         committed = after;
         listener.committed(drillId, events, after);
@@ -180,12 +189,15 @@ public final class DrillVerticle extends VerticleBase {
   }
 
   private void reloadUntilDone() {
+    if (stopped) {
+      return;
+    }
     reload().onFailure(e -> vertx.setTimer(RELOAD_RETRY_MS, id -> reloadUntilDone()));
   }
 
   /** At most one frame per tick, published once for every viewer on every node. */
   private void scheduleFrame() {
-    if (frameTimerId >= 0) {
+    if (frameTimerId >= 0 || stopped) {
       return;
     }
     long wait = lastFrameWall + FRAME_INTERVAL_MS - System.currentTimeMillis();
@@ -218,7 +230,7 @@ public final class DrillVerticle extends VerticleBase {
 
   private void schedule() {
     cancelTimer();
-    if (reloading) {
+    if (reloading || stopped) {
       return;
     }
     engine.nextWake().ifPresent(wake -> {
@@ -229,7 +241,7 @@ public final class DrillVerticle extends VerticleBase {
 
   private void onTimer() {
     timerId = -1;
-    if (reloading) {
+    if (reloading || stopped) {
       return;
     }
     engine.advance(System.currentTimeMillis());
@@ -250,6 +262,7 @@ public final class DrillVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     listener.stopped(drillId);
     cancelTimer();
     if (frameTimerId >= 0) {

@@ -4,7 +4,11 @@ import io.drillboard.store.DrillLocks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Which drills this node may run. Alone, it runs every drill. In a cluster, a drill runs on the one node holding its
@@ -27,6 +31,12 @@ public sealed interface Ownership {
 
   /** Gives up every claim, on the way out: other nodes may take this node's drills at once. */
   Future<Void> close();
+
+  /**
+   * Makes sure the claims still stand; when they cannot be confirmed in time, they are given up as lost (the database
+   * may already have handed them to another node).
+   */
+  Future<Void> check();
 
   static Ownership alone() {
     return new Alone();
@@ -66,15 +76,24 @@ public sealed interface Ownership {
     public Future<Void> close() {
       return Future.succeededFuture();
     }
+
+    @Override
+    public Future<Void> check() {
+      return Future.succeededFuture();
+    }
   }
 
   /** Claims are PostgreSQL advisory locks; the connection that holds them is opened again when it is lost. */
   final class Locked implements Ownership {
+    /** A locks' connection silent this long is taken for lost: its locks may be gone without its knowing. */
+    private static final long CHECK_TIMEOUT_MS = 10_000;
     private final Vertx vertx;
     private final PgConnectOptions database;
     private final String node;
     private Runnable lost = () -> { };
     private Future<DrillLocks> locks;
+    /** Which connection took each drill's lock: only that one may release it. */
+    private final Map<String, DrillLocks> holders = new HashMap<>();
 
     private Locked(Vertx vertx, PgConnectOptions database, String node) {
       this.vertx = vertx;
@@ -84,12 +103,19 @@ public sealed interface Ownership {
 
     @Override
     public Future<Boolean> claim(String drillId) {
-      return locks().compose(held -> held.tryAcquire(drillId));
+      return locks().compose(held -> held.tryAcquire(drillId).onSuccess(owned -> {
+        if (owned) {
+          holders.put(drillId, held);
+        }
+      }));
     }
 
     @Override
     public Future<Void> release(String drillId) {
-      return locks().compose(held -> held.release(drillId));
+      DrillLocks holder = holders.remove(drillId);
+      // A lock taken on a connection since lost went with it; the current one never held it.
+      boolean current = holder != null && locks != null && locks.succeeded() && locks.result() == holder;
+      return current ? holder.release(drillId) : Future.succeededFuture();
     }
 
     @Override
@@ -108,6 +134,19 @@ public sealed interface Ownership {
     }
 
     @Override
+    public Future<Void> check() {
+      Future<DrillLocks> current = locks;
+      if (current == null || !current.succeeded()) {
+        return Future.succeededFuture();
+      }
+      return current.result().ping().timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS).recover(silent -> {
+        forget(current);
+        current.result().close();
+        return Future.succeededFuture();
+      });
+    }
+
+    @Override
     public Future<Void> close() {
       lost = () -> { };
       return locks == null ? Future.succeededFuture()
@@ -116,13 +155,20 @@ public sealed interface Ownership {
 
     private Future<DrillLocks> locks() {
       if (locks == null || locks.failed()) {
-        Future<DrillLocks> connecting = DrillLocks.connect(vertx, database, () -> {
-          locks = null;
-          lost.run();
-        });
-        locks = connecting;
+        AtomicReference<Future<DrillLocks>> connecting = new AtomicReference<>();
+        connecting.set(DrillLocks.connect(vertx, database, () -> forget(connecting.get())));
+        locks = connecting.get();
       }
       return locks;
+    }
+
+    /** The connection's locks are gone; a connection replaced earlier has nothing left to lose. */
+    private void forget(Future<DrillLocks> connection) {
+      if (locks == connection) {
+        locks = null;
+        holders.clear();
+        lost.run();
+      }
     }
   }
 }

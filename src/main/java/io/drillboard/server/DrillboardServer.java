@@ -154,6 +154,8 @@ public final class DrillboardServer implements AutoCloseable {
 
   @Override
   public void close() {
+    // Verticles before the pools (Vert.x closes these first): drills finish their commits, then give up their locks.
+    Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()).otherwiseEmpty().await();
     vertx.close().await();
     if (ownsDatabase) {
       database.close();

@@ -44,6 +44,11 @@ public final class DrillLocks {
     return connection.preparedQuery(UNLOCK).execute(Tuple.of(key(drillId))).mapEmpty();
   }
 
+  /** A round trip on the locks' connection: it is still there. */
+  public Future<Void> ping() {
+    return connection.query("SELECT 1").execute().mapEmpty();
+  }
+
   public Future<Void> close() {
     return connection.close();
   }
