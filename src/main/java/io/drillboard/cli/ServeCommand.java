@@ -5,6 +5,7 @@ import io.drillboard.server.ServerConfig;
 import io.drillboard.web.Role;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -162,6 +163,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (cluster && (dbUrl == null || dbUrl.isBlank())) {
       throw new ParameterException(spec.commandLine(), "--cluster needs --db-url: the nodes share one PostgreSQL");
+    }
+    if (cluster && clusterConfig != null && !Files.isRegularFile(clusterConfig)) {
+      throw new ParameterException(spec.commandLine(), "--cluster-config: no file at " + clusterConfig);
     }
     ServerConfig config = new ServerConfig(port, host, data.dataDir,
         Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()), data.configuredSecret(),

@@ -30,11 +30,14 @@ final class HazelcastSetup {
   }
 
   static HazelcastClusterManager manager(ServerConfig.Cluster cluster) {
-    return new HazelcastClusterManager(cluster.hazelcastConfig().map(HazelcastSetup::load)
-        .orElseGet(() -> tcpIp(cluster)));
+    return new HazelcastClusterManager(config(cluster));
   }
 
-  static Config tcpIp(ServerConfig.Cluster cluster) {
+  static Config config(ServerConfig.Cluster cluster) {
+    return cluster.hazelcastConfig().map(HazelcastSetup::load).orElseGet(() -> tcpIp(cluster));
+  }
+
+  private static Config tcpIp(ServerConfig.Cluster cluster) {
     Config config = ConfigUtil.loadConfig();
     config.setClusterName(CLUSTER_NAME);
     // A dead member is noticed in about 5 s instead of 60 s; its event bus addresses go with it.

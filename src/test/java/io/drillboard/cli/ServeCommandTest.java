@@ -17,4 +17,14 @@ class ServeCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("--cluster needs --db-url");
   }
+
+  @Test
+  void aMissingHazelcastFileIsAUsageError() {
+    StringWriter err = new StringWriter();
+    int exit = new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("serve", "--cluster", "--data-dir",
+        "target/test-data/serve-cli", "--db-url", "postgresql://drillboard:secret@127.0.0.1:1/drillboard",
+        "--cluster-config", "target/test-data/no-such-hazelcast.yaml");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--cluster-config: no file at target/test-data/no-such-hazelcast.yaml");
+  }
 }
