@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,7 +167,7 @@ final class LiveHub {
       if (after == null) {
         sendSnapshot(session);
       } else {
-        resume(session, after);
+        resume(List.of(session), after);
       }
     });
     return null;
@@ -182,14 +183,16 @@ final class LiveHub {
   private void fanOut(Set<LiveSession> sessions, Message<String> message) {
     Frame frame = new Frame(message.body(), Long.parseLong(message.headers().get(LiveFrames.FROM_SEQ)),
         Long.parseLong(message.headers().get(LiveFrames.TO_SEQ)));
+    // Live viewers that missed frames (in a cluster, those of an owner that died before sending them), by the last
+    // seq they have: the viewers of one node usually share it, and one read of the store fills the gap for them all.
+    Map<Long, List<LiveSession>> gaps = new HashMap<>();
     for (LiveSession session : List.copyOf(sessions)) {
       boolean live = session.mode() == Mode.LIVE;
       if (!session.offer(frame)) {
-        // A live viewer missed frames (in a cluster, those of an owner that died before sending them): fill the gap
-        // from the store. A joining viewer whose buffer overflowed starts again from a snapshot.
         if (live) {
-          resume(session, session.lastSeq());
+          gaps.computeIfAbsent(session.lastSeq(), after -> new ArrayList<>()).add(session);
         } else {
+          // A joining viewer whose buffer overflowed starts again from a snapshot.
           sendSnapshot(session);
         }
       }
@@ -197,6 +200,7 @@ final class LiveHub {
         session.socket.drainHandler(v -> sendSnapshot(session));
       }
     }
+    gaps.forEach((after, viewers) -> resume(viewers, after));
   }
 
   /** (Re)starts a viewer from a fresh snapshot; frames arriving meanwhile wait in its buffer. */
@@ -204,7 +208,7 @@ final class LiveHub {
     session.rejoin();
     drills.send(session.drillId, new Command.Control(ControlAction.SNAPSHOT, "live")).onSuccess(snapshot -> {
       if (!session.startFrom(LiveFrames.snapshot(snapshot), snapshot.getLong("seq"))) {
-        resume(session, session.lastSeq());
+        resume(List.of(session), session.lastSeq());
       }
     }).onFailure(e -> {
       LOG.warn("Live stream of drill {}: no snapshot ({}); closing the viewer", session.drillId, e.getMessage());
@@ -212,30 +216,39 @@ final class LiveHub {
     });
   }
 
-  /** Resumes a viewer after {@code after}: the stored events since, then live frames, with no gap or repeat. */
-  private void resume(LiveSession session, long after) {
-    session.rejoin();
-    drills.send(session.drillId, new Command.Control(ControlAction.SNAPSHOT, "live")).onSuccess(snapshot -> {
+  /**
+   * Resumes viewers of one drill after {@code after}, the last seq each of them has: the stored events since, then live
+   * frames, with no gap or repeat. One snapshot and one pass over the store serve them all.
+   */
+  private void resume(List<LiveSession> viewers, long after) {
+    String drillId = viewers.get(0).drillId;
+    viewers.forEach(LiveSession::rejoin);
+    drills.send(drillId, new Command.Control(ControlAction.SNAPSHOT, "live")).onSuccess(snapshot -> {
       long seq = snapshot.getLong("seq");
       if (seq - after > MAX_RESUME_EVENTS) {
-        session.startFrom(LiveFrames.snapshot(snapshot), seq);
+        viewers.forEach(viewer -> viewer.startFrom(LiveFrames.snapshot(snapshot), seq));
         return;
       }
-      session.resumeFrom(after);
-      catchUp(session, after, seq, snapshot).onSuccess(v -> {
-        if (!session.goLive()) {
-          resume(session, session.lastSeq());
+      viewers.forEach(viewer -> viewer.resumeFrom(after));
+      catchUp(drillId, viewers, after, seq, snapshot).onSuccess(v -> viewers.forEach(viewer -> {
+        if (!viewer.goLive()) {
+          resume(List.of(viewer), viewer.lastSeq());
         }
-      }).onFailure(e -> session.socket.close((short) 1011, "the drill's events are not available"));
-    }).onFailure(e -> session.socket.close((short) 1011, "the drill is not available"));
+      })).onFailure(e -> closeAll(viewers, "the drill's events are not available"));
+    }).onFailure(e -> closeAll(viewers, "the drill is not available"));
   }
 
-  private Future<Void> catchUp(LiveSession session, long after, long until, JsonObject snapshot) {
+  private static void closeAll(List<LiveSession> viewers, String reason) {
+    viewers.forEach(viewer -> viewer.socket.close((short) 1011, reason));
+  }
+
+  private Future<Void> catchUp(String drillId, List<LiveSession> viewers, long after, long until,
+      JsonObject snapshot) {
     if (after >= until) {
       return Future.succeededFuture();
     }
     int limit = (int) Math.min(CATCH_UP_PAGE, until - after);
-    return store.events(session.drillId, after, limit).compose(events -> {
+    return store.events(drillId, after, limit).compose(events -> {
       if (events.isEmpty()) {
         return Future.succeededFuture();
       }
@@ -247,8 +260,10 @@ final class LiveHub {
         snapshot.forEach(field -> delta.put(field.getKey(), field.getValue()));
         delta.put(LiveFrames.TO_SEQ, last.seq()).put("type", "delta");
       }
-      session.writeCatchUp(EventsJson.with(delta, events), delta.getLong(LiveFrames.TO_SEQ));
-      return catchUp(session, last.seq(), until, snapshot);
+      String text = EventsJson.with(delta, events);
+      long toSeq = delta.getLong(LiveFrames.TO_SEQ);
+      viewers.forEach(viewer -> viewer.writeCatchUp(text, toSeq));
+      return catchUp(drillId, viewers, last.seq(), until, snapshot);
     });
   }
 
