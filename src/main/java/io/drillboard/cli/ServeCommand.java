@@ -48,7 +48,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--metrics-retention", defaultValue = "${env:DRILLBOARD_METRICS_RETENTION:-15m}",
       converter = DurationConverter.class,
-      description = "How long an ended drill's series stay in /metrics (default ${DEFAULT-VALUE}).")
+      description = "How long an ended drill's series stay in /metrics, and an ended drill nobody uses stays loaded "
+          + "(default ${DEFAULT-VALUE}).")
   Duration metricsRetention;
 
   @Option(names = "--metrics-token", defaultValue = "${env:DRILLBOARD_METRICS_TOKEN}",

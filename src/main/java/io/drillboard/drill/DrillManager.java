@@ -3,11 +3,13 @@ package io.drillboard.drill;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.store.EventStore;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In a cluster it runs only the drills whose {@link Ownership} it claims, and every {@link #CLAIM_INTERVAL_MS} it
  * looks for unfinished drills that no node runs (their owner died) and takes them over.
+ *
+ * <p>An ended drill that nobody has asked anything for {@code endedIdle} is unloaded (and its claim given up); the
+ * next request loads it again.
  */
 public final class DrillManager extends VerticleBase {
   public static final String ADDRESS = "drillboard.drills";
@@ -32,22 +37,29 @@ public final class DrillManager extends VerticleBase {
   private final ScenarioCatalog catalog;
   private final CommittedListener listener;
   private final Ownership ownership;
+  private final Duration endedIdle;
+  private DrillVerticle.Host host;
   private final SecureRandom random = new SecureRandom();
   /** Each drill this node runs (or is starting), by id: its verticle's deployment. */
   private final Map<String, Future<String>> loaded = new HashMap<>();
-  /** Drills being stopped after their lock was lost: claimed again, they start once the old verticle is gone. */
+  /** Drills being stopped (lock lost, or ended and idle): claimed again, they start once the old verticle is gone. */
   private final Map<String, Future<Void>> stopping = new HashMap<>();
   private boolean claiming;
 
-  public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener, Ownership ownership) {
+  public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener, Ownership ownership,
+      Duration endedIdle) {
     this.store = store;
     this.catalog = catalog;
     this.listener = listener;
     this.ownership = ownership;
+    this.endedIdle = endedIdle;
   }
 
   @Override
   public Future<?> start() {
+    Context manager = context;
+    host = new DrillVerticle.Host(store, listener, ownership.node(), endedIdle,
+        drillId -> manager.runOnContext(v -> unload(drillId)));
     ownership.onLost(this::stopAll);
     Future<Void> resumed = store.unfinishedDrills().compose(this::resumeUnfinished);
     if (ownership.shared()) {
@@ -97,12 +109,24 @@ public final class DrillManager extends VerticleBase {
     }
     LOG.warn("Lost the drill locks' database connection; stopping {} drill(s) until they are claimed again",
         loaded.size());
-    loaded.forEach((drillId, deployment) -> {
-      Future<Void> stopped = deployment.compose(vertx::undeploy).otherwiseEmpty();
-      stopping.put(drillId, stopped);
-      stopped.onComplete(done -> stopping.remove(drillId, stopped));
-    });
+    loaded.forEach(this::stopRunning);
     loaded.clear();
+  }
+
+  private void unload(String drillId) {
+    Future<String> deployment = loaded.remove(drillId);
+    if (deployment != null) {
+      LOG.info("Unloading drill {}: it has ended and nothing was asked of it for {}", drillId, endedIdle);
+      stopRunning(drillId, deployment);
+    }
+  }
+
+  /** Stops a drill's verticle, then gives up its claim; claimed again meanwhile, it starts once the old one is gone. */
+  private void stopRunning(String drillId, Future<String> deployment) {
+    Future<Void> stopped = deployment.compose(vertx::undeploy).compose(v -> ownership.release(drillId))
+        .otherwiseEmpty();
+    stopping.put(drillId, stopped);
+    stopped.onComplete(done -> stopping.remove(drillId, stopped));
   }
 
   private void onRequest(Message<JsonObject> message) {
@@ -137,7 +161,7 @@ public final class DrillManager extends VerticleBase {
       return Future.failedFuture(rejected);
     }
     JsonObject snapshot = Snapshots.toJson(engine.state(), System.currentTimeMillis());
-    return run(drillId, () -> DrillVerticle.created(engine, store, listener, ownership.node())).map(snapshot);
+    return run(drillId, () -> DrillVerticle.created(engine, host)).map(snapshot);
   }
 
   /**
@@ -149,7 +173,7 @@ public final class DrillManager extends VerticleBase {
     if (existing != null && !existing.failed()) {
       return existing.mapEmpty();
     }
-    return run(drillId, () -> DrillVerticle.stored(drillId, store, listener, ownership.node()));
+    return run(drillId, () -> DrillVerticle.stored(drillId, host));
   }
 
   private Future<Void> run(String drillId, Supplier<DrillVerticle> verticle) {

@@ -8,9 +8,11 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +27,24 @@ public final class DrillVerticle extends VerticleBase {
   /** Live frames go out at most ten times a second per drill. */
   private static final long FRAME_INTERVAL_MS = 100;
 
+  /**
+   * What every drill of a node shares.
+   *
+   * @param node in a cluster, this node's id on the event bus
+   * @param endedIdle how long an ended drill stays loaded with nothing asked of it or stored
+   * @param idle told the id of an ended drill idle that long, to unload it
+   */
+  record Host(EventStore store, CommittedListener listener, Optional<String> node, Duration endedIdle,
+      Consumer<String> idle) {
+  }
+
   private final String drillId;
   private final EventStore store;
   private final CommittedListener listener;
+  private final Host host;
   private final DeliveryOptions replies;
+  private long lastActive = System.currentTimeMillis();
+  private long idleTimerId = -1;
   private DrillEngine engine;
   private MessageConsumer<Command> consumer;
   private long timerId = -1;
@@ -43,26 +59,25 @@ public final class DrillVerticle extends VerticleBase {
   private long lastFrameWall;
   private long frameTimerId = -1;
 
-  private DrillVerticle(String drillId, EventStore store, CommittedListener listener, Optional<String> node,
-      DrillEngine engine) {
+  private DrillVerticle(String drillId, Host host, DrillEngine engine) {
     this.drillId = drillId;
-    this.store = store;
-    this.listener = listener;
+    this.store = host.store();
+    this.listener = host.listener();
+    this.host = host;
     this.engine = engine;
     // In a cluster every answer names the node that gave it, so that a sender knows whose departure to watch for.
-    this.replies = node.map(id -> new DeliveryOptions().addHeader(Drills.OWNER_HEADER, id))
+    this.replies = host.node().map(id -> new DeliveryOptions().addHeader(Drills.OWNER_HEADER, id))
         .orElseGet(DeliveryOptions::new);
   }
 
   /** A new drill whose drill.created event the engine holds, not yet stored. */
-  static DrillVerticle created(DrillEngine engine, EventStore store, CommittedListener listener,
-      Optional<String> node) {
-    return new DrillVerticle(engine.drillId(), store, listener, node, engine);
+  static DrillVerticle created(DrillEngine engine, Host host) {
+    return new DrillVerticle(engine.drillId(), host, engine);
   }
 
   /** A stored drill, rebuilt from its events on start. */
-  static DrillVerticle stored(String drillId, EventStore store, CommittedListener listener, Optional<String> node) {
-    return new DrillVerticle(drillId, store, listener, node, null);
+  static DrillVerticle stored(String drillId, Host host) {
+    return new DrillVerticle(drillId, host, null);
   }
 
   public static String address(String drillId) {
@@ -74,8 +89,20 @@ public final class DrillVerticle extends VerticleBase {
     Future<Void> ready = engine != null ? begin() : reload();
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(address(drillId), this::onCommand);
+      long endedIdle = host.endedIdle().toMillis();
+      idleTimerId = vertx.setPeriodic(Math.max(1_000, Math.min(60_000, endedIdle / 2)), id -> checkIdle(endedIdle));
       return consumer.completion();
     });
+  }
+
+  /**
+   * An ended drill with nothing asked of it or stored for a while need not stay in memory (nor, in a cluster, locked).
+   */
+  private void checkIdle(long endedIdle) {
+    if (!stopped && !reloading && engine.state().ended() && System.currentTimeMillis() - lastActive >= endedIdle) {
+      vertx.cancelTimer(idleTimerId);
+      host.idle().accept(drillId);
+    }
   }
 
   private Future<Void> begin() {
@@ -115,6 +142,7 @@ public final class DrillVerticle extends VerticleBase {
   }
 
   private void onCommand(Message<Command> message) {
+    lastActive = System.currentTimeMillis();
     if (reloading) {
       fail(message, new StoreUnavailableException("drill " + drillId + " is reloading after a store failure", 2,
           null));
@@ -161,6 +189,7 @@ public final class DrillVerticle extends VerticleBase {
         return;
       }
       if (result.succeeded()) {
+        lastActive = System.currentTimeMillis();
         committed = after;
         listener.committed(drillId, events, after);
         unframed.addAll(events);
@@ -265,6 +294,7 @@ public final class DrillVerticle extends VerticleBase {
     stopped = true;
     listener.stopped(drillId);
     cancelTimer();
+    vertx.cancelTimer(idleTimerId);
     if (frameTimerId >= 0) {
       vertx.cancelTimer(frameTimerId);
     }

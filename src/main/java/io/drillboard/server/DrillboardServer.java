@@ -88,7 +88,7 @@ public final class DrillboardServer implements AutoCloseable {
           .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
           .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics, node.id()
               .map(id -> Ownership.locked(vertx, lockConnection(database, config.nodeName()), id))
-              .orElseGet(Ownership::alone))))
+              .orElseGet(Ownership::alone), config.metricsRetention())))
           .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics))
           .await();
       return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, port);

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param maxBodyBytes largest request body accepted; larger ones get 413
  * @param ingestQueueLimit events waiting for commit before the server answers 503
  * @param liveQueueBytes bytes a live viewer may have waiting to be sent before it is skipped until it catches up
- * @param metricsRetention how long an ended drill's series stay in /metrics
+ * @param metricsRetention how long an ended drill's series stay in /metrics, and how long an ended drill with nothing
+ *     asked of it stays loaded
  * @param ingestRateLimit injected events per second allowed per token (0: no limit); beyond it, 429
  * @param guard who may reach the server from where, and how long and large a request may be
  * @param nodeName this server's name: the node label on its metrics and the name in its logs

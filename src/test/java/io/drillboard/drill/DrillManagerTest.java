@@ -1,0 +1,90 @@
+package io.drillboard.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.drill.Command.ControlAction;
+import io.drillboard.scenario.ScenarioCatalog;
+import io.drillboard.store.Database;
+import io.drillboard.store.EventStore;
+import io.drillboard.support.TestDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The drill manager on a real store: an ended drill nobody uses leaves memory, and comes back when asked for. */
+class DrillManagerTest {
+  private final Vertx vertx = Vertx.vertx();
+  private final BlockingQueue<String> stopped = new LinkedBlockingQueue<>();
+  private final Map<String, AtomicInteger> loads = new ConcurrentHashMap<>();
+  private Drills drills;
+
+  @BeforeEach
+  void deploy() {
+    vertx.eventBus().registerCodec(new CommandCodec());
+    Database database = TestDatabase.get();
+    EventStore store = new EventStore(
+        PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions()).using(vertx)
+            .build(),
+        PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions()).using(vertx)
+            .build(),
+        10_000, (events, nanos) -> { });
+    CommittedListener listener = new CommittedListener() {
+      @Override
+      public void committed(String drillId, List<Event> events, DrillState state) {
+        if (events.isEmpty()) {
+          // Only a drill (re)built from the store is told of its state without events.
+          loads.computeIfAbsent(drillId, id -> new AtomicInteger()).incrementAndGet();
+        }
+      }
+
+      @Override
+      public void stopped(String drillId) {
+        stopped.add(drillId);
+      }
+    };
+    vertx.deployVerticle(new DrillManager(store, ScenarioCatalog.withDefault(), listener, Ownership.alone(),
+        Duration.ofSeconds(1))).await();
+    drills = new Drills(vertx);
+  }
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  @Test
+  void anEndedDrillNobodyUsesIsUnloadedAndLoadedAgainWhenAskedFor() throws InterruptedException {
+    String id = drills.create("major-complaint", 1, false, 7L, "director").await().getString("id");
+    drills.send(id, new Command.Control(ControlAction.START, "director")).await();
+    drills.send(id, new Command.Control(ControlAction.STOP, "director")).await();
+
+    assertThat(stopped.poll(15, TimeUnit.SECONDS)).as("unloaded once idle").isEqualTo(id);
+    assertThat(loads).doesNotContainKey(id);
+
+    JsonObject snapshot = drills.send(id, new Command.Control(ControlAction.SNAPSHOT, "observer")).await();
+    assertThat(snapshot.getString("state")).isEqualTo("ended");
+    assertThat(snapshot.getString("id")).isEqualTo(id);
+    assertThat(loads.get(id)).as("rebuilt from the store").hasValue(1);
+  }
+
+  @Test
+  void aRunningDrillStaysLoadedHoweverIdle() throws InterruptedException {
+    String id = drills.create("major-complaint", 1, false, 7L, "director").await().getString("id");
+    drills.send(id, new Command.Control(ControlAction.START, "director")).await();
+
+    assertThat(stopped.poll(3, TimeUnit.SECONDS)).as("nothing unloaded").isNull();
+    drills.send(id, new Command.Control(ControlAction.STOP, "director")).await();
+  }
+}
