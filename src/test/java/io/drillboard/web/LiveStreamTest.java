@@ -6,6 +6,7 @@ import io.drillboard.support.Http;
 import io.drillboard.support.LiveClient;
 import io.drillboard.support.LiveClient.Received;
 import io.drillboard.support.RunningServer;
+import io.drillboard.support.Scrape;
 import io.drillboard.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -102,7 +103,10 @@ class LiveStreamTest {
       long seq = watching.next(20).frame().getLong("seq");
       frozen.pause();
       String heavy = events(500, 4_000);
-      for (int batch = 0; batch < 40; batch++) {
+      double droppedBefore = droppedFrames();
+      // The kernel's socket buffers take megabytes before the server's queue for the frozen viewer fills: go on until
+      // the server has skipped it (frames dropped), whatever the buffers' size.
+      for (int batch = 0; batch < 40 || (droppedFrames() == droppedBefore && batch < 400); batch++) {
         http.post("/api/v1/drills/" + id + "/events/batch", director, heavy);
         long target = http.json(http.get("/api/v1/drills/" + id, director)).getLong("seq");
         while (seq < target) {
@@ -112,6 +116,7 @@ class LiveStreamTest {
         }
       }
       // The watching viewer got every frame, contiguous, while the other sat on a full queue.
+      assertThat(droppedFrames()).as("frames skipped for the frozen viewer").isGreaterThan(droppedBefore);
       assertThat(seq).isEqualTo(http.json(http.get("/api/v1/drills/" + id, director)).getLong("seq"));
       frozen.resume();
       boolean resynchronised = false;
@@ -131,6 +136,10 @@ class LiveStreamTest {
       assertThat(viewer.connect(server.server().port(), live("dxxxxxxxxxxx", ""))).isEqualTo(404);
       assertThat(viewer.connect(server.server().port(), live(id, "&after=99999"))).isEqualTo(400);
     }
+  }
+
+  private double droppedFrames() {
+    return new Scrape(http.get("/metrics", null).bodyAsString()).value("drillboard_ws_frames_dropped_total");
   }
 
   private static String events(int count, int payloadBytes) {
