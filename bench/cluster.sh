@@ -14,43 +14,8 @@ SECONDS_RUN=${3:-20}
 INGEST_RATE=60000
 build
 
-# The PostgreSQL: the embedded one of a server started only for it; the nodes use a database of their own in it.
 start_server
-psql_bench -c "CREATE DATABASE nodes"
-DB_URL="postgresql://postgres:postgres@127.0.0.1:$PG_PORT/nodes"
-NODE_PIDS=()
-trap 'kill "${NODE_PIDS[@]}" $SERVER_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-
-start_node() { # name http-port [serve options...]
-  local name=$1 port=$2
-  shift 2
-  java -Xmx2g $SERVER_JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port "$port" --data-dir "$WORK/$name" \
-    --jwt-secret "$SECRET" --db-url "$DB_URL" --ingest-queue 400000 --node-name "$name" "$@" \
-    > "$WORK/$name.log" 2>&1 &
-  NODE_PIDS+=($!)
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$port/health" > /dev/null && return
-    sleep 0.5
-  done
-  echo "node $name did not start; see $WORK/$name.log" >&2
-  exit 1
-}
-
-stop_nodes() {
-  kill "${NODE_PIDS[@]}" 2>/dev/null || true
-  wait "${NODE_PIDS[@]}" 2>/dev/null || true
-  NODE_PIDS=()
-}
-
-drill_on() { # port [start] -> a new drill, run by the node on that port
-  local id
-  id=$(curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$1/api/v1/drills" \
-    -d '{"scenarioId":"major-complaint","speed":1}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
-  if [ "${2:-}" = start ]; then
-    curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$1/api/v1/drills/$id/start" > /dev/null
-  fi
-  echo "$id"
-}
+shared_database
 
 load() { # port drill rate subscribers batch connections output
   java -Xmx1g -jar "$JAR" load --url "http://127.0.0.1:$1" --token "$TOKEN" --drill "$2" --rate "$3" \
@@ -61,17 +26,18 @@ load() { # port drill rate subscribers batch connections output
 measure() {
   local first=$1 second=$2 label=$3
   echo "== $label: warm-up, 10 s, not counted"
-  SECONDS_RUN=10 load "$first" "$(drill_on "$first")" 20000 0 1000 8 /dev/null &
+  SECONDS_RUN=10 load "$first" "$(new_drill "$first")" 20000 0 1000 8 /dev/null &
   local one=$!
-  SECONDS_RUN=10 load "$second" "$(drill_on "$second")" 20000 0 1000 8 /dev/null &
+  SECONDS_RUN=10 load "$second" "$(new_drill "$second")" 20000 0 1000 8 /dev/null &
   wait $one $!
   echo "== $label: ingest, two drills at $((INGEST_RATE / 2)) events/s offered each, ${SECONDS_RUN}s"
-  load "$first" "$(drill_on "$first")" $((INGEST_RATE / 2)) 0 1000 8 "$WORK/$label-ingest-1.json" &
+  load "$first" "$(new_drill "$first")" $((INGEST_RATE / 2)) 0 1000 8 "$WORK/$label-ingest-1.json" &
   one=$!
-  load "$second" "$(drill_on "$second")" $((INGEST_RATE / 2)) 0 1000 8 "$WORK/$label-ingest-2.json" &
+  load "$second" "$(new_drill "$second")" $((INGEST_RATE / 2)) 0 1000 8 "$WORK/$label-ingest-2.json" &
   wait $one $!
   local drill
-  drill=$(drill_on "$first" start)
+  drill=$(new_drill "$first")
+  start_drill "$first" "$drill"
   echo "== $label: fan-out, $SUBSCRIBERS viewers of drill $drill, $RATE events/s, ${SECONDS_RUN}s"
   load "$first" "$drill" $((RATE / 2)) $((SUBSCRIBERS / 2)) 10 16 "$WORK/$label-fanout-1.json" &
   one=$!

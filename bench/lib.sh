@@ -27,9 +27,46 @@ start_server() {
   TOKEN=$(java -jar "$JAR" token --data-dir "$WORK/data" --jwt-secret "$SECRET" --role director --ttl 2h)
 }
 
+# new_drill [http-port] [speed] -> the id of a new drill of the seed scenario, created through that server.
 new_drill() {
-  curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$PORT/api/v1/drills" \
-    -d '{"scenarioId":"major-complaint","speed":1}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])'
+  curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:${1:-$PORT}/api/v1/drills" \
+    -d "{\"scenarioId\":\"major-complaint\",\"speed\":${2:-1}}" \
+    | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])'
+}
+
+# start_drill http-port drill
+start_drill() {
+  curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$1/api/v1/drills/$2/start" > /dev/null
+}
+
+# Cluster benchmarks: nodes on a database of their own in the embedded PostgreSQL of start_server.
+declare -A NODE_PID
+shared_database() {
+  psql_bench -c "CREATE DATABASE nodes"
+  DB_URL="postgresql://postgres:postgres@127.0.0.1:$PG_PORT/nodes"
+  trap 'kill "${NODE_PID[@]}" $SERVER_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+}
+
+# start_node name http-port [serve options...]: a node on $DB_URL, its pid in NODE_PID[name]; waits until healthy.
+start_node() {
+  local name=$1 port=$2
+  shift 2
+  java -Xmx2g $SERVER_JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port "$port" --data-dir "$WORK/$name" \
+    --jwt-secret "$SECRET" --db-url "$DB_URL" --ingest-queue 400000 --node-name "$name" "$@" \
+    > "$WORK/$name.log" 2>&1 &
+  NODE_PID[$name]=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/health" > /dev/null && return
+    sleep 0.5
+  done
+  echo "node $name did not start; see $WORK/$name.log" >&2
+  exit 1
+}
+
+stop_nodes() {
+  kill "${NODE_PID[@]}" 2>/dev/null || true
+  wait "${NODE_PID[@]}" 2>/dev/null || true
+  NODE_PID=()
 }
 
 psql_bench() {

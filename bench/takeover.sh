@@ -10,29 +10,17 @@ SECONDS_RUN=${2:-16}
 build
 
 start_server
-psql_bench -c "CREATE DATABASE nodes"
-DB_URL="postgresql://postgres:postgres@127.0.0.1:$PG_PORT/nodes"
-declare -A NODE_PID
-trap 'kill "${NODE_PID[@]}" $SERVER_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-MEMBERS="127.0.0.1:$((PORT + 21)),127.0.0.1:$((PORT + 22)),127.0.0.1:$((PORT + 23))"
-i=0
-for name in a b c; do
-  i=$((i + 1))
-  java -Xmx1g $SERVER_JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port $((PORT + 10 + i)) --data-dir "$WORK/$name" \
-    --jwt-secret "$SECRET" --db-url "$DB_URL" --node-name "$name" --cluster --cluster-port $((PORT + 20 + i)) \
-    --cluster-members "$MEMBERS" > "$WORK/$name.log" 2>&1 &
-  NODE_PID[$name]=$!
-done
+shared_database
 A=$((PORT + 11)); B=$((PORT + 12)); C=$((PORT + 13))
-for port in $A $B $C; do
-  until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do sleep 0.5; done
-done
+MEMBERS="127.0.0.1:$((PORT + 21)),127.0.0.1:$((PORT + 22)),127.0.0.1:$((PORT + 23))"
+start_node a $A --cluster --cluster-port $((PORT + 21)) --cluster-members "$MEMBERS"
+start_node b $B --cluster --cluster-port $((PORT + 22)) --cluster-members "$MEMBERS"
+start_node c $C --cluster --cluster-port $((PORT + 23)) --cluster-members "$MEMBERS"
 
-drill_on() { # port -> a new running drill owned by the node on that port
+drill_on() { # port -> a new running drill (speed 60), owned by the node on that port
   local id
-  id=$(curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$1/api/v1/drills" \
-    -d '{"scenarioId":"major-complaint","speed":60}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["id"])')
-  curl -sf -H "Authorization: Bearer $TOKEN" -X POST "http://127.0.0.1:$1/api/v1/drills/$id/start" > /dev/null
+  id=$(new_drill "$1" 60)
+  start_drill "$1" "$id"
   echo "$id"
 }
 load() { # drill output

@@ -61,7 +61,7 @@ public final class DrillManager extends VerticleBase {
     host = new DrillVerticle.Host(store, listener, ownership.node(), endedIdle,
         drillId -> manager.runOnContext(v -> unload(drillId)));
     ownership.onLost(this::stopAll);
-    Future<Void> resumed = store.unfinishedDrills().compose(this::resumeUnfinished);
+    Future<Void> resumed = claimUnfinished();
     if (ownership.shared()) {
       vertx.setPeriodic(CLAIM_INTERVAL_MS, id -> claimUnowned());
     }
@@ -98,8 +98,12 @@ public final class DrillManager extends VerticleBase {
       return;
     }
     claiming = true;
-    ownership.check().compose(v -> store.unfinishedDrills()).compose(this::resumeUnfinished)
-        .onComplete(done -> claiming = false);
+    claimUnfinished().onComplete(done -> claiming = false);
+  }
+
+  /** Runs the unfinished drills this node can claim and does not run yet, once its claims are confirmed. */
+  private Future<Void> claimUnfinished() {
+    return ownership.check().compose(v -> store.unfinishedDrills()).compose(this::resumeUnfinished);
   }
 
   /** The locks are gone: another node may run these drills from now on, so this one stops them at once. */

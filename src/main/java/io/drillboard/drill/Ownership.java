@@ -20,11 +20,13 @@ public sealed interface Ownership {
 
   Future<Void> release(String drillId);
 
-  /** Whether other nodes compete for drills, so that drills left without an owner must be looked for. */
-  boolean shared();
-
   /** In a cluster, this node's id on the event bus. */
   Optional<String> node();
+
+  /** Whether other nodes compete for drills, so that drills left without an owner must be looked for. */
+  default boolean shared() {
+    return node().isPresent();
+  }
 
   /** {@code lost} runs on the caller's context when every claim is lost at once. */
   void onLost(Runnable lost);
@@ -55,11 +57,6 @@ public sealed interface Ownership {
     @Override
     public Future<Void> release(String drillId) {
       return Future.succeededFuture();
-    }
-
-    @Override
-    public boolean shared() {
-      return false;
     }
 
     @Override
@@ -116,11 +113,6 @@ public sealed interface Ownership {
       // A lock taken on a connection since lost went with it; the current one never held it.
       boolean current = holder != null && locks != null && locks.succeeded() && locks.result() == holder;
       return current ? holder.release(drillId) : Future.succeededFuture();
-    }
-
-    @Override
-    public boolean shared() {
-      return true;
     }
 
     @Override

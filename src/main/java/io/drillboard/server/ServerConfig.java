@@ -45,7 +45,6 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
    * @param busPort the event bus' TCP port; 0 takes any free one
    */
   public record Cluster(String host, int port, List<String> members, Optional<Path> hazelcastConfig, int busPort) {
-    public static final int DEFAULT_PORT = 5701;
   }
 
   /**
@@ -131,11 +130,6 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
   public ServerConfig withGuard(Guard newGuard) {
     return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
         metricsRetention, ingestRateLimit, newGuard, nodeName, cluster);
-  }
-
-  public ServerConfig withCluster(String newNodeName, Optional<Cluster> newCluster) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
-        metricsRetention, ingestRateLimit, guard, newNodeName, newCluster);
   }
 
   public ServerConfig withMetricsRetention(Duration retention) {

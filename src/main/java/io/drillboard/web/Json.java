@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Small, strict readers of request bodies and queries that report each problem by field. */
 final class Json {
@@ -90,35 +91,30 @@ final class Json {
   }
 
   static long queryNumber(RoutingContext ctx, String name, long fallback, long min, long max) {
-    String text = ctx.queryParams().get(name);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      long value = Long.parseLong(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.badRequest(name + " must be a whole number from " + min + " to " + max);
+    return query(ctx, name, fallback, min, max, Long::parseLong, "a whole number");
   }
 
   static double queryDecimal(RoutingContext ctx, String name, double fallback, double min, double max) {
+    return query(ctx, name, fallback, min, max, Double::parseDouble, "a number");
+  }
+
+  /** A query parameter within [min, max] as {@code parse} reads it; absent, the fallback; else 400. */
+  private static <N extends Number & Comparable<N>> N query(RoutingContext ctx, String name, N fallback, N min, N max,
+      Function<String, N> parse, String kind) {
     String text = ctx.queryParams().get(name);
     if (text == null) {
       return fallback;
     }
     try {
-      double value = Double.parseDouble(text);
-      if (value >= min && value <= max) {
+      N value = parse.apply(text);
+      if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ProblemException.badRequest(name + " must be a number from " + (long) min + " to " + (long) max);
+    throw ProblemException.badRequest(name + " must be " + kind + " from " + min.longValue() + " to "
+        + max.longValue());
   }
 
   static void check(List<String> errors) {

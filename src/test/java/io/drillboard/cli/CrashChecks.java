@@ -18,9 +18,10 @@ final class CrashChecks {
   }
 
   static String runningDrill(Http http, String director) {
-    String drillId = http.json(http.post("/api/v1/drills", director,
-        "{\"scenarioId\":\"major-complaint\",\"speed\":60}")).getString("id");
-    http.post("/api/v1/drills/" + drillId + "/start", director, null);
+    var created = http.post("/api/v1/drills", director, "{\"scenarioId\":\"major-complaint\",\"speed\":60}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String drillId = http.json(created).getString("id");
+    assertThat(http.post("/api/v1/drills/" + drillId + "/start", director, null).statusCode()).isEqualTo(200);
     return drillId;
   }
 
