@@ -39,8 +39,6 @@ public final class DrillVerticle extends VerticleBase {
   }
 
   private final String drillId;
-  private final EventStore store;
-  private final CommittedListener listener;
   private final Host host;
   private final DeliveryOptions replies;
   private long lastActive = System.currentTimeMillis();
@@ -61,8 +59,6 @@ public final class DrillVerticle extends VerticleBase {
 
   private DrillVerticle(String drillId, Host host, DrillEngine engine) {
     this.drillId = drillId;
-    this.store = host.store();
-    this.listener = host.listener();
     this.host = host;
     this.engine = engine;
     // In a cluster every answer names the node that gave it, so that a sender knows whose departure to watch for.
@@ -106,13 +102,13 @@ public final class DrillVerticle extends VerticleBase {
   }
 
   private Future<Void> begin() {
-    store.expectNext(drillId, 1);
+    host.store().expectNext(drillId, 1);
     committed = engine.state();
     return commit(engine.drain()).onSuccess(v -> schedule());
   }
 
   private Future<Void> reload() {
-    return store.allEvents(drillId).compose(events -> {
+    return host.store().allEvents(drillId).compose(events -> {
       if (stopped) {
         return Future.succeededFuture();
       }
@@ -122,8 +118,8 @@ public final class DrillVerticle extends VerticleBase {
       engine = DrillEngine.rebuild(drillId, events);
       committed = engine.state();
       seriesFramedUpTo = lastSampledMinute(committed);
-      listener.committed(drillId, List.of(), committed);
-      store.expectNext(drillId, engine.state().seq() + 1);
+      host.listener().committed(drillId, List.of(), committed);
+      host.store().expectNext(drillId, engine.state().seq() + 1);
       // Everything that will ever be stored is in the rebuilt state: earlier failures are behind us.
       lastCommit = Future.succeededFuture();
       reloading = false;
@@ -152,7 +148,7 @@ public final class DrillVerticle extends VerticleBase {
     try {
       Command command = message.body();
       // Refuse a batch the queue cannot take before deciding it, so the drill need not reload to forget it.
-      if (command instanceof Command.Append append && !store.hasRoomFor(append.events().size())) {
+      if (command instanceof Command.Append append && !host.store().hasRoomFor(append.events().size())) {
         fail(message, new StoreUnavailableException("the ingest queue is full", 1, null));
         return;
       }
@@ -183,7 +179,7 @@ public final class DrillVerticle extends VerticleBase {
     }
     inFlight++;
     DrillState after = engine.state();
-    Future<Void> commit = store.append(drillId, events).andThen(result -> {
+    Future<Void> commit = host.store().append(drillId, events).andThen(result -> {
       inFlight--;
       if (stopped) {
         return;
@@ -191,7 +187,7 @@ public final class DrillVerticle extends VerticleBase {
       if (result.succeeded()) {
         lastActive = System.currentTimeMillis();
         committed = after;
-        listener.committed(drillId, events, after);
+        host.listener().committed(drillId, events, after);
         unframed.addAll(events);
         scheduleFrame();
       }
@@ -292,12 +288,13 @@ public final class DrillVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopped = true;
-    listener.stopped(drillId);
     cancelTimer();
     vertx.cancelTimer(idleTimerId);
     if (frameTimerId >= 0) {
       vertx.cancelTimer(frameTimerId);
     }
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    // Told only once the address is gone: a command sent after that finds no drill here and opens it anew.
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return unregistered.andThen(done -> host.listener().stopped(drillId));
   }
 }

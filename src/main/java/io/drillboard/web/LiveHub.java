@@ -7,6 +7,7 @@ import io.drillboard.drill.Event;
 import io.drillboard.drill.EventsJson;
 import io.drillboard.drill.LiveFrames;
 import io.drillboard.store.EventStore;
+import io.drillboard.store.StoreUnavailableException;
 import io.drillboard.web.LiveSession.Frame;
 import io.drillboard.web.LiveSession.Mode;
 import io.vertx.core.Future;
@@ -15,7 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
@@ -42,6 +42,7 @@ final class LiveHub {
   /** A resume further back than this gets a fresh snapshot instead of every event since. */
   static final long MAX_RESUME_EVENTS = 50_000;
   private static final int CATCH_UP_PAGE = 1_000;
+  private static final Command SNAPSHOT = new Command.Control(ControlAction.SNAPSHOT, "live");
 
   private final Vertx vertx;
   private final Drills drills;
@@ -88,18 +89,17 @@ final class LiveHub {
     }
     ctx.request().pause();
     // Once admitted, the stream counts against its token until its socket closes or the upgrade is refused.
-    boolean[] holding = {false};
     Runnable released = () -> quota.release(token);
     Future<Void> authenticated = tokens.authenticate(token).compose(LiveHub::requireRole).compose(v -> {
       if (!quota.acquire(token)) {
         return Future.failedFuture(new ProblemException(429, "this token already holds " + quota.perToken()
             + " live streams, the most allowed", List.of()));
       }
-      holding[0] = true;
       return Future.succeededFuture();
     });
     Handler<Throwable> refuse = failure -> {
-      if (holding[0]) {
+      // The quota was taken last in authentication: succeeded, the stream holds a slot.
+      if (authenticated.succeeded()) {
         released.run();
       }
       if (ctx.response().headWritten()) {
@@ -112,7 +112,7 @@ final class LiveHub {
       return;
     }
     authenticated
-        .compose(v -> drills.send(drillId, new Command.Control(ControlAction.SNAPSHOT, "live")))
+        .compose(v -> drills.send(drillId, SNAPSHOT))
         .compose(snapshot -> {
           long seq = snapshot.getLong("seq");
           if (after != null && after > seq) {
@@ -206,14 +206,12 @@ final class LiveHub {
   /** (Re)starts a viewer from a fresh snapshot; frames arriving meanwhile wait in its buffer. */
   private void sendSnapshot(LiveSession session) {
     session.rejoin();
-    drills.send(session.drillId, new Command.Control(ControlAction.SNAPSHOT, "live")).onSuccess(snapshot -> {
-      if (!session.startFrom(LiveFrames.snapshot(snapshot), snapshot.getLong("seq"))) {
+    drills.send(session.drillId, SNAPSHOT).onSuccess(snapshot -> {
+      if (!session.startFrom(LiveFrames.snapshot(snapshot).encode(), snapshot.getLong("seq"))) {
         resume(List.of(session), session.lastSeq());
       }
-    }).onFailure(e -> {
-      LOG.warn("Live stream of drill {}: no snapshot ({}); closing the viewer", session.drillId, e.getMessage());
-      session.socket.close((short) 1011, "the drill is not available");
-    });
+    }).onFailure(e -> whenUnavailable(e, List.of(session), "the drill is not available",
+        () -> sendSnapshot(session)));
   }
 
   /**
@@ -223,10 +221,11 @@ final class LiveHub {
   private void resume(List<LiveSession> viewers, long after) {
     String drillId = viewers.get(0).drillId;
     viewers.forEach(LiveSession::rejoin);
-    drills.send(drillId, new Command.Control(ControlAction.SNAPSHOT, "live")).onSuccess(snapshot -> {
+    drills.send(drillId, SNAPSHOT).onSuccess(snapshot -> {
       long seq = snapshot.getLong("seq");
       if (seq - after > MAX_RESUME_EVENTS) {
-        viewers.forEach(viewer -> viewer.startFrom(LiveFrames.snapshot(snapshot), seq));
+        String frame = LiveFrames.snapshot(snapshot).encode();
+        viewers.forEach(viewer -> viewer.startFrom(frame, seq));
         return;
       }
       viewers.forEach(viewer -> viewer.resumeFrom(after));
@@ -234,12 +233,26 @@ final class LiveHub {
         if (!viewer.goLive()) {
           resume(List.of(viewer), viewer.lastSeq());
         }
-      })).onFailure(e -> closeAll(viewers, "the drill's events are not available"));
-    }).onFailure(e -> closeAll(viewers, "the drill is not available"));
+      })).onFailure(e -> whenUnavailable(e, viewers, "the drill's events are not available",
+          () -> resume(viewers, viewers.get(0).lastSeq())));
+    }).onFailure(e -> whenUnavailable(e, viewers, "the drill is not available",
+        () -> resume(viewers, viewers.get(0).lastSeq())));
   }
 
-  private static void closeAll(List<LiveSession> viewers, String reason) {
-    viewers.forEach(viewer -> viewer.socket.close((short) 1011, reason));
+  /**
+   * A drill that cannot answer for a moment (a 503: its node is being replaced, the store is down) is asked again
+   * after the time it gave, while its viewers keep their sockets and buffer; any other failure ends their streams.
+   */
+  private void whenUnavailable(Throwable failure, List<LiveSession> viewers, String reason, Runnable again) {
+    if (!(failure instanceof StoreUnavailableException unavailable)) {
+      LOG.warn("Live stream of drill {}: {} ({}); closing its viewer(s)", viewers.get(0).drillId, reason,
+          failure.getMessage());
+      viewers.forEach(viewer -> viewer.socket.close((short) 1011, reason));
+      return;
+    }
+    if (viewers.stream().anyMatch(viewer -> !viewer.socket.isClosed())) {
+      vertx.setTimer(unavailable.retryAfterSeconds() * 1_000L, id -> again.run());
+    }
   }
 
   private Future<Void> catchUp(String drillId, List<LiveSession> viewers, long after, long until,

@@ -2,10 +2,8 @@ package io.drillboard.web;
 
 import io.drillboard.drill.LiveFrames;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * One viewer's WebSocket. It tracks the last seq the viewer has, so that what it is sent is contiguous with no repeat;
@@ -77,8 +75,8 @@ final class LiveSession {
   }
 
   /** Starts (or restarts) the stream from a snapshot at {@code seq}; buffered frames after it follow. */
-  boolean startFrom(JsonObject snapshotFrame, long seq) {
-    write(snapshotFrame.encode());
+  boolean startFrom(String snapshotFrame, long seq) {
+    write(snapshotFrame);
     lastSeq = seq;
     return goLive();
   }
