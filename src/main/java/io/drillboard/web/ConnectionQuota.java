@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentMap;
 final class ConnectionQuota {
   private final int perToken;
   private final ConcurrentMap<String, Set<HttpConnection>> open = new ConcurrentHashMap<>();
+  /** The tokens each connection counts for: one close handler gives them all back (a connection has one handler). */
+  private final ConcurrentMap<HttpConnection, Set<String>> tokensOf = new ConcurrentHashMap<>();
 
   /** {@code perToken} of 0 or less means no limit. */
   ConnectionQuota(int perToken) {
@@ -45,7 +47,16 @@ final class ConnectionQuota {
       return held.isEmpty() ? null : held;
     });
     if (added[0]) {
-      connection.closeHandler(v -> release(token, connection));
+      boolean[] first = {false};
+      tokensOf.compute(connection, (key, tokens) -> {
+        Set<String> counted = tokens == null ? ConcurrentHashMap.newKeySet() : tokens;
+        first[0] = tokens == null;
+        counted.add(token);
+        return counted;
+      });
+      if (first[0]) {
+        connection.closeHandler(v -> tokensOf.remove(connection).forEach(each -> release(each, connection)));
+      }
     }
     if (!admitted[0]) {
       ctx.response().putHeader("Connection", "close");

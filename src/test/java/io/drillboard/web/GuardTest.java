@@ -182,13 +182,56 @@ class GuardTest {
     }
   }
 
+  @Test
+  void aConnectionUsedByTwoTokensGivesBothTheirSlotBackWhenItCloses() throws Exception {
+    String observer = server.token(Role.OBSERVER);
+    String evaluator = server.token(Role.EVALUATOR);
+    try (Socket shared = new Socket("127.0.0.1", server.server().port())) {
+      assertThat(status(shared, observer)).isEqualTo(200);
+      assertThat(status(shared, evaluator)).isEqualTo(200);
+    }
+    for (String token : List.of(observer, evaluator)) {
+      List<Socket> held = new java.util.ArrayList<>();
+      try {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (held.size() < CONNECTIONS_PER_TOKEN && System.currentTimeMillis() < deadline) {
+          Socket next = new Socket("127.0.0.1", server.server().port());
+          if (status(next, token) == 200) {
+            held.add(next);
+          } else {
+            next.close();
+          }
+        }
+        assertThat(held).as("connections given back to each token of the closed one").hasSize(CONNECTIONS_PER_TOKEN);
+      } finally {
+        for (Socket socket : held) {
+          socket.close();
+        }
+      }
+    }
+  }
+
   /** One keep-alive GET on a raw socket; the status of its answer. */
   private static int status(Socket socket, String token) throws Exception {
     socket.setSoTimeout(10_000);
     socket.getOutputStream().write(("GET /api/v1/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
         + token + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     socket.getOutputStream().flush();
-    String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.UTF_8);
+    // The whole answer is read, so that the connection can carry another request.
+    java.io.InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+      int next = in.read();
+      if (next < 0) {
+        break;
+      }
+      head.append((char) next);
+    }
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+        .matcher(head);
+    if (length.find()) {
+      in.readNBytes(Integer.parseInt(length.group(1)));
+    }
     return Integer.parseInt(head.substring(9, 12));
   }
 
