@@ -7,7 +7,7 @@ import { clock, hhmm } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
 import { userActions, showClock, showIdentity } from './pages.js';
-import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
+import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame, refreshStatus } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
 
@@ -416,7 +416,7 @@ function main() {
   translate();
   languageButton($('lang'));
   onLanguageChange(() => {
-    setStatus($('status').dataset.status);
+    refreshStatus();
     showWho();
     renderScenarios();
     renderPlatforms();

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the pages. Text always goes in as text (textContent), never as HTML.
 
-import { t } from './i18n.js';
+import { format, t } from './i18n.js';
 
 export const $ = (id) => document.getElementById(id);
 
@@ -30,11 +30,21 @@ export function clearMessage() {
   $('message').textContent = '';
 }
 
-/** The header's connection badge: live, reconnecting, offline or replay. */
-export function setStatus(status) {
+/** Wall time as HH:MM:SS, for "not live since". */
+export function wallClock(epochMs) {
+  return new Date(epochMs).toLocaleTimeString('en-GB', { hour12: false });
+}
+
+/**
+ * The header's connection badge: live, reconnecting, offline or replay; a stream that is not live says since when
+ * ({@code since}, wall ms), so that a wall left alone shows how stale it is.
+ */
+export function setStatus(status, since = null) {
   const badge = $('status');
   badge.dataset.status = status;
-  badge.textContent = t(status);
+  if (since !== null) badge.dataset.since = String(since);
+  else delete badge.dataset.since;
+  badge.textContent = since === null ? t(status) : format('notLiveSince', wallClock(since));
 }
 
 /** Wraps a render function so that many frames in one animation frame render once. */
@@ -48,4 +58,10 @@ export function onNextFrame(task) {
       task();
     });
   };
+}
+
+/** Writes the badge again in the current language. */
+export function refreshStatus() {
+  const badge = $('status');
+  setStatus(badge.dataset.status, badge.dataset.since ? Number(badge.dataset.since) : null);
 }

@@ -6,8 +6,9 @@
 import { api, claims, describe, token } from './api.js';
 import { duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
+import { criterionFigures } from './criteria.js';
 import { userActions, showDrillPicker, showClock, followDrill, showIdentity } from './pages.js';
-import { $, el, when, showMessage, setStatus, onNextFrame } from './dom.js';
+import { $, el, when, showMessage, onNextFrame, refreshStatus } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
 
@@ -84,27 +85,6 @@ function renderCounts(drill) {
     return tile;
   });
   $('counts').replaceChildren(...tiles);
-}
-
-/** The value and target of a criterion as text; interval values that still run are marked to keep counting. */
-function criterionFigures(criterion) {
-  const { measure, value, target } = criterion;
-  if (measure === 'interval') {
-    return { value: duration(value), target: target === null ? '—' : `≤ ${duration(target)}` };
-  }
-  if (measure === 'before-peak') {
-    if (value === null) return { value: '—', target: t('measure_before-peak') };
-    return {
-      value: value > 0 ? format('beforePeak', duration(value)) : format('afterPeak', duration(-value)),
-      target: t('measure_before-peak'),
-    };
-  }
-  if (measure === 'tasks-on-time') {
-    // This measure's value is a count of late tasks (unit "tasks"), not a duration.
-    const late = value === null ? null : Math.round(value);
-    return { value: late === null ? '—' : late === 0 ? t('noLateTasks') : format('lateTasks', late), target: t('noLateTasks') };
-  }
-  return { value: value === null ? '—' : String(value), target: target === null ? '—' : String(target) };
 }
 
 function renderCriteria(drill) {
@@ -506,7 +486,7 @@ function main() {
   translate();
   languageButton($('lang'));
   onLanguageChange(() => {
-    setStatus($('status').dataset.status);
+    refreshStatus();
     if (jwt) showWho();
     renderLegend();
     shownAssessment = null;

@@ -6,7 +6,7 @@ const WORDS = {
     live: '实时', reconnecting: '重新连接中…', offline: '未连接', replay: '回放',
     state_created: '未开始', state_running: '进行中', state_paused: '已暂停', state_ended: '已结束',
     speed: '倍速', simClock: '演练时间',
-    kpiSinceStart: '距首个事件', kpiOpen: '进行中任务', kpiOverdue: '超时任务', kpiDone: '已完成任务',
+    kpiSinceStart: '距首个注入', kpiOpen: '进行中任务', kpiOverdue: '超时任务', kpiDone: '已完成任务',
     panelLatency: '各小组响应与完成时长(分钟)', panelProgress: '各小组任务进度', panelOpinion: '模拟舆情声量(条/分钟)',
     panelTimeline: '事件时间线', panelCriteria: '评估指标',
     response: '响应时长', completion: '完成时长', deadline: '时限',
@@ -21,6 +21,30 @@ const WORDS = {
     ev_task_triggered: '任务下达', ev_task_acknowledged: '任务确认', ev_task_started: '开始处理',
     ev_task_completed: '任务完成', ev_task_overdue: '任务超时', ev_opinion_sampled: '舆情采样', external: '外部事件',
     end_stopped: '指挥员停止演练', 'end_scenario-end': '到达演练结束时间',
+    // The wallboard.
+    wallOpinion: '模拟舆情(条/分钟)', ended: '已结束',
+    notLiveSince: '未连接 · 自 {0} 起', replayAt: '回放 · {0}×', kpiPosts: '舆情总量', kpiNegativeShare: '负面占比 {0}',
+    kpiTasksDone: '任务完成', kpiCriteria: '评估指标', criteriaCounts: '达标 {0} · 未达标 {1}',
+    criteriaOpen: '待定 {0}', pageOf: '第 {0}/{1} 页',
+    responseShort: '响应 {0}', completionShort: '完成 {0}', noPosts: '暂无帖子', noPostsHint: '舆情从第一条外部帖子开始计算',
+    peakAt: '峰值 {0} · {1} 条/分', postsTotal: '共 {0} 条', postsPerMinute: '条/分',
+    paused: '演练已暂停', pausedHint: '指挥员已暂停演练时钟,恢复后继续',
+    waitingStart: '等待指挥员开始演练', startsAt: '开始时间', firstInject: '首个情景注入', firstInjectAtStart: '开始即注入',
+    firstInjectIn: '距首个情景注入', endsAtTime: '结束时间', atSpeed: '{0}× 倍速 · 约 {1}', script: '演练脚本',
+    teamsTaking: '参演小组', taskCount: '{0} 项任务', nextInject: '下一注入 {0}',
+    summary: '演练总结', endedHow: '结束方式', endedAtSim: '结束于 {0}', criteriaMetCount: '达标', criteriaMissedCount: '未达标',
+    criteriaOpenCount: '未判定', latencyPerTeam: '各小组平均响应与完成', responseAvg: '平均响应', completionAvg: '平均完成',
+    tasksDone: '完成任务', opinionPeak: '舆情峰值', perMinute: '{0} 条/分',
+    linkNoTokenTitle: '此链接缺少访问令牌',
+    linkNoTokenText: '观察员大屏需要带令牌的链接。请向演练指挥员索取:指挥台 → 参演链接 → 观察员大屏。',
+    linkExpiredTitle: '此链接已过期', linkExpiredText: '令牌有效期至 {0}。请向演练指挥员索取新的观察员大屏链接。',
+    linkInvalidTitle: '此链接的令牌无效',
+    linkInvalidText: '令牌不是这台服务器签发的(可能来自另一套 Drillboard 部署),或在复制时被截断。请向演练指挥员索取新链接。',
+    linkForbiddenTitle: '此令牌无权查看这个演练', linkForbiddenText: '请向演练指挥员索取观察员大屏链接。',
+    linkMalformedTitle: '链接中的演练编号不完整', linkMalformedText: '演练编号应为 d 开头的 12 位字母数字。请完整复制链接,或从演练列表中选择。',
+    linkUnknownTitle: '找不到这个演练', linkUnknownText: '这台服务器上没有编号为 {0} 的演练。它可能属于另一套部署。请从演练列表中选择。',
+    linkServerTitle: '暂时无法连接服务器', linkServerText: '{0} 后自动重试。如持续失败,请检查网络或联系管理员。',
+    chooseFromList: '打开演练列表',
     language: 'English',
     // Console, team and evaluator pages.
     pageConsole: '演练指挥台', pageTeam: '小组工作台', pageEvaluate: '演练评估',
@@ -107,6 +131,33 @@ const WORDS = {
     ev_task_started: 'Task started', ev_task_completed: 'Task done', ev_task_overdue: 'Task overdue',
     ev_opinion_sampled: 'Opinion sample', external: 'External event',
     end_stopped: 'Stopped by the director', 'end_scenario-end': 'The scenario\'s end time was reached',
+    // The wallboard.
+    wallOpinion: 'Opinion (posts/min)', ended: 'Ended',
+    notLiveSince: 'Not live since {0}', replayAt: 'Replay · {0}×', kpiPosts: 'Posts', kpiNegativeShare: '{0} negative',
+    kpiTasksDone: 'Tasks done', kpiCriteria: 'Criteria', criteriaCounts: 'Met {0} · Missed {1}',
+    criteriaOpen: 'Open {0}', pageOf: 'Page {0}/{1}',
+    responseShort: 'Response {0}', completionShort: 'Done in {0}', noPosts: 'No posts yet',
+    noPostsHint: 'Opinion counts from the first outside post',
+    peakAt: 'Peak {0} · {1}/min', postsTotal: '{0} posts', postsPerMinute: 'posts/min',
+    paused: 'Drill paused', pausedHint: 'The director has stopped the drill clock; it goes on when resumed',
+    waitingStart: 'Waiting for the director to start', startsAt: 'Starts at', firstInject: 'First inject',
+    firstInjectAtStart: 'as soon as it starts', firstInjectIn: 'First inject in', endsAtTime: 'Ends at',
+    atSpeed: '{0}× · about {1}', script: 'Script', teamsTaking: 'Teams', taskCount: '{0} tasks', nextInject: 'Next inject {0}',
+    summary: 'Drill summary', endedHow: 'How it ended', endedAtSim: 'Ended at {0}', criteriaMetCount: 'Met',
+    criteriaMissedCount: 'Missed', criteriaOpenCount: 'Undecided', latencyPerTeam: 'Average response and completion',
+    responseAvg: 'Response', completionAvg: 'Completion', tasksDone: 'Tasks done', opinionPeak: 'Opinion peak',
+    perMinute: '{0}/min',
+    linkNoTokenTitle: 'This link has no access token',
+    linkNoTokenText: 'The observers\' wallboard needs a link with a token. Ask the drill director: console → Participant links → Observers\' wallboard.',
+    linkExpiredTitle: 'This link has expired', linkExpiredText: 'Its token was valid until {0}. Ask the drill director for a new wallboard link.',
+    linkInvalidTitle: 'This link\'s token is not valid',
+    linkInvalidText: 'The token was not issued by this server (it may come from another Drillboard deployment), or it was cut short when copied. Ask the drill director for a new link.',
+    linkForbiddenTitle: 'This token may not show this drill', linkForbiddenText: 'Ask the drill director for an observers\' wallboard link.',
+    linkMalformedTitle: 'The drill id in this link is incomplete',
+    linkMalformedText: 'A drill id is a d followed by 11 letters or digits. Copy the whole link, or choose from the list of drills.',
+    linkUnknownTitle: 'No such drill', linkUnknownText: 'This server has no drill {0}. It may belong to another deployment. Choose from the list of drills.',
+    linkServerTitle: 'The server cannot be reached', linkServerText: 'Trying again in {0}. If this goes on, check the network or call the administrator.',
+    chooseFromList: 'Open the list of drills',
     language: '中文',
     // Console, team and evaluator pages.
     pageConsole: 'Director console', pageTeam: 'Team desk', pageEvaluate: 'Evaluation',
@@ -201,6 +252,36 @@ export function pick(obj, field) {
   if (!obj) return '';
   const english = obj[`${field}En`];
   return current === 'en' && english ? english : obj[field] ?? '';
+}
+
+/**
+ * The scenario's short name for the wall: short / shortEn where the scenario gives them, else the full field in the
+ * current language (the wall then wraps it).
+ */
+export function short(obj, field) {
+  if (!obj) return '';
+  const own = current === 'en' ? obj.shortEn : obj.short;
+  return own || pick(obj, field);
+}
+
+/**
+ * Like {@link short}, but a long full text without a short name is cut at its first clause (or, failing that, at
+ * the limit with an ellipsis): for task and inject titles, which can be whole sentences. Teams and criteria are never
+ * cut: the wall wraps them.
+ */
+export function brief(obj, field) {
+  const text = short(obj, field);
+  const limit = current === 'en' ? 32 : 16;
+  const length = (value) => [...value].length;
+  if (length(text) <= limit) return text;
+  const clause = text.split(/[,，、;；:：(（。]/)[0].trim();
+  if (length(clause) >= 4 && length(clause) <= limit) return clause;
+  return `${[...text].slice(0, limit - 1).join('')}…`;
+}
+
+/** A platform's or channel's display name from the snapshot's labels ({@code kind} 'platforms' or 'channels'). */
+export function label(drill, kind, id) {
+  return pick(drill?.labels?.[kind]?.[id], 'name') || id;
 }
 
 /** Sets every [data-i18n] element's text from the dictionary. */

@@ -1,23 +1,31 @@
 // A drill followed live over the WebSocket: the first frame is a snapshot, then deltas whose seq ranges must join up;
-// on any break the connection is reopened with ?after=<last seq>, so nothing is lost or shown twice.
+// on any break the connection is reopened with ?after=<last seq>, so nothing is lost or shown twice. After a lost
+// connection the drill is first read over HTTP: a network still down is tried again with backoff, while a refusal
+// (token expired or not valid, drill gone) ends the stream with onRefused instead of looping.
 // In replay (?replay=1) the stored drill is played back instead: same frames plus "replay" and the replay's own clock,
 // steered with text messages; a snapshot (after a seek) replaces everything, and a closed socket is just offline.
 
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 
 const TIMELINE_LENGTH = 300;
 /** How far back a fresh viewer looks for its timeline; opinion samples (one a minute) are not kept in it. */
 const HISTORY_EVENTS = 3000;
 const inTimeline = (event) => event.type !== 'opinion.sampled';
 const FRAME_KEYS = new Set(['type', 'fromSeq', 'toSeq', 'omitted', 'events']);
+const FIRST_RETRY_MS = 1000;
+const LAST_RETRY_MS = 30000;
+/** Answers after which trying again cannot help: the page says what to do instead. */
+const REFUSALS = new Set([400, 401, 403, 404]);
 
 export class LiveDrill {
   /**
    * @param drillId the drill to follow
    * @param token a token of any role
    * @param onChange called with (drill, newEvents) after every frame
-   * @param onStatus called with 'live' (or 'replay'), 'reconnecting' or 'offline'
-   * @param options {replay: {speed, from}} to play the stored drill back instead of following it live
+   * @param onStatus called with 'live' (or 'replay'), 'reconnecting' or 'offline', and the wall time (ms) since which
+   *   the stream has not been live (null while live)
+   * @param options {replay: {speed, from}} to play the stored drill back instead of following it live;
+   *   {onRefused: (ApiError) => ...} for a server that refuses the drill when the page reconnects
    */
   constructor(drillId, token, onChange, onStatus, options = {}) {
     this.drillId = drillId;
@@ -28,9 +36,14 @@ export class LiveDrill {
     this.timeline = [];
     this.lastSeq = null;
     this.clockOffset = 0;
-    this.retryDelay = 1000;
+    this.retryDelay = FIRST_RETRY_MS;
     this.closed = false;
+    /** Wall time when the stream stopped being live; null while it is. */
+    this.lostAt = null;
+    /** Set when the page itself closes the socket to reopen it at once (a gap in the seq ranges). */
+    this.reopenAtOnce = false;
     this.replay = options.replay || null;
+    this.onRefused = options.onRefused || (() => {});
     /** Counts snapshots, so that a timeline fetched for an earlier one is dropped. */
     this.generation = 0;
   }
@@ -68,15 +81,41 @@ export class LiveDrill {
     socket.onmessage = (message) => this.receive(JSON.parse(message.data));
     socket.onclose = () => {
       if (this.closed || socket !== this.socket) return;
+      this.lostAt ??= Date.now();
       if (this.replay) {
         // A replay is one session: nothing to resume, the viewer reloads to start again.
-        this.onStatus('offline');
+        this.onStatus('offline', this.lostAt);
         return;
       }
-      this.onStatus('reconnecting');
-      setTimeout(() => this.connect(), this.retryDelay);
-      this.retryDelay = Math.min(this.retryDelay * 2, 10000);
+      this.onStatus('reconnecting', this.lostAt);
+      if (this.reopenAtOnce) {
+        this.reopenAtOnce = false;
+        this.connect();
+        return;
+      }
+      setTimeout(() => this.reconnect(), this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, LAST_RETRY_MS);
     };
+  }
+
+  /** Reads the drill over HTTP before opening the stream again, so that a refusal ends the retries with a reason. */
+  async reconnect() {
+    if (this.closed) return;
+    try {
+      await api('GET', `/drills/${encodeURIComponent(this.drillId)}`);
+    } catch (error) {
+      if (error instanceof ApiError && REFUSALS.has(error.status)) {
+        this.stop();
+        this.onStatus('offline', this.lostAt);
+        this.onRefused(error);
+        return;
+      }
+      // The network or the server is still down: wait longer, then read again.
+      setTimeout(() => this.reconnect(), this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, LAST_RETRY_MS);
+      return;
+    }
+    this.connect();
   }
 
   receive(frame) {
@@ -95,6 +134,7 @@ export class LiveDrill {
           return;
         }
         // A break in the seq ranges: reopen from what we have rather than show a gap.
+        this.reopenAtOnce = true;
         this.socket.close();
         return;
       }
@@ -104,8 +144,9 @@ export class LiveDrill {
     }
     if (this.drill.clock?.wallNow) this.clockOffset = this.drill.clock.wallNow - Date.now();
     if (this.replay) this.keepWishes();
-    this.retryDelay = 1000;
-    this.onStatus(this.replay ? 'replay' : 'live');
+    this.retryDelay = FIRST_RETRY_MS;
+    this.lostAt = null;
+    this.onStatus(this.replay ? 'replay' : 'live', null);
     this.onChange(this.drill, frame.events || []);
   }
 
@@ -165,6 +206,11 @@ export class LiveDrill {
   /** Asks for the drill as it stood at seq; the answer is a snapshot frame. */
   seek(seq) {
     this.send({ action: 'seek', seq });
+  }
+
+  /** Asks for the drill as it stood at sim time {@code at} (ms since midnight); the answer is a snapshot frame. */
+  seekTo(at) {
+    this.send({ action: 'seek', at: Math.round(at) });
   }
 
   /** Moves the clock's anchor to now, so that a change of speed or running takes effect from this moment. */

@@ -6,7 +6,7 @@ import { api, claims, describe, token } from './api.js';
 import { duration, hhmm, minutes } from './format.js';
 import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { showDrillPicker, showClock, followDrill, showIdentity } from './pages.js';
-import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame } from './dom.js';
+import { $, el, when, showMessage, clearMessage, onNextFrame, refreshStatus } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
 
@@ -265,7 +265,7 @@ function main() {
   translate();
   languageButton($('lang'));
   onLanguageChange(() => {
-    setStatus($('status').dataset.status);
+    refreshStatus();
     showWho();
     if (live?.drill) renderTeamChoice(live.drill);
     render();

@@ -1,100 +1,498 @@
-// The observers' wallboard: one drill, live, on a 1920x1080 screen. Everything shown comes from the live stream;
-// text from events is always set as text, never as HTML. With ?replay=1 (and optionally &speed=S&from=SEQ) it plays
-// an ended drill back instead, with a bar to pause, change speed and seek.
+// The observers' wallboard: one drill on a wall screen, read from across the room. It shows each state of a drill
+// as its own screen: the script before the first inject, the live board while it runs (unmistakably marked when
+// paused), and a summary once it has ended. Everything comes from the live stream; text from events is always set
+// as text, never as HTML. With ?replay=1 (and optionally &speed=S&from=SEQ) it plays an ended drill back, with a bar
+// that seeks in sim time. A bad link gets a message that says what to do, never a reconnect loop.
 
 import * as echarts from '/vendor/echarts.esm.min.js';
-import { api, describe, token } from './api.js';
-import { duration, hhmm, minutes } from './format.js';
-import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
+import { api, ApiError, claims, token } from './api.js';
+import { criterionFigures } from './criteria.js';
+import { clock, duration, hhmm } from './format.js';
+import { brief, format, label, languageButton, onLanguageChange, pick, short, t, translate } from './i18n.js';
 import { LiveDrill } from './live.js';
-import { $, el, showMessage, setStatus, onNextFrame } from './dom.js';
-import { showClock } from './pages.js';
+import { $, el, onNextFrame, refreshStatus, setStatus, when } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
 
-const SENTIMENT_COLORS = { negative: '#f0605d', neutral: '#8a97b1', positive: '#35c28a' };
-const PLATFORM_COLORS = ['#4fa3ff', '#f5b342', '#c084fc', '#58c4dd', '#ff8fab'];
-const HEADLINE_CRITERIA = 3;
+const DRILL_ID = /^d[a-z0-9]{11}$/;
+const MINUTE = 60000;
+const SENTIMENTS = ['negative', 'neutral', 'positive'];
+/** Okabe-Ito hues (lightened for the dark ground): told apart under every common colour-vision deficiency. */
+const SENTIMENT_COLORS = { negative: '#e66100', neutral: '#9aa8c0', positive: '#1fb58f' };
+const PLATFORM_COLORS = ['#56b4e9', '#e69f00', '#cc79a7', '#f0e442', '#009e73', '#d55e00'];
+/** At most this many bars on the opinion chart: a long drill groups its minutes. */
+const OPINION_BARS = 90;
+/** Bar widths and label steps, in minutes, that read as round times. */
+const ROUND_MINUTES = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180];
+/** What the director does to the clock means nothing to an observer: the console and the report keep it. */
+const CONTROL_TYPES = new Set(['drill.created', 'drill.paused', 'drill.resumed', 'drill.speed_changed', 'opinion.sampled']);
+const CRITERIA_PAGE_MS = 8000;
 const REPLAY_SPEEDS = [60, 300, 600, 1800, 3600];
 const DEFAULT_REPLAY_SPEED = 600;
+const FIRST_RETRY_MS = 2000;
+const LAST_RETRY_MS = 30000;
 
 let live = null;
-let latencyChart = null;
 let opinionChart = null;
 /** While the viewer drags the replay slider, frames do not move it. */
 let seeking = false;
+/** The message shown for a bad link, kept to write it again in another language. */
+let problem = null;
 
-async function showPicker() {
-  $('picker').hidden = false;
-  const list = $('drill-list');
-  try {
-    const { drills } = await api('GET', '/drills');
-    list.replaceChildren();
-    if (drills.length === 0) list.append(el('li', {}, t('noDrills')));
-    for (const drill of [...drills].reverse()) {
-      const item = el('li', { 'data-drill': drill.id });
-      const link = el('a', { href: `/?drill=${encodeURIComponent(drill.id)}` }, pick(drill, 'title'));
-      const meta = el('span', { class: 'muted' }, `${t(`state_${drill.state}`)} · ${new Date(drill.createdAt).toLocaleString()}`);
-      item.append(link, meta);
-      if (drill.state === 'ended') {
-        const replay = el('a', { href: `/?drill=${encodeURIComponent(drill.id)}&replay=1`, class: 'replay-link',
-          'data-action': 'replay' }, `▶ ${t('openReplay')}`);
-        meta.append(' · ', replay);
-      }
-      list.append(item);
-    }
-  } catch (error) {
-    showMessage(describe(error));
+/** The board's unit (--u) in pixels: a hundredth of the largest 16:9 box the window holds. */
+function unit() {
+  let probe = $('unit-probe');
+  if (!probe) {
+    probe = el('div', { id: 'unit-probe', class: 'unit-probe', 'aria-hidden': 'true' });
+    document.body.append(probe);
   }
+  return probe.getBoundingClientRect().width / 100;
+}
+
+const overflows = (box) => box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+
+/** Applies the first of {@code layouts} (class lists) under which {@code box} does not overflow; returns it. */
+function fit(box, layouts) {
+  const all = [...new Set(layouts.flatMap((layout) => layout.split(' ').filter(Boolean)))];
+  for (const layout of layouts) {
+    box.classList.remove(...all);
+    layout.split(' ').filter(Boolean).forEach((name) => box.classList.add(name));
+    if (!overflows(box)) return layout;
+  }
+  return null;
+}
+
+// --- Which screen ---
+
+/** created (or running before the first inject): the script; ended: the summary; otherwise the live board. */
+function screenOf(drill) {
+  if (drill.state === 'ended') return 'summary';
+  const started = drill.injects.some((inject) => inject.firedAt !== null);
+  return drill.state === 'created' || !started ? 'preview' : 'board';
 }
 
 function render() {
   const drill = live?.drill;
   if (!drill) return;
-  $('board').hidden = false;
   $('title').textContent = pick(drill, 'title');
   document.title = `${live.replay ? `${t('replay')} · ` : ''}${pick(drill, 'title')} · Drillboard`;
+  showEnded(drill);
+  const screen = screenOf(drill);
+  document.body.dataset.screen = screen;
+  $('board').hidden = screen !== 'board';
+  $('preview').hidden = screen !== 'preview';
+  $('summary').hidden = screen !== 'summary';
   renderReplay(drill);
+  if (screen === 'preview') renderPreview(drill);
+  else if (screen === 'summary') renderSummary(drill);
+  else renderBoard(drill);
   renderClock();
+}
+
+/** The badge says ended once the drill has ended: "live" would tell observers that something still moves. */
+function showEnded(drill) {
+  const badge = $('status');
+  if (!live.replay && badge.dataset.status === 'live' && drill.state === 'ended') setStatus('ended');
+}
+
+// --- The live board ---
+
+function renderBoard(drill) {
+  const paused = drill.state === 'paused';
+  $('board').classList.toggle('paused', paused);
+  $('paused-banner').hidden = !paused;
+  document.querySelector('[data-panel=clock]').dataset.state = drill.state;
   renderKpis(drill);
   renderTeams(drill);
-  renderTimeline(drill);
-  renderLatency(drill);
+  renderCriteria(drill, $('criteria'), $('criteria-page'));
   renderOpinion(drill);
+  renderTimeline(drill);
+}
+
+function kpiTile(key, name, value, sub, tone) {
+  const tile = el('div', { class: 'kpi', 'data-kpi': key });
+  if (tone) tile.dataset.tone = tone;
+  tile.append(el('div', { class: 'name' }, name), el('div', { class: 'value' }, value));
+  if (sub) tile.append(el('div', { class: 'sub' }, sub));
+  return tile;
+}
+
+function negativeShare(opinion) {
+  return opinion.total ? `${Math.round(((opinion.bySentiment.negative || 0) / opinion.total) * 100)}%` : '—';
+}
+
+function renderKpis(drill) {
+  const { kpis, opinion } = drill;
+  const firstInject = drill.injects.filter((i) => !i.adHoc && i.firedAt !== null).map((i) => i.firedAt).sort((a, b) => a - b)[0];
+  $('kpis').replaceChildren(
+    kpiTile('since', t('kpiSinceStart'), duration(kpis.sinceFirstInjectSec),
+      firstInject === undefined ? '' : `${t('firstInject')} ${hhmm(firstInject)}`),
+    kpiTile('done', t('kpiTasksDone'), `${kpis.done}/${kpis.tasks}`, `${t('kpiOpen')} ${kpis.open}`,
+      kpis.tasks > 0 && kpis.done === kpis.tasks ? 'good' : null),
+    kpiTile('overdue', t('kpiOverdue'), String(kpis.overdue), '', kpis.overdue > 0 ? 'bad' : null),
+    kpiTile('posts', t('kpiPosts'), String(opinion.total), format('kpiNegativeShare', negativeShare(opinion)),
+      opinion.total > 0 ? 'warn' : null),
+  );
+}
+
+function latencyText(latency) {
+  return `${format('responseShort', duration(latency?.responseAvgSec))} · ${format('completionShort', duration(latency?.completionAvgSec))}`;
+}
+
+function taskChip(task) {
+  const chip = el('span', { class: 'task', 'data-task': task.id, 'data-state': task.state, 'data-overdue': String(task.overdue) });
+  chip.title = `${pick(task, 'title')} — ${t(`task_${task.state}`)}${task.overdue ? ` · ${t('overdue')}` : ''}`;
+  chip.append(el('span', { class: 'mark', 'aria-hidden': 'true' }), el('span', { class: 'task-name' }, brief(task, 'title')));
+  return chip;
+}
+
+function renderTeams(drill) {
+  const rows = drill.teams.map((team) => {
+    const percent = Math.round(team.progress * 100);
+    const row = el('div', { class: 'team', 'data-team': team.id });
+    const track = el('div', { class: 'track' });
+    const fill = el('div', { class: 'fill' });
+    fill.style.width = `${percent}%`;
+    track.append(fill);
+    const tasks = el('div', { class: 'tasks' });
+    tasks.append(...team.tasks.map(taskChip));
+    row.append(el('span', { class: 'team-name' }, short(team, 'name')), el('span', { class: 'latency' }, latencyText(drill.latency[team.id])),
+      el('span', { class: 'percent' }, `${percent}%`), track, tasks);
+    return row;
+  });
+  $('teams').replaceChildren(...rows);
+  fit($('teams'), ['', 'two', 'dense', 'two dense']);
+}
+
+function criterionRow(criterion) {
+  const row = el('li', { class: 'criterion', 'data-criterion': criterion.id, 'data-status': criterion.status });
+  const figures = criterionFigures(criterion);
+  const numbers = el('span', { class: 'figures' });
+  numbers.append(el('span', { class: 'value' }, figures.value));
+  if (criterion.measure === 'interval') numbers.append(el('span', { class: 'target' }, ` / ${figures.target}`));
+  row.append(el('span', { class: 'verdict' }, t(`status_${criterion.status}`)), el('span', { class: 'name' }, short(criterion, 'name')),
+    numbers);
+  return row;
+}
+
+/**
+ * Every criterion at once: one column, else two; only when even two would overflow, pages of what fits turn every
+ * few seconds, with the page shown beside the counts.
+ */
+function renderCriteria(drill, list, head) {
+  const by = (...statuses) => drill.criteria.filter((c) => statuses.includes(c.status)).length;
+  const counts = format('criteriaSummary', by('met'), by('missed'), by('running', 'pending'));
+  const rows = drill.criteria.map(criterionRow);
+  list.replaceChildren(...rows);
+  if (fit(list, ['', 'two']) !== null || rows.length === 0) {
+    head.textContent = counts;
+    return;
+  }
+  list.classList.remove('two');
+  while (list.children.length > 1 && overflows(list)) list.lastChild.remove();
+  const perPage = list.children.length;
+  const pages = Math.ceil(rows.length / perPage);
+  const page = Math.floor(Date.now() / CRITERIA_PAGE_MS) % pages;
+  list.replaceChildren(...rows.slice(page * perPage, (page + 1) * perPage));
+  head.textContent = `${counts} · ${format('pageOf', page + 1, pages)}`;
+}
+
+/** The drill's minutes grouped into at most OPINION_BARS bars, from the drill's start to a little past the last post. */
+function opinionBars(drill) {
+  const { series } = drill.opinion;
+  const start = drill.clock.start;
+  const last = series.length ? series[series.length - 1].minute : start;
+  const end = Math.max(Math.min(drill.clock.end, Math.max(last + 30 * MINUTE, start + 3 * 60 * MINUTE)), last + MINUTE);
+  const size = ROUND_MINUTES.find((m) => (end - start) / MINUTE / m <= OPINION_BARS) ?? ROUND_MINUTES.at(-1);
+  const count = Math.ceil((end - start) / MINUTE / size);
+  const bars = Array.from({ length: count }, (_, i) => ({ at: start + i * size * MINUTE, negative: 0, neutral: 0, positive: 0 }));
+  const indexOf = (minute) => Math.min(count - 1, Math.max(0, Math.floor((minute - start) / MINUTE / size)));
+  series.forEach((point) => SENTIMENTS.forEach((s) => { bars[indexOf(point.minute)][s] += (point.bySentiment[s] || 0) / size; }));
+  return { bars, indexOf };
+}
+
+function renderOpinion(drill) {
+  const { opinion } = drill;
+  const empty = opinion.series.length === 0;
+  $('opinion-empty').hidden = !empty;
+  $('opinion-peak').textContent = opinion.peak ? format('peakAt', hhmm(opinion.peak.minute), opinion.peak.count) : '';
+  renderKeys(drill);
+  opinionChart ??= echarts.init($('opinion-chart'), null, { renderer: 'canvas' });
+  const box = $('opinion-chart');
+  const fontPx = Math.max(12, Math.round(unit()));
+  box.dataset.fontPx = String(fontPx);
+  const { bars, indexOf } = opinionBars(drill);
+  const marks = drill.teams.flatMap((team) => team.tasks.filter((task) => task.effect && task.doneAt !== null))
+    .sort((a, b) => a.doneAt - b.doneAt).map((task) => ({ task, index: indexOf(task.doneAt) }));
+  const lineHeight = Math.round(unit() * 1.27 * 1.3);
+  const top = marks.length ? lineHeight * 2 + fontPx * 0.6 : fontPx * 1.2;
+  const totals = bars.map((bar) => SENTIMENTS.reduce((sum, s) => sum + bar[s], 0));
+  const highest = Math.max(1, ...totals);
+  const peakIndex = opinion.peak ? indexOf(opinion.peak.minute) : null;
+  const muted = '#9aa8c0';
+  // Labels on round times, as many as the width holds at about four characters' room each.
+  const room = Math.max(1, Math.floor(box.clientWidth / (fontPx * 4)));
+  const span = (bars.length * (bars[1]?.at - bars[0].at || MINUTE)) / MINUTE;
+  const labelStep = ROUND_MINUTES.find((m) => span / m <= room) ?? ROUND_MINUTES.at(-1);
+  opinionChart.setOption({
+    animation: false,
+    textStyle: { fontFamily: getComputedStyle(document.body).fontFamily, fontSize: fontPx },
+    grid: { left: fontPx * 1.4, right: fontPx * 1.4, top, bottom: fontPx * 0.3, containLabel: true },
+    xAxis: {
+      type: 'category', data: bars.map((bar) => hhmm(bar.at)),
+      axisLabel: { color: muted, fontSize: fontPx, interval: (index) => (bars[index].at / MINUTE) % labelStep === 0 }, axisLine: { lineStyle: { color: '#34425f' } },
+      axisTick: { show: false },
+    },
+    yAxis: {
+      type: 'value', max: Math.ceil(highest * 1.15), splitNumber: 3, minInterval: 1,
+      axisLabel: { color: muted, fontSize: fontPx }, splitLine: { lineStyle: { color: '#1c2740' } },
+    },
+    series: SENTIMENTS.map((sentiment, i) => ({
+      name: t(sentiment), type: 'bar', stack: 'posts', barCategoryGap: '15%', silent: true,
+      itemStyle: { color: SENTIMENT_COLORS[sentiment] },
+      data: empty ? [] : bars.map((bar) => Math.round(bar[sentiment] * 10) / 10),
+      markLine: i === 0 && marks.length ? {
+        symbol: 'none', silent: true, label: { show: false },
+        lineStyle: { color: '#f0b400', type: 'dashed', width: Math.max(2, fontPx / 8) },
+        data: marks.map((mark) => ({ xAxis: mark.index })),
+      } : undefined,
+      markPoint: i === SENTIMENTS.length - 1 && peakIndex !== null && !empty ? {
+        symbol: 'circle', symbolSize: fontPx * 0.9, silent: true, label: { show: false },
+        itemStyle: { color: '#f0b400', borderColor: '#0b1220', borderWidth: 2 },
+        data: [{ coord: [peakIndex, totals[peakIndex]] }],
+      } : undefined,
+    })),
+  }, true);
+  placeMarks(marks, lineHeight);
+}
+
+/** The task markers' names, above the chart at their line; a name that would touch the one before goes a row down. */
+function placeMarks(marks, lineHeight) {
+  const strip = $('opinion-marks');
+  strip.replaceChildren();
+  const width = strip.clientWidth;
+  const rowEnds = [];
+  marks.forEach(({ task, index }) => {
+    const x = opinionChart.convertToPixel({ xAxisIndex: 0 }, index);
+    const tag = el('span', { class: 'mark-label', 'data-task': task.id }, brief(task, 'title'));
+    strip.append(tag);
+    const left = Math.max(0, Math.min(x, width - tag.offsetWidth));
+    let row = rowEnds.findIndex((end) => left >= end + 6);
+    if (row === -1) row = rowEnds.length;
+    rowEnds[row] = left + tag.offsetWidth;
+    tag.style.left = `${left}px`;
+    tag.style.top = `${row * lineHeight}px`;
+  });
+}
+
+function keyItem(color, name, figure) {
+  const item = el('li');
+  const swatch = el('span', { class: 'swatch' });
+  swatch.style.background = color;
+  item.append(swatch, el('span', {}, name));
+  if (figure !== undefined) item.append(el('span', { class: 'figure' }, figure));
+  return item;
+}
+
+/** The sentiments' colours with their shares, and each platform's posts in a hue of its own. */
+function renderKeys(drill) {
+  const { opinion } = drill;
+  const share = (n) => (opinion.total ? `${Math.round((n / opinion.total) * 100)}%` : '');
+  $('sentiments').replaceChildren(...SENTIMENTS.map((s) => keyItem(SENTIMENT_COLORS[s], t(s), share(opinion.bySentiment[s] || 0))));
+  const platforms = Object.keys(drill.labels?.platforms ?? opinion.byPlatform ?? {});
+  $('platforms').replaceChildren(...platforms.map((platform, i) => keyItem(PLATFORM_COLORS[i % PLATFORM_COLORS.length],
+    label(drill, 'platforms', platform), String(opinion.byPlatform?.[platform] ?? 0))));
+}
+
+function describeEvent(event, drill) {
+  const payload = event.payload || {};
+  if (event.type === 'inject.fired') {
+    const inject = drill.injects.find((i) => i.id === payload.injectId);
+    return inject ? brief(inject, 'title') : payload.title || '';
+  }
+  if (event.type.startsWith('task.')) {
+    for (const team of drill.teams) {
+      const task = team.tasks.find((candidate) => candidate.id === payload.taskId);
+      if (task) return `${short(team, 'name')} · ${brief(task, 'title')}`;
+    }
+    return '';
+  }
+  if (event.type === 'drill.ended') return t(`end_${payload.reason}`);
+  if (event.type.startsWith('drill.')) return '';
+  const text = payload.text ?? payload.title ?? payload.message;
+  // Outside events can be anything a load tool sends: the wall shows their gist, the event list the whole.
+  return typeof text === 'string' ? (text.length > 80 ? `${text.slice(0, 79)}…` : text) : '';
+}
+
+function timelineKind(event) {
+  const known = `ev_${event.type.replace(/\./g, '_')}`;
+  return t(known) === known ? t('external') : t(known);
+}
+
+/** What players and injects did, newest first, as many as fit whole. */
+function renderTimeline(drill) {
+  const shown = live.timeline.filter((event) => !CONTROL_TYPES.has(event.type) && !event.type.startsWith('evaluation.'))
+    .slice(-40).reverse();
+  const list = $('timeline');
+  list.replaceChildren(...shown.map((event) => {
+    const item = el('li', { 'data-type': event.type, 'data-seq': String(event.seq) });
+    item.append(el('span', { class: 'when' }, event.sim.slice(0, 5)), el('span', { class: 'kind' }, timelineKind(event)),
+      el('span', { class: 'what' }, describeEvent(event, drill)));
+    return item;
+  }));
+  while (list.children.length > 1 && overflows(list)) list.lastChild.remove();
+}
+
+// --- Before the first inject ---
+
+function fact(name, value, note) {
+  const item = el('div');
+  const figure = el('dd', {}, value);
+  if (note) figure.append(el('small', { 'data-note': 'true' }, note));
+  item.append(el('dt', {}, name), figure);
+  return item;
+}
+
+function nextScripted(drill) {
+  return drill.injects.filter((inject) => !inject.adHoc && inject.firedAt === null).sort((a, b) => a.at - b.at)[0];
+}
+
+/** How long in wall time until sim time {@code at}, at the drill's speed, from sim time {@code from}. */
+function wallUntil(drill, at, from) {
+  return duration(Math.max(0, (at - from) / drill.speed / 1000));
+}
+
+function renderPreview(drill) {
+  const first = nextScripted(drill);
+  const now = live.simNow() ?? drill.simTime;
+  let firstNote = '';
+  if (first && drill.state === 'created') {
+    firstNote = first.at <= drill.clock.start ? t('firstInjectAtStart') : format('atSpeed', drill.speed, wallUntil(drill, first.at, drill.clock.start));
+  } else if (first) {
+    firstNote = `${t('firstInjectIn')} ${wallUntil(drill, first.at, now)}`;
+  }
+  $('preview-facts').replaceChildren(
+    fact(t('startsAt'), hhmm(drill.clock.start), `${t('endsAtTime')} ${hhmm(drill.clock.end)}`),
+    fact(t('firstInject'), first ? hhmm(first.at) : '—', firstNote),
+    fact(t('speed'), `${drill.speed}×`, format('atSpeed', drill.speed, wallUntil(drill, drill.clock.end, drill.clock.start))),
+  );
+  const injects = drill.injects.filter((inject) => !inject.adHoc).sort((a, b) => a.at - b.at).map((inject) => {
+    const item = el('li', { 'data-inject': inject.id });
+    item.append(el('span', { class: 'when' }, hhmm(inject.at)), el('span', {}, brief(inject, 'title')),
+      el('span', { class: 'channel' }, label(drill, 'channels', inject.channel)));
+    return item;
+  });
+  $('preview-injects').replaceChildren(...injects);
+  while ($('preview-injects').children.length > 1 && overflows($('preview-injects'))) $('preview-injects').lastChild.remove();
+  $('preview-teams').replaceChildren(...drill.teams.map((team) => {
+    const item = el('li', { 'data-team': team.id });
+    item.append(el('span', { class: 'name' }, short(team, 'name')), el('span', { class: 'figure' }, format('taskCount', team.tasks.length)));
+    return item;
+  }));
+}
+
+// --- After the last event ---
+
+function renderSummary(drill) {
+  const by = (status) => drill.criteria.filter((c) => c.status === status).length;
+  const { kpis, opinion } = drill;
+  const peak = opinion.peak ? format('peakAt', hhmm(opinion.peak.minute), opinion.peak.count) : t('noPosts');
+  $('summary-figures').replaceChildren(
+    kpiTile('met', t('criteriaMetCount'), String(by('met')), format('criteriaOpen', by('running') + by('pending')), 'good'),
+    kpiTile('missed', t('criteriaMissedCount'), String(by('missed')), '', by('missed') > 0 ? 'bad' : null),
+    kpiTile('done', t('kpiTasksDone'), `${kpis.done}/${kpis.tasks}`, `${t('kpiOverdue')} ${overdueEver(drill)}`),
+    kpiTile('posts', t('kpiPosts'), String(opinion.total), peak, opinion.total > 0 ? 'warn' : null),
+    kpiTile('ended', t('endedHow'), hhmm(drill.simTime), drill.endReason ? t(`end_${drill.endReason}`) : ''),
+  );
+  const list = $('summary-criteria');
+  list.replaceChildren(...drill.criteria.map(criterionRow));
+  fit(list, ['', 'two']);
+  $('summary-latency').replaceChildren(...drill.teams.map((team) => {
+    const latency = drill.latency[team.id];
+    const row = el('tr', { 'data-team': team.id });
+    const done = el('td', {}, `${latency.done}/${latency.tasks}`);
+    if (latency.done < latency.tasks || latency.overdue > 0) done.classList.add('late');
+    row.append(el('td', {}, short(team, 'name')), el('td', {}, duration(latency.responseAvgSec)),
+      el('td', {}, duration(latency.completionAvgSec)), done);
+    return row;
+  }));
+}
+
+/** Tasks that ever went overdue, finished since or not: the summary's count, as in the report. */
+function overdueEver(drill) {
+  return drill.teams.reduce((n, team) => n + team.tasks.filter((task) => task.overdue).length, 0);
+}
+
+// --- The clock, between frames ---
+
+function renderClock() {
+  const drill = live?.drill;
+  if (!drill) return;
+  const now = live.simNow();
+  $('sim-clock').textContent = clock(now);
+  $('clock-label').textContent = live.replay ? t('replay') : t('simClock');
+  const state = $('drill-state');
+  state.dataset.state = drill.state;
+  state.textContent = t(`state_${drill.state}`);
+  const next = nextScripted(drill);
+  const speed = live.replay && drill.replay ? format('replayAt', drill.replay.speed) : `${drill.speed}×`;
+  $('speed-line').textContent = next ? `${speed} · ${format('nextInject', hhmm(next.at))}` : speed;
+  const since = document.querySelector('[data-kpi="since"] .value');
+  if (since && drill.kpis.sinceFirstInjectSec !== null) {
+    since.textContent = duration((now - (drill.simTime - drill.kpis.sinceFirstInjectSec * 1000)) / 1000);
+  }
+  const firstNote = document.querySelector('#preview-facts div:nth-child(2) small');
+  if (firstNote && next && drill.state !== 'created') firstNote.textContent = `${t('firstInjectIn')} ${wallUntil(drill, next.at, now)}`;
+  if (live.replay && drill.replay && !seeking) showReplayPosition(now);
+}
+
+// --- Replay ---
+
+function replayRange(drill) {
+  return { from: drill.replay.firstSim ?? drill.clock.start, to: drill.replay.lastSim ?? drill.clock.end };
 }
 
 function renderReplay(drill) {
-  const replay = drill.replay;
+  const { replay } = drill;
   if (!live.replay || !replay) return;
-  const panel = $('replay');
-  panel.hidden = false;
-  panel.dataset.seq = String(drill.seq);
-  panel.dataset.paused = String(replay.paused);
-  panel.dataset.finished = String(replay.finished);
+  const bar = $('replay');
+  bar.hidden = false;
+  bar.dataset.seq = String(drill.seq);
+  bar.dataset.paused = String(replay.paused);
+  bar.dataset.finished = String(replay.finished);
   const toggle = $('replay-toggle');
   const action = replay.finished ? 'again' : replay.paused ? 'resume' : 'pause';
   toggle.dataset.action = action;
   toggle.textContent = { again: `↺ ${t('replayAgain')}`, resume: `▶ ${t('play')}`, pause: `❚❚ ${t('pause')}` }[action];
   const speed = $('replay-speed');
   const wanted = String(replay.speed);
-  if (![...speed.options].some((option) => option.value === wanted)) {
-    speed.append(el('option', { value: wanted }, `${wanted}×`));
-  }
+  if (![...speed.options].some((option) => option.value === wanted)) speed.append(el('option', { value: wanted }, `${wanted}×`));
   if (document.activeElement !== speed) speed.value = wanted;
+  speed.setAttribute('aria-label', t('replaySpeed'));
+  const { from, to } = replayRange(drill);
   const slider = $('replay-seek');
-  slider.max = String(replay.lastSeq);
+  slider.min = String(from);
+  slider.max = String(to);
   slider.title = t('replaySeek');
   slider.setAttribute('aria-label', t('replaySeek'));
-  if (!seeking) slider.value = String(drill.seq);
-  renderReplayPosition(seeking ? Number(slider.value) : drill.seq, replay);
+  $('replay-from').textContent = hhmm(from);
+  $('replay-to').textContent = hhmm(to);
+  const span = Math.max(1, to - from);
+  $('replay-ticks').replaceChildren(...drill.injects.map((inject) => inject.firedAt ?? inject.at)
+    .filter((at) => at >= from && at <= to).map((at) => {
+      const tick = el('span', { class: 'tick', 'data-at': String(at) });
+      tick.style.left = `${((at - from) / span) * 100}%`;
+      return tick;
+    }));
 }
 
-function renderReplayPosition(seq, replay) {
-  const position = $('replay-position');
-  position.textContent = `${format('replaySeq', seq, replay.lastSeq)}${replay.finished ? ` · ${t('replayFinished')}` : ''}`;
-  // The played share of the slider, for its filled track.
-  const share = replay.lastSeq > 1 ? (seq - 1) / (replay.lastSeq - 1) : 1;
-  $('replay-seek').style.setProperty('--played', `${Math.round(share * 1000) / 10}%`);
+function showReplayPosition(sim) {
+  const drill = live.drill;
+  const { from, to } = replayRange(drill);
+  const slider = $('replay-seek');
+  if (!seeking) slider.value = String(sim);
+  $('replay-position').textContent = `${hhmm(sim)} / ${hhmm(to)}${drill.replay.finished ? ` · ${t('replayFinished')}` : ''}`;
+  slider.style.setProperty('--played', `${Math.round(((sim - from) / Math.max(1, to - from)) * 1000) / 10}%`);
 }
 
 function wireReplayControls() {
@@ -111,183 +509,12 @@ function wireReplayControls() {
   const slider = $('replay-seek');
   slider.addEventListener('input', () => {
     seeking = true;
-    if (live.drill?.replay) renderReplayPosition(Number(slider.value), live.drill.replay);
+    showReplayPosition(Number(slider.value));
   });
   slider.addEventListener('change', () => {
     seeking = false;
-    live.seek(Number(slider.value));
+    live.seekTo(Number(slider.value));
   });
-}
-
-function renderClock() {
-  const drill = live.drill;
-  showClock(live);
-  $('speed').textContent = drill.speed;
-  const since = document.querySelector('[data-kpi="since"] .value');
-  if (since && drill.kpis.sinceFirstInjectSec !== null) {
-    const first = live.simNow() - (drill.simTime - drill.kpis.sinceFirstInjectSec * 1000);
-    since.textContent = duration(first / 1000);
-  }
-}
-
-function kpiTile(key, name, value, target, status) {
-  const tile = el('div', { class: 'kpi', 'data-kpi': key });
-  if (status) tile.dataset.status = status;
-  tile.append(el('div', { class: 'name', title: name }, name), el('div', { class: 'value' }, value));
-  tile.append(el('div', { class: 'target' }, target ?? ''));
-  return tile;
-}
-
-function renderKpis(drill) {
-  const tiles = [kpiTile('since', t('kpiSinceStart'), duration(drill.kpis.sinceFirstInjectSec), '')];
-  drill.criteria.filter((c) => c.measure === 'interval').slice(0, HEADLINE_CRITERIA).forEach((c) => {
-    tiles.push(kpiTile(`criterion-${c.id}`, pick(c, 'name'), duration(c.value),
-      `${t('target')} ≤ ${duration(c.target)} · ${t(`status_${c.status}`)}`, c.status));
-  });
-  tiles.push(kpiTile('open', t('kpiOpen'), String(drill.kpis.open), `${t('kpiDone')} ${drill.kpis.done}/${drill.kpis.tasks}`));
-  const overdue = kpiTile('overdue', t('kpiOverdue'), String(drill.kpis.overdue), '');
-  if (drill.kpis.overdue > 0) overdue.classList.add('alert');
-  tiles.push(overdue);
-  $('kpis').replaceChildren(...tiles);
-}
-
-function renderTeams(drill) {
-  const rows = drill.teams.map((team) => {
-    const row = el('div', { class: 'team-row', 'data-team': team.id });
-    const track = el('div', { class: 'progress-track' });
-    const fill = el('div', { class: 'progress-fill' });
-    fill.style.width = `${Math.round(team.progress * 100)}%`;
-    track.append(fill);
-    row.append(el('span', { class: 'team-name' }, pick(team, 'name')), track,
-      el('span', { class: 'percent' }, `${Math.round(team.progress * 100)}%`));
-    const chips = el('div', { class: 'chips' });
-    team.tasks.forEach((task) => {
-      const label = `${pick(task, 'title')}`;
-      const chip = el('span', {
-        class: 'chip', 'data-task': task.id, 'data-state': task.state, 'data-overdue': String(task.overdue),
-        title: `${label} — ${t(`task_${task.state}`)}${task.overdue ? ` · ${t('overdue')}` : ''}`,
-      }, `${t(`task_${task.state}`)} · ${label}`);
-      chips.append(chip);
-    });
-    row.append(chips);
-    return row;
-  });
-  $('teams').replaceChildren(...rows);
-}
-
-function describeEvent(event, drill) {
-  const payload = event.payload || {};
-  const tasks = new Map();
-  drill.teams.forEach((team) => team.tasks.forEach((task) => tasks.set(task.id, { task, team })));
-  if (event.type === 'inject.fired') return payload.title || payload.injectId;
-  if (event.type.startsWith('task.')) {
-    const found = tasks.get(payload.taskId);
-    return found ? `${pick(found.team, 'name')}:${pick(found.task, 'title')}` : payload.taskId;
-  }
-  if (event.type === 'drill.speed_changed') return `${payload.speed}×`;
-  if (event.type === 'evaluation.rated') {
-    const found = payload.target === 'task' ? tasks.get(payload.targetId) : null;
-    const target = found ? pick(found.task, 'title') : payload.targetId;
-    return `${target} · ${payload.rating}${payload.note ? ` — ${payload.note}` : ''}`;
-  }
-  if (event.type === 'evaluation.action') return `${payload.text} · ${payload.owner} · ${payload.due}`;
-  if (event.type === 'drill.ended') return t(`end_${payload.reason}`);
-  if (event.type.startsWith('drill.')) return payload.by || '';
-  const text = payload.text ?? payload.title ?? payload.message;
-  return typeof text === 'string' ? text : JSON.stringify(payload).slice(0, 160);
-}
-
-function renderTimeline(drill) {
-  const items = live.timeline.slice(-80).reverse().map((event) => {
-    const known = `ev_${event.type.replace(/\./g, '_')}`;
-    const kind = t(known) === known ? `${t('external')} · ${event.type}` : t(known);
-    const item = el('li', { 'data-type': event.type, 'data-seq': String(event.seq) });
-    item.append(el('span', { class: 'when' }, event.sim.slice(0, 8)), el('span', { class: 'kind' }, kind),
-      el('span', { class: 'what' }, describeEvent(event, drill)));
-    return item;
-  });
-  $('timeline').replaceChildren(...items);
-}
-
-const axisStyle = {
-  axisLine: { lineStyle: { color: '#2d3d61' } },
-  axisLabel: { color: '#8a97b1' },
-  splitLine: { lineStyle: { color: '#1c2740' } },
-};
-
-function renderLatency(drill) {
-  latencyChart ??= echarts.init($('latency-chart'), null, { renderer: 'canvas' });
-  const names = drill.teams.map((team) => pick(team, 'name'));
-  const latency = drill.teams.map((team) => drill.latency[team.id]);
-  const targets = drill.teams.map((team) => {
-    const deadlines = team.tasks.filter((task) => task.triggeredAt !== null)
-      .map((task) => (task.deadline - task.triggeredAt) / 60000);
-    return deadlines.length ? Math.round(deadlines.reduce((a, b) => a + b, 0) / deadlines.length) : null;
-  });
-  latencyChart.setOption({
-    animation: false,
-    tooltip: { trigger: 'axis', renderMode: 'richText' },
-    legend: { textStyle: { color: '#e6ecf5' }, top: 0 },
-    grid: { left: 50, right: 20, top: 34, bottom: 40 },
-    xAxis: { type: 'category', data: names, ...axisStyle },
-    yAxis: { type: 'value', ...axisStyle },
-    series: [
-      { name: t('response'), type: 'bar', data: latency.map((l) => minutes(l.responseAvgSec)), itemStyle: { color: '#4fa3ff' } },
-      { name: t('completion'), type: 'bar', data: latency.map((l) => minutes(l.completionAvgSec)), itemStyle: { color: '#35c28a' } },
-      { name: t('deadline'), type: 'scatter', symbol: 'rect', symbolSize: [46, 3], data: targets, itemStyle: { color: '#f0605d' } },
-    ],
-  }, true);
-}
-
-/** A trailing moving average, so that per-platform trends read clearly over the per-minute bars. */
-function smooth(values, window) {
-  return values.map((_, i) => {
-    const slice = values.slice(Math.max(0, i - window + 1), i + 1);
-    return Math.round((slice.reduce((a, b) => a + b, 0) / slice.length) * 10) / 10;
-  });
-}
-
-function renderOpinion(drill) {
-  opinionChart ??= echarts.init($('opinion-chart'), null, { renderer: 'canvas' });
-  const series = drill.opinion.series;
-  const times = series.map((point) => hhmm(point.minute));
-  const platforms = Object.keys(drill.opinion.byPlatform || {}).sort();
-  // Team actions that bend the curve (the public statement first of all) are marked where they happened.
-  const marks = [];
-  drill.teams.forEach((team) => team.tasks.filter((task) => task.effect && task.doneAt !== null).forEach((task) => {
-    marks.push({
-      xAxis: hhmm(Math.floor(task.doneAt / 60000) * 60000),
-      label: { formatter: pick(task, 'title').slice(0, 14), color: '#e6ecf5', position: 'insideEndTop', fontSize: 12 },
-    });
-  }));
-  const peak = drill.opinion.peak;
-  const sentimentSeries = ['negative', 'neutral', 'positive'].map((sentiment, index) => ({
-    name: t(sentiment), type: 'bar', stack: 'sentiment', barCategoryGap: '0%',
-    itemStyle: { color: SENTIMENT_COLORS[sentiment] },
-    data: series.map((point) => point.bySentiment[sentiment] || 0),
-    markLine: index === 0 ? {
-      symbol: 'none', silent: true, lineStyle: { color: '#f5b342', type: 'dashed', width: 1.5 }, data: marks,
-    } : undefined,
-    markPoint: index === 0 && peak ? {
-      symbol: 'pin', symbolSize: 44, itemStyle: { color: '#f5b342' },
-      data: [{ name: t('peak'), coord: [hhmm(peak.minute), peak.count], value: peak.count }],
-    } : undefined,
-  }));
-  const platformSeries = platforms.map((platform, index) => ({
-    name: platform, type: 'line', showSymbol: false, smooth: true,
-    lineStyle: { width: 2, color: PLATFORM_COLORS[index % PLATFORM_COLORS.length] },
-    itemStyle: { color: PLATFORM_COLORS[index % PLATFORM_COLORS.length] },
-    data: smooth(series.map((point) => point.byPlatform[platform] || 0), 10),
-  }));
-  opinionChart.setOption({
-    animation: false,
-    tooltip: { trigger: 'axis', renderMode: 'richText' },
-    legend: { textStyle: { color: '#e6ecf5' }, top: 0 },
-    grid: { left: 50, right: 20, top: 34, bottom: 40 },
-    xAxis: { type: 'category', data: times, ...axisStyle },
-    yAxis: { type: 'value', ...axisStyle },
-    series: [...sentimentSeries, ...platformSeries],
-  }, true);
 }
 
 /** ?replay=1 with an optional &speed= (1 to 3600) and &from= (a seq), or null to follow the drill live. */
@@ -301,35 +528,127 @@ function replayOptions(params) {
   };
 }
 
+// --- Links that cannot work ---
+
+function showProblem(kind, ...values) {
+  problem = { kind, values };
+  ['board', 'preview', 'summary', 'replay', 'picker'].forEach((id) => { $(id).hidden = true; });
+  document.body.dataset.screen = 'problem';
+  const box = $('problem');
+  box.hidden = false;
+  box.dataset.problem = kind;
+  $('problem-title').textContent = t(`link${kind}Title`);
+  $('problem-text').textContent = format(`link${kind}Text`, ...values);
+  $('problem-link').hidden = !['Malformed', 'Unknown'].includes(kind);
+}
+
+function expiry(jwt) {
+  const { exp } = claims(jwt);
+  return typeof exp === 'number' ? exp * 1000 : null;
+}
+
+/**
+ * Says why the server refused the link. Only a server that could not be reached is asked again, after a pause that
+ * grows; {@code retry} does that.
+ */
+function refused(error, jwt, drillId, retry) {
+  if (error instanceof ApiError && error.status < 500) {
+    const expires = expiry(jwt);
+    if (error.status === 401) showProblem(expires !== null && expires <= Date.now() ? 'Expired' : 'Invalid', when(expires));
+    else if (error.status === 403) showProblem('Forbidden');
+    else if (error.status === 404) showProblem('Unknown', drillId);
+    else showProblem('Malformed');
+    return;
+  }
+  retry.delay = Math.min((retry.delay ?? FIRST_RETRY_MS / 2) * 2, LAST_RETRY_MS);
+  showProblem('Server', duration(retry.delay / 1000));
+  setTimeout(retry, retry.delay);
+}
+
+async function showPicker(jwt) {
+  try {
+    const { drills } = await api('GET', '/drills');
+    $('problem').hidden = true;
+    $('picker').hidden = false;
+    const list = $('drill-list');
+    list.replaceChildren();
+    if (drills.length === 0) list.append(el('li', {}, t('noDrills')));
+    for (const drill of [...drills].reverse()) {
+      const item = el('li', { 'data-drill': drill.id });
+      const link = el('a', { href: `/?drill=${encodeURIComponent(drill.id)}` }, pick(drill, 'title'));
+      const meta = el('span', { class: 'muted' }, `${t(`state_${drill.state}`)} · ${when(drill.createdAt)}`);
+      item.append(link, meta);
+      if (drill.state === 'ended') {
+        meta.append(' · ', el('a', { href: `/?drill=${encodeURIComponent(drill.id)}&replay=1`, class: 'replay-link',
+          'data-action': 'replay' }, `▶ ${t('openReplay')}`));
+      }
+      list.append(item);
+    }
+  } catch (error) {
+    refused(error, jwt, null, () => showPicker(jwt));
+  }
+}
+
+// --- Start ---
+
+/** Reads the drill once over HTTP, so that a bad link is told apart from a lost network before any stream opens. */
+async function open(drillId, jwt, replay) {
+  const retry = () => open(drillId, jwt, replay);
+  try {
+    await api('GET', `/drills/${encodeURIComponent(drillId)}`);
+  } catch (error) {
+    refused(error, jwt, drillId, retry);
+    return;
+  }
+  problem = null;
+  $('problem').hidden = true;
+  follow(drillId, jwt, replay);
+}
+
 function follow(drillId, jwt, replay) {
   if (replay) {
     document.body.classList.add('replaying');
     $('replay-speed').value = String(REPLAY_SPEEDS.includes(replay.speed) ? replay.speed : DEFAULT_REPLAY_SPEED);
     wireReplayControls();
   }
-  live = new LiveDrill(drillId, jwt, () => queueRender(), (status) => setStatus(status), { replay }).start();
-  setInterval(() => live.drill && renderClock(), 250);
+  live = new LiveDrill(drillId, jwt, () => queueRender(), (status, since) => {
+    setStatus(status, since);
+    if (live?.drill) showEnded(live.drill);
+  }, { replay, onRefused: (error) => refused(error, jwt, drillId, () => open(drillId, jwt, replay)) }).start();
+  setInterval(() => live.drill && !problem && renderClock(), 250);
+  // Criteria that need pages turn them even when no frame comes.
+  setInterval(() => live.drill && !problem && queueRender(), CRITERIA_PAGE_MS);
   window.addEventListener('resize', () => {
-    latencyChart?.resize();
     opinionChart?.resize();
+    queueRender();
   });
+  // Wrapped text changes height once the web font's pieces arrive: fit the panels again.
+  document.fonts?.addEventListener('loadingdone', () => queueRender());
 }
 
 function main() {
   translate();
   languageButton($('lang'));
   onLanguageChange(() => {
-    setStatus($('status').dataset.status);
+    refreshStatus();
+    if (problem) showProblem(problem.kind, ...problem.values);
     render();
   });
   const jwt = token();
-  if (!jwt) {
-    showMessage(t('noToken'));
-    return;
-  }
   const params = new URL(window.location.href).searchParams;
   const drillId = params.get('drill');
-  if (drillId) follow(drillId, jwt, replayOptions(params)); else showPicker();
+  if (!jwt) {
+    showProblem('NoToken');
+    return;
+  }
+  const expires = expiry(jwt);
+  if (expires !== null && expires <= Date.now()) {
+    showProblem('Expired', when(expires));
+    return;
+  }
+  if (drillId === null) showPicker(jwt);
+  else if (!DRILL_ID.test(drillId)) showProblem('Malformed');
+  else open(drillId, jwt, replayOptions(params));
 }
 
 main();
