@@ -9,6 +9,7 @@ import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.Scenario.Inject;
 import io.drillboard.scenario.Scenario.Task;
 import io.drillboard.scenario.Scenario.Team;
+import io.drillboard.scenario.ScenarioJson;
 import io.drillboard.scenario.SimTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,9 +23,12 @@ public final class Snapshots {
   private Snapshots() {
   }
 
-  /** The whole drill as it stands. */
+  /**
+   * The whole drill as it stands, with what never changes during it (the display names of platforms and channels)
+   * besides: live deltas leave that out, and a page keeps it from the snapshot.
+   */
   public static JsonObject toJson(DrillState state, long wallNow) {
-    return aggregates(state, wallNow, OpinionTally.NONE);
+    return aggregates(state, wallNow, OpinionTally.NONE).put("labels", ScenarioJson.labels(state.scenario().labels()));
   }
 
   /**
@@ -103,14 +107,14 @@ public final class Snapshots {
     for (int i = 0; i < team.tasks().size(); i++) {
       tasks.add(task(team.tasks().get(i), progress.get(i), simNow));
     }
-    return new JsonObject().put("id", team.id()).put("name", team.name()).put("nameEn", team.nameEn())
-        .put("progress", progress.isEmpty() ? 0.0 : (double) done / progress.size()).put("tasks", tasks);
+    return ScenarioJson.withShortName(new JsonObject().put("id", team.id()).put("name", team.name())
+        .put("nameEn", team.nameEn()), team.shortName()).put("progress", progress.isEmpty() ? 0.0 : (double) done / progress.size()).put("tasks", tasks);
   }
 
   private static JsonObject task(Task task, TaskProgress p, long simNow) {
     boolean overdueNow = p.overdue() || (p.open() && simNow > p.deadline());
-    return new JsonObject().put("id", task.id()).put("title", task.title()).put("titleEn", task.titleEn())
-        .put("critical", task.critical()).put("state", p.state().key()).put("overdue", overdueNow)
+    return ScenarioJson.withShortName(new JsonObject().put("id", task.id()).put("title", task.title())
+        .put("titleEn", task.titleEn()), task.shortName()).put("critical", task.critical()).put("state", p.state().key()).put("overdue", overdueNow)
         .put("triggeredAt", moment(p.triggeredAt())).put("deadline", moment(p.deadline()))
         .put("acknowledgedAt", moment(p.acknowledgedAt())).put("startedAt", moment(p.startedAt()))
         .put("doneAt", moment(p.doneAt())).put("responseLatencySec", TaskProgress.seconds(p.responseLatency()))
@@ -136,9 +140,9 @@ public final class Snapshots {
     JsonArray injects = new JsonArray();
     for (Inject inject : state.scenario().injects()) {
       FiredInject fired = state.firedInjects().get(inject.id());
-      injects.add(new JsonObject().put("id", inject.id()).put("at", inject.at()).put("channel", inject.channel())
-          .put("title", inject.title()).put("titleEn", inject.titleEn()).put("adHoc", false)
-          .put("firedAt", fired == null ? null : fired.at()));
+      injects.add(ScenarioJson.withShortName(new JsonObject().put("id", inject.id()).put("at", inject.at())
+          .put("channel", inject.channel()).put("title", inject.title()).put("titleEn", inject.titleEn()),
+          inject.shortName()).put("adHoc", false).put("firedAt", fired == null ? null : fired.at()));
     }
     state.firedInjects().values().stream().filter(FiredInject::adHoc).forEach(f -> injects.add(new JsonObject()
         .put("id", f.id()).put("at", f.at()).put("channel", f.channel()).put("title", f.title()).put("adHoc", true)

@@ -93,8 +93,8 @@ public final class Criteria {
 
   private static CriterionResult result(Criterion c, String measure, Long value, Long target, Boolean met,
       Status status, List<Long> evidence) {
-    return new CriterionResult(c.id(), c.name(), c.nameEn(), c.objectiveId(), measure, value, target, met, status,
-        evidence);
+    return new CriterionResult(c.id(), c.name(), c.nameEn(), c.shortName(), c.objectiveId(), measure, value, target,
+        met, status, evidence);
   }
 
   /** The seqs of the events behind these moments, in seq order, for those that happened. */

@@ -1,5 +1,7 @@
 package io.drillboard.evaluation;
 
+import io.drillboard.scenario.Scenario.ShortName;
+import io.drillboard.scenario.ScenarioJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -8,8 +10,8 @@ import java.util.List;
  * One criterion as the events measure it so far. {@code value} and {@code target} are sim milliseconds (null where
  * they do not apply or are not known yet); {@code met} is null while undecided.
  */
-public record CriterionResult(String id, String name, String nameEn, String objectiveId, String measure,
-    Long value, Long target, Boolean met, Status status, List<Long> evidence) {
+public record CriterionResult(String id, String name, String nameEn, ShortName shortName, String objectiveId,
+    String measure, Long value, Long target, Boolean met, Status status, List<Long> evidence) {
 
   public enum Status {
     /** Nothing to measure yet. */
@@ -31,7 +33,8 @@ public record CriterionResult(String id, String name, String nameEn, String obje
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("id", id).put("name", name).put("nameEn", nameEn).put("objective", objectiveId)
+    return ScenarioJson.withShortName(new JsonObject().put("id", id).put("name", name).put("nameEn", nameEn), shortName)
+        .put("objective", objectiveId)
         .put("measure", measure).put("unit", countsTasks() ? "tasks" : "seconds").put("value", valueInUnit())
         .put("target", target == null ? null : target / 1000.0).put("met", met)
         .put("status", status.name().toLowerCase(java.util.Locale.ROOT)).put("evidence", new JsonArray(evidence));

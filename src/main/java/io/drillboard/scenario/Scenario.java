@@ -22,12 +22,29 @@ public record Scenario(
     List<Inject> injects,
     List<Criterion> criteria,
     OpinionParameters opinion,
+    Labels labels,
     String source) {
+
+  /**
+   * The short form of a name that a wall screen shows whole: {@code text} in the scenario's language, {@code textEn}
+   * in English; either may be null, and then the screen shortens the full name itself.
+   */
+  public record ShortName(String text, String textEn) {
+    public static final ShortName NONE = new ShortName(null, null);
+  }
+
+  /** A platform's or channel's display name. */
+  public record Label(String name, String nameEn) {
+  }
+
+  /** Display names of every platform and channel the scenario uses, by id, so that no screen shows a raw id. */
+  public record Labels(Map<String, Label> platforms, Map<String, Label> channels) {
+  }
 
   public record Objective(String id, String text, String textEn) {
   }
 
-  public record Team(String id, String name, String nameEn, String lead, List<Task> tasks) {
+  public record Team(String id, String name, String nameEn, ShortName shortName, String lead, List<Task> tasks) {
   }
 
   public record Task(
@@ -35,6 +52,7 @@ public record Scenario(
       String teamId,
       String title,
       String titleEn,
+      ShortName shortName,
       Trigger trigger,
       long deadline,
       boolean critical,
@@ -66,6 +84,7 @@ public record Scenario(
       String channel,
       String title,
       String titleEn,
+      ShortName shortName,
       String text,
       String textEn,
       Optional<InjectOpinion> opinion) {
@@ -75,7 +94,7 @@ public record Scenario(
   public record InjectOpinion(int posts, String platform, long spread) {
   }
 
-  public record Criterion(String id, String name, String nameEn, String objectiveId, Measure measure) {
+  public record Criterion(String id, String name, String nameEn, ShortName shortName, String objectiveId, Measure measure) {
   }
 
   public sealed interface Measure {

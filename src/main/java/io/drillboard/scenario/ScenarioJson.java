@@ -3,12 +3,16 @@ package io.drillboard.scenario;
 import io.drillboard.scenario.Scenario.Anchor;
 import io.drillboard.scenario.Scenario.Criterion;
 import io.drillboard.scenario.Scenario.Inject;
+import io.drillboard.scenario.Scenario.Label;
+import io.drillboard.scenario.Scenario.Labels;
 import io.drillboard.scenario.Scenario.Measure;
+import io.drillboard.scenario.Scenario.ShortName;
 import io.drillboard.scenario.Scenario.Task;
 import io.drillboard.scenario.Scenario.Team;
 import io.drillboard.scenario.Scenario.Trigger;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 
 /** Scenarios as the API shows them: a summary for lists, the whole script for one. */
 public final class ScenarioJson {
@@ -30,14 +34,15 @@ public final class ScenarioJson {
     for (Team team : scenario.teams()) {
       JsonArray tasks = new JsonArray();
       team.tasks().forEach(t -> tasks.add(task(t)));
-      teams.add(new JsonObject().put("id", team.id()).put("name", team.name()).put("nameEn", team.nameEn())
-          .put("lead", team.lead()).put("tasks", tasks));
+      teams.add(withShortName(new JsonObject().put("id", team.id()).put("name", team.name())
+          .put("nameEn", team.nameEn()), team.shortName()).put("lead", team.lead()).put("tasks", tasks));
     }
     JsonArray injects = new JsonArray();
     for (Inject inject : scenario.injects()) {
       JsonObject json = new JsonObject().put("id", inject.id()).put("at", SimTime.format(inject.at()))
           .put("channel", inject.channel()).put("title", inject.title()).put("titleEn", inject.titleEn())
           .put("text", inject.text()).put("textEn", inject.textEn());
+      withShortName(json, inject.shortName());
       inject.opinion().ifPresent(o -> json.put("opinion", new JsonObject().put("posts", o.posts())
           .put("platform", o.platform()).put("spreadSec", SimTime.seconds(o.spread()))));
       injects.add(json);
@@ -46,7 +51,7 @@ public final class ScenarioJson {
     scenario.criteria().forEach(c -> criteria.add(criterion(c)));
     return summary(scenario, origin).put("description", scenario.description())
         .put("descriptionEn", scenario.descriptionEn()).put("objectives", objectives).put("teams", teams)
-        .put("injects", injects).put("criteria", criteria)
+        .put("injects", injects).put("criteria", criteria).put("labels", labels(scenario.labels()))
         .put("opinion", new JsonObject().put("kernel", scenario.opinion().kernel().name().toLowerCase())
             .put("branchingRatio", scenario.opinion().branchingRatio())
             .put("platforms", new JsonObject(new java.util.LinkedHashMap<>(scenario.opinion().platforms()))))
@@ -54,8 +59,9 @@ public final class ScenarioJson {
   }
 
   private static JsonObject task(Task task) {
-    JsonObject json = new JsonObject().put("id", task.id()).put("title", task.title()).put("titleEn", task.titleEn())
-        .put("deadlineSec", SimTime.seconds(task.deadline())).put("critical", task.critical())
+    JsonObject json = withShortName(new JsonObject().put("id", task.id()).put("title", task.title())
+        .put("titleEn", task.titleEn()), task.shortName()).put("deadlineSec", SimTime.seconds(task.deadline()))
+        .put("critical", task.critical())
         .put("objectives", new JsonArray(task.objectives()));
     if (task.trigger() instanceof Trigger.OnInject on) {
       json.put("trigger", new JsonObject().put("inject", on.injectId()));
@@ -68,8 +74,8 @@ public final class ScenarioJson {
   }
 
   private static JsonObject criterion(Criterion criterion) {
-    JsonObject json = new JsonObject().put("id", criterion.id()).put("name", criterion.name())
-        .put("nameEn", criterion.nameEn()).put("objective", criterion.objectiveId());
+    JsonObject json = withShortName(new JsonObject().put("id", criterion.id()).put("name", criterion.name())
+        .put("nameEn", criterion.nameEn()), criterion.shortName()).put("objective", criterion.objectiveId());
     Measure measure = criterion.measure();
     if (measure instanceof Measure.Interval interval) {
       json.put("measure", "interval").put("from", anchor(interval.from())).put("to", anchor(interval.to()))
@@ -79,6 +85,22 @@ public final class ScenarioJson {
     } else if (measure instanceof Measure.TasksOnTime onTime) {
       json.put("measure", "tasks-on-time").put("team", onTime.teamId());
     }
+    return json;
+  }
+
+  /** Adds a name's short forms as {@code short} and {@code shortEn}, the keys every page reads them by. */
+  public static JsonObject withShortName(JsonObject json, ShortName shortName) {
+    return json.put("short", shortName.text()).put("shortEn", shortName.textEn());
+  }
+
+  /** {platforms: {id: {name, nameEn}}, channels: {...}}, in the scenario's order. */
+  public static JsonObject labels(Labels labels) {
+    return new JsonObject().put("platforms", labelMap(labels.platforms())).put("channels", labelMap(labels.channels()));
+  }
+
+  private static JsonObject labelMap(Map<String, Label> labels) {
+    JsonObject json = new JsonObject();
+    labels.forEach((id, label) -> json.put(id, new JsonObject().put("name", label.name()).put("nameEn", label.nameEn())));
     return json;
   }
 

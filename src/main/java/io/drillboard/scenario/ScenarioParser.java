@@ -5,20 +5,26 @@ import io.drillboard.scenario.Scenario.Criterion;
 import io.drillboard.scenario.Scenario.Inject;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.Scenario.Kernel;
+import io.drillboard.scenario.Scenario.Label;
+import io.drillboard.scenario.Scenario.Labels;
 import io.drillboard.scenario.Scenario.Measure;
 import io.drillboard.scenario.Scenario.Objective;
 import io.drillboard.scenario.Scenario.OpinionEffect;
 import io.drillboard.scenario.Scenario.OpinionParameters;
 import io.drillboard.scenario.Scenario.Script;
 import io.drillboard.scenario.Scenario.Sentiment;
+import io.drillboard.scenario.Scenario.ShortName;
 import io.drillboard.scenario.Scenario.Task;
 import io.drillboard.scenario.Scenario.TaskStep;
 import io.drillboard.scenario.Scenario.Team;
 import io.drillboard.scenario.Scenario.Trigger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,14 +35,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 /** Reads a scenario file and checks it whole: a scenario is either runnable or refused with every problem named. */
 public final class ScenarioParser {
   private static final Set<String> TOP_KEYS = Set.of("id", "version", "title", "titleEn", "description",
-      "descriptionEn", "language", "clock", "objectives", "teams", "injects", "criteria", "opinion");
-  private static final Set<String> TEAM_KEYS = Set.of("id", "name", "nameEn", "lead", "tasks");
-  private static final Set<String> TASK_KEYS = Set.of("id", "title", "titleEn", "trigger", "deadline", "critical",
-      "objectives", "script", "effect");
-  private static final Set<String> INJECT_KEYS = Set.of("id", "at", "channel", "title", "titleEn", "text", "textEn",
-      "opinion");
-  private static final Set<String> CRITERION_KEYS = Set.of("id", "name", "nameEn", "objective", "measure", "from", "to",
-      "target", "event", "team");
+      "descriptionEn", "language", "clock", "objectives", "teams", "injects", "criteria", "opinion", "labels");
+  private static final Set<String> TEAM_KEYS = Set.of("id", "name", "nameEn", "short", "shortEn", "lead", "tasks");
+  private static final Set<String> TASK_KEYS = Set.of("id", "title", "titleEn", "short", "shortEn", "trigger",
+      "deadline", "critical", "objectives", "script", "effect");
+  private static final Set<String> INJECT_KEYS = Set.of("id", "at", "channel", "title", "titleEn", "short", "shortEn",
+      "text", "textEn", "opinion");
+  private static final Set<String> CRITERION_KEYS = Set.of("id", "name", "nameEn", "short", "shortEn", "objective",
+      "measure", "from", "to", "target", "event", "team");
+  /** The longest short names, in characters: what a wall screen's narrowest column holds on one or two lines. */
+  static final int MAX_SHORT = 12;
+  static final int MAX_SHORT_EN = 24;
   private static final Set<String> OPINION_KEYS = Set.of("kernel", "branchingRatio", "timescale", "theta", "platforms",
       "stickiness", "sentiment", "kinds");
 
@@ -82,10 +91,11 @@ public final class ScenarioParser {
     List<YamlNode> teamNodes = root.mapList("teams", true);
     List<Team> teams = teamNodes.stream().map(t -> team(t, start, end)).toList();
     List<Criterion> criteria = root.mapList("criteria", false).stream().map(this::criterion).toList();
+    Labels labels = labels(root.optionalMap("labels"), opinion, injects);
 
     Scenario scenario = new Scenario(id, root.requiredString("title"), root.optionalString("titleEn"),
         root.optionalString("description"), root.optionalString("descriptionEn"), language, start, end, objectives,
-        teams, injects, criteria, opinion, source);
+        teams, injects, criteria, opinion, labels, source);
     checkReferences(scenario, teamNodes, root);
     if (!problems.isEmpty()) {
       throw new ScenarioInvalidException(problems);
@@ -101,15 +111,15 @@ public final class ScenarioParser {
     node.rejectUnknownKeys(TEAM_KEYS);
     String teamId = node.id("id");
     List<Task> tasks = node.mapList("tasks", false).stream().map(t -> task(t, teamId, start, end)).toList();
-    return new Team(teamId, node.requiredString("name"), node.optionalString("nameEn"), node.optionalString("lead"),
-        tasks);
+    return new Team(teamId, node.requiredString("name"), node.optionalString("nameEn"), shortName(node),
+        node.optionalString("lead"), tasks);
   }
 
   private Task task(YamlNode node, String teamId, long start, long end) {
     node.rejectUnknownKeys(TASK_KEYS);
     long deadline = node.positiveDuration("deadline");
     return new Task(node.id("id"), teamId, node.requiredString("title"), node.optionalString("titleEn"),
-        trigger(node.requiredMap("trigger")), deadline, node.bool("critical", false), node.stringList("objectives"),
+        shortName(node), trigger(node.requiredMap("trigger")), deadline, node.bool("critical", false), node.stringList("objectives"),
         node.optionalMap("script").map(s -> script(s, start, end)), node.optionalMap("effect").map(this::effect));
   }
 
@@ -165,7 +175,7 @@ public final class ScenarioParser {
       node.problem("id", "ids starting with \"" + AD_HOC_PREFIX + "\" are kept for injects added during a drill");
     }
     return new Inject(id, at, Optional.ofNullable(node.optionalString("channel")).orElse("notice"),
-        node.requiredString("title"), node.optionalString("titleEn"), node.optionalString("text"),
+        node.requiredString("title"), node.optionalString("titleEn"), shortName(node), node.optionalString("text"),
         node.optionalString("textEn"), posts);
   }
 
@@ -183,8 +193,59 @@ public final class ScenarioParser {
         yield new Measure.TasksOnTime(null);
       }
     };
-    return new Criterion(node.id("id"), node.requiredString("name"), node.optionalString("nameEn"),
+    return new Criterion(node.id("id"), node.requiredString("name"), node.optionalString("nameEn"), shortName(node),
         node.optionalString("objective"), measure);
+  }
+
+  private ShortName shortName(YamlNode node) {
+    return new ShortName(shortText(node, "short", MAX_SHORT), shortText(node, "shortEn", MAX_SHORT_EN));
+  }
+
+  private static String shortText(YamlNode node, String key, int limit) {
+    String text = node.optionalString(key);
+    if (text == null) {
+      return null;
+    }
+    if (text.isBlank()) {
+      node.problem(key, "must not be blank (leave it out to let the wall shorten the full name)");
+      return null;
+    }
+    if (text.codePointCount(0, text.length()) > limit) {
+      node.problem(key, "is " + text.codePointCount(0, text.length()) + " characters long; a short name has at most "
+          + limit + ", so that the wall shows it whole");
+    }
+    return text;
+  }
+
+  /**
+   * The display name of every platform and channel the scenario uses: its own labels first, then the built-in ones,
+   * then the id itself. A label for an id the scenario never uses is a typo, reported as such.
+   */
+  private Labels labels(Optional<YamlNode> node, OpinionParameters opinion, List<Inject> injects) {
+    Set<String> platforms = new LinkedHashSet<>(opinion.platforms().keySet());
+    injects.forEach(i -> i.opinion().ifPresent(o -> platforms.add(o.platform())));
+    platforms.remove("");
+    Set<String> channels = new LinkedHashSet<>(injects.stream().map(Inject::channel).toList());
+    node.ifPresent(n -> n.rejectUnknownKeys(Set.of("platforms", "channels")));
+    return new Labels(
+        labelsOf(node.flatMap(n -> n.optionalMap("platforms")), platforms, BuiltInLabels.PLATFORMS, "platform"),
+        labelsOf(node.flatMap(n -> n.optionalMap("channels")), channels, BuiltInLabels.CHANNELS, "channel"));
+  }
+
+  private static Map<String, Label> labelsOf(Optional<YamlNode> node, Set<String> used, Map<String, Label> builtIn,
+      String what) {
+    Map<String, Label> given = new HashMap<>();
+    node.ifPresent(n -> n.keys().forEach(key -> {
+      YamlNode label = n.requiredMap(key);
+      label.rejectUnknownKeys(Set.of("name", "nameEn"));
+      if (!used.contains(key)) {
+        n.problem(key, "no " + what + " of this scenario has the id \"" + key + "\" (it uses " + used + ")");
+      }
+      given.put(key, new Label(label.requiredString("name"), label.optionalString("nameEn")));
+    }));
+    Map<String, Label> labels = new LinkedHashMap<>();
+    used.forEach(id -> labels.put(id, given.getOrDefault(id, builtIn.getOrDefault(id, new Label(id, null)))));
+    return Collections.unmodifiableMap(labels);
   }
 
   private Anchor anchor(YamlNode parent, String key) {

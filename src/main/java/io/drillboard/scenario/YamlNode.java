@@ -44,6 +44,11 @@ final class YamlNode {
     }
   }
 
+  /** The mapping's keys, in the file's order. */
+  List<String> keys() {
+    return values.keySet().stream().map(String::valueOf).toList();
+  }
+
   boolean has(String key) {
     return values.get(key) != null;
   }

@@ -61,7 +61,7 @@ class ScenarioParserTest {
             "teams[0].tasks[0].deadline: expected a duration such as \"15m\", \"4h\" or \"1h30m\", got \"soon\"",
             "teams[0].tasks[0].trigger.inject: no inject has the id \"nowhere\"",
             "injects[0].at: must lie within the clock (09:00:00 to 12:00:00)",
-            "teams[0].colour: unknown key (expected one of id, lead, name, nameEn, tasks)"));
+            "teams[0].colour: unknown key (expected one of id, lead, name, nameEn, short, shortEn, tasks)"));
   }
 
   @Test
