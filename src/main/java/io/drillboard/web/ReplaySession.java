@@ -17,7 +17,7 @@ import java.util.List;
  * A stored drill played back to one viewer at any speed, pausable and seekable: the frames are those a live viewer
  * would have seen, built by the same projection over the events up to each seq; only the clock is the replay's own.
  * The viewer steers it with text messages: {"action":"pause"|"resume"}, {"action":"speed","speed":N},
- * {"action":"seek","seq":N}.
+ * {"action":"seek","seq":N} or {"action":"seek","at":SIM_MS} (the drill as it stood at that sim time).
  */
 final class ReplaySession {
   private static final long TICK_MS = 100;
@@ -60,9 +60,32 @@ final class ReplaySession {
   /** Rebuilds the state at {@code seq} and sends it as a snapshot. */
   private void seek(long seq) {
     int upTo = (int) Math.max(1, Math.min(seq, events.size()));
+    seek(upTo, events.get(upTo - 1).simTime());
+  }
+
+  /**
+   * Rebuilds the state from every event up to sim time {@code at} (at least the first) and sends it as a snapshot
+   * whose clock reads {@code at}, so that a slider in sim time lands where the viewer let it go.
+   */
+  private void seekTo(long at) {
+    int low = 1;
+    int high = events.size();
+    // The number of events at or before at: sim times never decrease along the log.
+    while (low < high) {
+      int middle = (low + high + 1) >>> 1;
+      if (events.get(middle - 1).simTime() <= at) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    seek(low, Math.max(events.get(low - 1).simTime(), Math.min(at, lastSim())));
+  }
+
+  private void seek(int upTo, long cursor) {
     state = DrillState.fold(drillId, events.subList(0, upTo));
     next = upTo;
-    cursorSim = events.get(upTo - 1).simTime();
+    cursorSim = cursor;
     seriesSent = lastMinute(state);
     send(LiveFrames.snapshot(Snapshots.toJson(state, wallShowing(cursorSim))), List.of());
   }
@@ -100,7 +123,15 @@ final class ReplaySession {
       case "resume" -> paused = false;
       case "speed" -> speed = Math.max(SimClock.MIN_SPEED, Math.min(SimClock.MAX_SPEED,
           command.getDouble("speed", speed)));
-      case "seek" -> seek(command.getLong("seq", 1L));
+      case "seek" -> {
+        if (command.getValue("at") instanceof Number at) {
+          seekTo(at.longValue());
+        } else if (command.getValue("seq", 1L) instanceof Number seq) {
+          seek(seq.longValue());
+        } else {
+          socket.close((short) 1003, "seek takes a number: seq or at");
+        }
+      }
       default -> socket.close((short) 1003, "unknown replay control");
     }
   }
@@ -118,11 +149,16 @@ final class ReplaySession {
         .put("speed", speed).put("running", !paused && original.running() && next < events.size())
         .put("start", state.scenario().start()).put("end", state.scenario().end()).put("wallNow", now));
     frame.put("replay", new JsonObject().put("speed", speed).put("paused", paused).put("seq", state.seq())
-        .put("lastSeq", events.get(events.size() - 1).seq()).put("finished", next >= events.size()));
+        .put("lastSeq", events.get(events.size() - 1).seq()).put("finished", next >= events.size())
+        .put("firstSim", events.get(0).simTime()).put("lastSim", lastSim()));
     if (!socket.isClosed()) {
       socket.writeTextMessage(listed.isEmpty() ? frame.encode() : EventsJson.with(frame, listed));
       stats.frameSent();
     }
+  }
+
+  private long lastSim() {
+    return events.get(events.size() - 1).simTime();
   }
 
   private static long lastMinute(DrillState state) {

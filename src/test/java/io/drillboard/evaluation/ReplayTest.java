@@ -6,7 +6,9 @@ import io.drillboard.support.Http;
 import io.drillboard.support.LiveClient;
 import io.drillboard.support.RunningServer;
 import io.drillboard.web.Role;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,7 +58,45 @@ class ReplayTest {
       JsonObject sought = replay.next(10).frame();
       assertThat(sought.getString("type")).isEqualTo("snapshot");
       assertThat(sought.getLong("seq")).isEqualTo(10);
+
+      // Seeking in sim time: the drill as it stood at 14:05, its clock reading 14:05.
+      long at = 14 * 3_600_000L + 5 * 60_000L;
+      JsonArray events = http.json(http.get("/api/v1/drills/" + id + "/events?after=0&limit=10000", director))
+          .getJsonArray("events");
+      List<JsonObject> all = events.stream().map(JsonObject.class::cast).toList();
+      long lastAtOrBefore = all.stream().filter(e -> e.getLong("simTime") <= at).mapToLong(e -> e.getLong("seq"))
+          .max().orElseThrow();
+      replay.send("{\"action\":\"pause\"}");
+      replay.send("{\"action\":\"seek\",\"at\":" + at + "}");
+      JsonObject atTime = nextSnapshot(replay);
+      assertThat(atTime.getLong("seq")).isEqualTo(lastAtOrBefore);
+      // Within one wall millisecond of sim time: the projection reads the drill's clock through wall time.
+      assertThat(atTime.getLong("simTime")).isCloseTo(at, org.assertj.core.data.Offset.offset(3_600L));
+      assertThat(atTime.getJsonObject("replay").getLong("firstSim")).isEqualTo(all.get(0).getLong("simTime"));
+      assertThat(atTime.getJsonObject("replay").getLong("lastSim")).isEqualTo(all.get(all.size() - 1).getLong("simTime"));
+      // The labels the pages show come with every snapshot, and with no delta.
+      assertThat(atTime.getJsonObject("labels").getJsonObject("platforms").getJsonObject("wechat").getString("nameEn"))
+          .isEqualTo("WeChat Moments");
+      replay.send("{\"action\":\"resume\"}");
+      JsonObject delta = replay.next(10).frame();
+      assertThat(delta.getString("type")).isEqualTo("delta");
+      assertThat(delta.containsKey("labels")).isFalse();
+      assertThat(delta.getJsonArray("teams").getJsonObject(0).getString("short")).isEqualTo("领导小组");
+
+      // Before the first event: the drill's first moment.
+      replay.send("{\"action\":\"pause\"}");
+      replay.send("{\"action\":\"seek\",\"at\":0}");
+      assertThat(nextSnapshot(replay).getLong("seq")).isEqualTo(1);
     }
+  }
+
+  /** The next snapshot, past the deltas that were on their way before the replay paused. */
+  private static JsonObject nextSnapshot(LiveClient replay) throws InterruptedException {
+    JsonObject frame = replay.next(10).frame();
+    while (!frame.getString("type").equals("snapshot")) {
+      frame = replay.next(10).frame();
+    }
+    return frame;
   }
 
   private static JsonObject withoutReplayFields(JsonObject frame) {
