@@ -176,19 +176,20 @@ function criterionRow(criterion) {
 }
 
 /**
- * Every criterion at once: one column, else two; only when even two would overflow, pages of what fits turn every
- * few seconds, with the page shown beside the counts.
+ * Every criterion at once: one row each, else with the figures under the name, else in two columns; only when even
+ * that would overflow, pages of what fits turn every few seconds, with the page shown beside the counts.
  */
 function renderCriteria(drill, list, head) {
   const by = (...statuses) => drill.criteria.filter((c) => statuses.includes(c.status)).length;
   const counts = format('criteriaSummary', by('met'), by('missed'), by('running', 'pending'));
   const rows = drill.criteria.map(criterionRow);
   list.replaceChildren(...rows);
-  if (fit(list, ['', 'two']) !== null || rows.length === 0) {
+  if (fit(list, ['', 'stacked', 'two stacked']) !== null || rows.length === 0) {
     head.textContent = counts;
     return;
   }
   list.classList.remove('two');
+  list.classList.add('stacked');
   while (list.children.length > 1 && overflows(list)) list.lastChild.remove();
   const perPage = list.children.length;
   const pages = Math.ceil(rows.length / perPage);
@@ -266,7 +267,10 @@ function renderOpinion(drill) {
   placeMarks(marks, lineHeight);
 }
 
-/** The task markers' names, above the chart at their line; a name that would touch the one before goes a row down. */
+/**
+ * The task markers' names, above the chart, each beside its line (to the left of it near the right edge); a name that
+ * would touch one before it goes a row down.
+ */
 function placeMarks(marks, lineHeight) {
   const strip = $('opinion-marks');
   strip.replaceChildren();
@@ -276,7 +280,9 @@ function placeMarks(marks, lineHeight) {
     const x = opinionChart.convertToPixel({ xAxisIndex: 0 }, index);
     const tag = el('span', { class: 'mark-label', 'data-task': task.id }, brief(task, 'title'));
     strip.append(tag);
-    const left = Math.max(0, Math.min(x, width - tag.offsetWidth));
+    const flip = x + tag.offsetWidth > width;
+    if (flip) tag.classList.add('flip');
+    const left = flip ? Math.max(0, x - tag.offsetWidth) : x;
     let row = rowEnds.findIndex((end) => left >= end + 6);
     if (row === -1) row = rowEnds.length;
     rowEnds[row] = left + tag.offsetWidth;
@@ -406,7 +412,7 @@ function renderSummary(drill) {
   );
   const list = $('summary-criteria');
   list.replaceChildren(...drill.criteria.map(criterionRow));
-  fit(list, ['', 'two']);
+  fit(list, ['', 'stacked', 'two stacked']);
   $('summary-latency').replaceChildren(...drill.teams.map((team) => {
     const latency = drill.latency[team.id];
     const row = el('tr', { 'data-team': team.id });
@@ -534,6 +540,8 @@ function showProblem(kind, ...values) {
   problem = { kind, values };
   ['board', 'preview', 'summary', 'replay', 'picker'].forEach((id) => { $(id).hidden = true; });
   document.body.dataset.screen = 'problem';
+  // Nothing is connected or about to be: a connection badge would only add a second, vaguer message.
+  $('status').hidden = true;
   const box = $('problem');
   box.hidden = false;
   box.dataset.problem = kind;
@@ -602,6 +610,7 @@ async function open(drillId, jwt, replay) {
   }
   problem = null;
   $('problem').hidden = true;
+  $('status').hidden = false;
   follow(drillId, jwt, replay);
 }
 

@@ -30,10 +30,13 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path profile;
+  /** The window's frame (the part of its height that is not the page), to size the page itself. */
+  private final int frameHeight;
 
-  private Browser(ChromeDriver driver, Path profile) {
+  private Browser(ChromeDriver driver, Path profile, int frameHeight) {
     this.driver = driver;
     this.profile = profile;
+    this.frameHeight = frameHeight;
   }
 
   /** A 1920x1080 headless Chromium, or the test is skipped when none is installed. */
@@ -50,13 +53,40 @@ public final class Browser implements AutoCloseable {
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
       ChromeDriver driver = new ChromeDriver(service, options);
-      // Make the page itself 1920x1080, the wall screen's size, whatever the window's frame takes.
       long frame = (Long) driver.executeScript("return window.outerHeight - window.innerHeight;");
-      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1920, (int) (1080 + frame)));
-      return new Browser(driver, profile);
+      Browser browser = new Browser(driver, profile, (int) frame);
+      browser.resize(1920, 1080);
+      return browser;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Makes the page itself width x height (a wall screen's size), whatever the window's frame takes. */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height + frameHeight));
+  }
+
+  /**
+   * From the next page on, counts the page's connection attempts: {@code window.connections} holds
+   * {webSockets, fetches}.
+   */
+  public void countConnections() {
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+        window.connections = { webSockets: 0, fetches: 0 };
+        const OriginalWebSocket = window.WebSocket;
+        window.WebSocket = function (...args) {
+          window.connections.webSockets += 1;
+          return new OriginalWebSocket(...args);
+        };
+        window.WebSocket.prototype = OriginalWebSocket.prototype;
+        Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+        const originalFetch = window.fetch;
+        window.fetch = (...args) => {
+          window.connections.fetches += 1;
+          return originalFetch(...args);
+        };
+        """));
   }
 
   public void get(String url) {
