@@ -8,6 +8,7 @@ import io.drillboard.drill.LiveFrames;
 import io.drillboard.drill.OpinionTally;
 import io.drillboard.drill.SimClock;
 import io.drillboard.drill.Snapshots;
+import io.drillboard.scenario.SimTime;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -124,11 +125,14 @@ final class ReplaySession {
       case "speed" -> speed = Math.max(SimClock.MIN_SPEED, Math.min(SimClock.MAX_SPEED,
           command.getDouble("speed", speed)));
       case "seek" -> {
-        if (command.getValue("at") instanceof Number at) {
-          seekTo(at.longValue());
-        } else if (command.getValue("seq", 1L) instanceof Number seq) {
-          seek(seq.longValue());
+        Object at = command.getValue("at");
+        Object seq = command.getValue("seq", 1L);
+        if (at instanceof Number time) {
+          seekTo(time.longValue());
+        } else if (at == null && seq instanceof Number number) {
+          seek(number.longValue());
         } else {
+          // A time of day as text ("14:05") would otherwise fall back to seq 1 and look like a working seek.
           socket.close((short) 1003, "seek takes a number: seq or at");
         }
       }
@@ -142,10 +146,20 @@ final class ReplaySession {
     return clock.running() ? clock.wallAt(sim) : clock.wallAnchor();
   }
 
+  /**
+   * The sim time a frame reads: the cursor itself while the drill's own clock was running there (going through wall
+   * time would land up to {@code speed} sim milliseconds later), else where that clock stood still.
+   */
+  private long simShown() {
+    return state.clock().running() ? cursorSim : state.simNow(wallShowing(cursorSim));
+  }
+
   private void send(JsonObject frame, List<Event> listed) {
     long now = System.currentTimeMillis();
     SimClock original = state.clock();
-    frame.put("clock", new JsonObject().put("simAnchor", state.simNow(wallShowing(cursorSim))).put("wallAnchor", now)
+    long sim = simShown();
+    frame.put("simTime", sim).put("sim", SimTime.format(sim));
+    frame.put("clock", new JsonObject().put("simAnchor", sim).put("wallAnchor", now)
         .put("speed", speed).put("running", !paused && original.running() && next < events.size())
         .put("start", state.scenario().start()).put("end", state.scenario().end()).put("wallNow", now));
     frame.put("replay", new JsonObject().put("speed", speed).put("paused", paused).put("seq", state.seq())

@@ -18,7 +18,7 @@ class ReplayTest {
   static final RunningServer server = RunningServer.withDefaults();
 
   @Test
-  void replayAtSeqNShowsWhatALiveViewerSawAtN() throws InterruptedException {
+  void replayAtSeqNShowsWhatALiveViewerSawAtN() throws Exception {
     Http http = server.http();
     String director = server.token(Role.DIRECTOR);
     String id = http.json(http.post("/api/v1/drills", director,
@@ -70,8 +70,10 @@ class ReplayTest {
       replay.send("{\"action\":\"seek\",\"at\":" + at + "}");
       JsonObject atTime = nextSnapshot(replay);
       assertThat(atTime.getLong("seq")).isEqualTo(lastAtOrBefore);
-      // Within one wall millisecond of sim time: the projection reads the drill's clock through wall time.
-      assertThat(atTime.getLong("simTime")).isCloseTo(at, org.assertj.core.data.Offset.offset(3_600L));
+      // The clock reads the time asked, not the sim time of the event it landed on.
+      assertThat(atTime.getLong("simTime")).isEqualTo(at);
+      assertThat(atTime.getString("sim")).isEqualTo("14:05:00");
+      assertThat(atTime.getJsonObject("clock").getLong("simAnchor")).isEqualTo(at);
       assertThat(atTime.getJsonObject("replay").getLong("firstSim")).isEqualTo(all.get(0).getLong("simTime"));
       assertThat(atTime.getJsonObject("replay").getLong("lastSim")).isEqualTo(all.get(all.size() - 1).getLong("simTime"));
       // The labels the pages show come with every snapshot, and with no delta.
@@ -87,6 +89,10 @@ class ReplayTest {
       replay.send("{\"action\":\"pause\"}");
       replay.send("{\"action\":\"seek\",\"at\":0}");
       assertThat(nextSnapshot(replay).getLong("seq")).isEqualTo(1);
+
+      // A time of day as text is refused, not taken for a seek to the start.
+      replay.send("{\"action\":\"seek\",\"at\":\"14:05\"}");
+      assertThat(replay.closedWith(10)).isEqualTo((short) 1003);
     }
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ public final class LiveClient implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final BlockingQueue<Received> frames = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Short> closeStatus = new CompletableFuture<>();
   private WebSocket socket;
 
   /** Connects to {@code path} (with its query); returns the HTTP status of a refused handshake, or 101. */
@@ -29,8 +31,10 @@ public final class LiveClient implements AutoCloseable {
       socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path))
           .andThen(opened -> {
             if (opened.succeeded()) {
-              opened.result().textMessageHandler(text -> frames.add(new Received(new JsonObject(text),
+              WebSocket ws = opened.result();
+              ws.textMessageHandler(text -> frames.add(new Received(new JsonObject(text),
                   System.currentTimeMillis())));
+              ws.closeHandler(v -> closeStatus.complete(ws.closeStatusCode()));
             }
           }).await();
     } catch (UpgradeRejectedException rejected) {
@@ -56,6 +60,11 @@ public final class LiveClient implements AutoCloseable {
   /** Sends a text message, such as a replay control. */
   public void send(String text) {
     socket.writeTextMessage(text).await();
+  }
+
+  /** The status code the server closed the socket with, or fails after {@code seconds}. */
+  public short closedWith(int seconds) throws Exception {
+    return closeStatus.get(seconds, TimeUnit.SECONDS);
   }
 
   /** Stops reading from the socket, as a frozen screen would. */
