@@ -16,19 +16,21 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The drill snapshot, the JSON that the API, the live stream and the pages read; a pure function of the state. */
 public final class Snapshots {
+  private static final String LABELS = "labels";
+  /** The fields of a snapshot that never change during a drill: deltas leave them out, a page keeps them. */
+  public static final Set<String> SNAPSHOT_ONLY = Set.of(LABELS);
+
   private Snapshots() {
   }
 
-  /**
-   * The whole drill as it stands, with what never changes during it (the display names of platforms and channels)
-   * besides: live deltas leave that out, and a page keeps it from the snapshot.
-   */
+  /** The whole drill as it stands: its {@link #aggregates} and the {@link #SNAPSHOT_ONLY} fields. */
   public static JsonObject toJson(DrillState state, long wallNow) {
-    return aggregates(state, wallNow, OpinionTally.NONE).put("labels", ScenarioJson.labels(state.scenario().labels()));
+    return aggregates(state, wallNow, OpinionTally.NONE).put(LABELS, ScenarioJson.labels(state.scenario().labels()));
   }
 
   /**

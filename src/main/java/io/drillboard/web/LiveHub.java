@@ -6,6 +6,7 @@ import io.drillboard.drill.Drills;
 import io.drillboard.drill.Event;
 import io.drillboard.drill.EventsJson;
 import io.drillboard.drill.LiveFrames;
+import io.drillboard.drill.Snapshots;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.StoreUnavailableException;
 import io.drillboard.web.LiveSession.Frame;
@@ -270,7 +271,11 @@ final class LiveHub {
           .put(LiveFrames.TO_SEQ, last.seq()).put("omitted", 0);
       if (last.seq() >= until) {
         // The last catch-up frame carries the aggregates as they stand.
-        snapshot.forEach(field -> delta.put(field.getKey(), field.getValue()));
+        snapshot.forEach(field -> {
+          if (!Snapshots.SNAPSHOT_ONLY.contains(field.getKey())) {
+            delta.put(field.getKey(), field.getValue());
+          }
+        });
         delta.put(LiveFrames.TO_SEQ, last.seq()).put("type", "delta");
       }
       String text = EventsJson.with(delta, events);

@@ -41,6 +41,8 @@ class LiveStreamTest {
       JsonObject first = viewer.next(20).frame();
       assertThat(first.getString("type")).isEqualTo("snapshot");
       assertThat(first.getJsonArray("teams")).hasSize(5);
+      assertThat(first.getJsonObject("labels").getJsonObject("channels").getJsonObject("internal").getString("name"))
+          .isEqualTo("内部报告");
       http.post("/api/v1/drills/" + id + "/start", director, null);
       long seq = first.getLong("seq");
       JsonObject last = first;
@@ -52,6 +54,7 @@ class LiveStreamTest {
         assertThat(last.getJsonArray("events").size() + last.getInteger("omitted"))
             .isEqualTo((int) (last.getLong("toSeq") - last.getLong("fromSeq") + 1));
         assertThat(last.getJsonArray("teams")).hasSize(5);
+        assertThat(last.containsKey("labels")).as("static display names, sent once with the snapshot").isFalse();
         seq = last.getLong("toSeq");
       }
       assertThat(seq).isEqualTo(http.json(http.get("/api/v1/drills/" + id, director)).getLong("seq"));
@@ -81,6 +84,7 @@ class LiveStreamTest {
         assertThat(frame.getString("type")).isEqualTo("delta");
         assertThat(frame.getLong("fromSeq")).isEqualTo(covered + 1);
         assertThat(frame.getInteger("omitted")).isZero();
+        assertThat(frame.containsKey("labels")).isFalse();
         frame.getJsonArray("events").forEach(e -> seqs.add(((JsonObject) e).getLong("seq")));
         covered = frame.getLong("toSeq");
       }
