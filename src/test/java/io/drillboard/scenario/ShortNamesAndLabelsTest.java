@@ -101,9 +101,19 @@ class ShortNamesAndLabelsTest {
             wechta: {name: 微信}
           channels:
             branch: {nameEn: Branch}
+            phone: {name: 电话}
         """)).containsExactlyInAnyOrder(
         "labels.platforms.wechta: no platform of this scenario has the id \"wechta\" (it uses [wechat, bank-app])",
-        "labels.channels.branch.name: is required");
+        "labels.channels.branch.name: is required",
+        "labels.channels.phone: no channel of this scenario has the id \"phone\" (it uses [branch, carrier-pigeon])");
+  }
+
+  @Test
+  void aShortNameIsMeasuredInCharactersNotInJavaChars() {
+    // Twelve characters beyond the BMP: 24 UTF-16 units, and still a short name that fits.
+    String rare = "\uD840\uDC00".repeat(12);
+    Scenario scenario = ScenarioParser.parse(SCENARIO.replace("short: 舆情组", "short: " + rare).replace("LABELS", ""));
+    assertThat(scenario.teams().get(0).shortName().text()).isEqualTo(rare);
   }
 
   @Test

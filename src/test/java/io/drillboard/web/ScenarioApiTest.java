@@ -13,7 +13,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -76,6 +78,50 @@ class ScenarioApiTest {
     HttpResponse<Buffer> drill = http.post("/api/v1/drills", director, "{\"scenarioId\":\"" + id + "\"}");
     assertThat(drill.statusCode()).isEqualTo(201);
     assertThat(http.json(drill).getString("title")).isEqualTo("改过的场景");
+  }
+
+  /**
+   * The wall's eight-team test scenario, posted as the browser tests post it, plays to its end on autopilot; its
+   * snapshot names every platform and channel and gives each name its short form, or null.
+   */
+  @Test
+  void theWallsEightTeamScenarioPlaysToItsEndWithItsNamesInTheSnapshot() throws Exception {
+    String yaml;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("scenarios/wall-eight-teams.yaml")) {
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(http.call(HttpMethod.POST, "/api/v1/scenarios", director, yaml, "application/yaml").statusCode())
+        .isIn(200, 201);
+    String id = http.json(http.post("/api/v1/drills", director,
+        "{\"scenarioId\":\"wall-eight-teams\",\"speed\":3600,\"autopilot\":true,\"seed\":5}")).getString("id");
+    http.post("/api/v1/drills/" + id + "/start", director, null);
+    JsonObject drill = http.json(http.get("/api/v1/drills/" + id, director));
+    for (int i = 0; i < 300 && !drill.getString("state").equals("ended"); i++) {
+      Thread.sleep(100);
+      drill = http.json(http.get("/api/v1/drills/" + id, director));
+    }
+    assertThat(drill.getString("state")).isEqualTo("ended");
+    assertThat(drill.getJsonObject("kpis").getInteger("tasks")).isEqualTo(12);
+    assertThat(drill.getJsonObject("kpis").getInteger("done")).as("every task scripted").isEqualTo(12);
+
+    JsonObject platforms = drill.getJsonObject("labels").getJsonObject("platforms");
+    assertThat(platforms.fieldNames()).containsExactlyInAnyOrder("wechat", "weibo", "douyin", "news", "bank-app");
+    assertThat(platforms.getJsonObject("bank-app").getString("name")).isEqualTo("手机银行评论区");
+    assertThat(platforms.getJsonObject("news").getString("nameEn")).isEqualTo("News sites");
+    JsonObject channels = drill.getJsonObject("labels").getJsonObject("channels");
+    assertThat(channels.fieldNames()).containsExactlyInAnyOrder("internal", "hotline", "branch", "social", "media");
+    assertThat(channels.getJsonObject("hotline").getString("name")).isEqualTo("客服热线");
+
+    JsonObject command = drill.getJsonArray("teams").getJsonObject(0);
+    assertThat(command.getString("short")).isEqualTo("指挥部");
+    assertThat(command.getJsonArray("tasks").getJsonObject(0).getString("shortEn")).isEqualTo("Convene");
+    JsonObject consumers = drill.getJsonArray("teams").getJsonObject(2);
+    assertThat(consumers.getString("name")).isEqualTo("个人金融业务部消费者权益保护工作小组");
+    assertThat(consumers.containsKey("short")).isTrue();
+    assertThat(consumers.getString("short")).isNull();
+    assertThat(drill.getJsonArray("injects").getJsonObject(1).getString("short")).isEqualTo("投诉激增");
+    assertThat(drill.getJsonArray("criteria").getJsonObject(0).getString("shortEn")).isEqualTo("Convened ≤ 20m");
+    assertThat(drill.getJsonArray("criteria").getJsonObject(1).getString("shortEn")).isNull();
   }
 
   @Test
