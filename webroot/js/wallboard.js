@@ -17,9 +17,12 @@ const queueRender = onNextFrame(() => render());
 const DRILL_ID = /^d[a-z0-9]{11}$/;
 const MINUTE = 60000;
 const SENTIMENTS = ['negative', 'neutral', 'positive'];
-/** Okabe-Ito hues (lightened for the dark ground): told apart under every common colour-vision deficiency. */
+/**
+ * Okabe-Ito hues (lightened for the dark ground), told apart under every common colour-vision deficiency; the
+ * platforms take the ones the sentiments leave.
+ */
 const SENTIMENT_COLORS = { negative: '#e66100', neutral: '#9aa8c0', positive: '#1fb58f' };
-const PLATFORM_COLORS = ['#56b4e9', '#e69f00', '#cc79a7', '#f0e442', '#009e73', '#d55e00'];
+const PLATFORM_COLORS = ['#56b4e9', '#e69f00', '#cc79a7', '#f0e442', '#f2f2f2', '#0072b2'];
 /** At most this many bars on the opinion chart: a long drill groups its minutes. */
 const OPINION_BARS = 90;
 /** Bar widths and label steps, in minutes, that read as round times. */
@@ -33,7 +36,6 @@ const FIRST_RETRY_MS = 2000;
 const LAST_RETRY_MS = 30000;
 
 let live = null;
-let opinionChart = null;
 /** While the viewer drags the replay slider, frames do not move it. */
 let seeking = false;
 /** The message shown for a bad link, kept to write it again in another language. */
@@ -105,7 +107,7 @@ function renderBoard(drill) {
   renderKpis(drill);
   renderTeams(drill);
   renderCriteria(drill, $('criteria'), $('criteria-page'));
-  renderOpinion(drill);
+  renderOpinion(drill, 'opinion');
   renderTimeline(drill);
 }
 
@@ -129,14 +131,19 @@ function renderKpis(drill) {
       firstInject === undefined ? '' : `${t('firstInject')} ${hhmm(firstInject)}`),
     kpiTile('done', t('kpiTasksDone'), `${kpis.done}/${kpis.tasks}`, `${t('kpiOpen')} ${kpis.open}`,
       kpis.tasks > 0 && kpis.done === kpis.tasks ? 'good' : null),
-    kpiTile('overdue', t('kpiOverdue'), String(kpis.overdue), '', kpis.overdue > 0 ? 'bad' : null),
+    kpiTile('overdue', t('kpiOverdueNow'), String(kpis.overdue), format('overdueEver', overdueEver(drill)),
+      kpis.overdue > 0 ? 'bad' : null),
     kpiTile('posts', t('kpiPosts'), String(opinion.total), format('kpiNegativeShare', negativeShare(opinion)),
       opinion.total > 0 ? 'warn' : null),
   );
 }
 
-function latencyText(latency) {
-  return `${format('responseShort', duration(latency?.responseAvgSec))} · ${format('completionShort', duration(latency?.completionAvgSec))}`;
+/** Response and completion averages, each kept on one line so that a narrow column breaks between them. */
+function latencyLine(latency) {
+  const line = el('span', { class: 'latency' });
+  line.append(el('span', {}, format('responseShort', duration(latency?.responseAvgSec))), ' · ',
+    el('span', {}, format('completionShort', duration(latency?.completionAvgSec))));
+  return line;
 }
 
 function taskChip(task) {
@@ -156,12 +163,27 @@ function renderTeams(drill) {
     track.append(fill);
     const tasks = el('div', { class: 'tasks' });
     tasks.append(...team.tasks.map(taskChip));
-    row.append(el('span', { class: 'team-name' }, short(team, 'name')), el('span', { class: 'latency' }, latencyText(drill.latency[team.id])),
+    row.append(el('span', { class: 'team-name' }, short(team, 'name')), latencyLine(drill.latency[team.id]),
       el('span', { class: 'percent' }, `${percent}%`), track, tasks);
     return row;
   });
   $('teams').replaceChildren(...rows);
-  fit($('teams'), ['', 'two', 'dense', 'two dense']);
+  fit($('teams'), ['', 'two', 'compact', 'two compact', 'dense', 'two dense']);
+  renderTaskKey();
+}
+
+const TASK_STATES = ['pending', 'acknowledged', 'in_progress', 'done'];
+
+/** What the task marks mean, for a viewer who has not learnt them: the states, and the overdue stripes. */
+function renderTaskKey() {
+  const items = TASK_STATES.map((state) => {
+    const item = el('span', { class: 'task', 'data-state': state, 'data-overdue': 'false' });
+    item.append(el('span', { class: 'mark', 'aria-hidden': 'true' }), el('span', {}, t(`task_${state}`)));
+    return item;
+  });
+  const overdue = el('span', { class: 'task', 'data-state': 'pending', 'data-overdue': 'true' });
+  overdue.append(el('span', { class: 'mark', 'aria-hidden': 'true' }), el('span', {}, t('overdue')));
+  $('task-key').replaceChildren(el('span', { class: 'key-name' }, t('taskKey')), ...items, overdue);
 }
 
 function criterionRow(criterion) {
@@ -209,43 +231,62 @@ function opinionBars(drill) {
   const bars = Array.from({ length: count }, (_, i) => ({ at: start + i * size * MINUTE, negative: 0, neutral: 0, positive: 0 }));
   const indexOf = (minute) => Math.min(count - 1, Math.max(0, Math.floor((minute - start) / MINUTE / size)));
   series.forEach((point) => SENTIMENTS.forEach((s) => { bars[indexOf(point.minute)][s] += (point.bySentiment[s] || 0) / size; }));
-  return { bars, indexOf };
+  return { bars, indexOf, size };
 }
 
-function renderOpinion(drill) {
+/** A round top for an axis of about three steps: 13 becomes 15 (steps of 5), 9 stays 9 (steps of 3)... */
+function roundAxis(highest) {
+  const rough = Math.max(1, highest) / 3;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough);
+  return { max: Math.ceil(highest / step) * step, step };
+}
+
+/** ECharts instances by the prefix of their panel's ids: the board's "opinion" and the summary's. */
+const opinionCharts = new Map();
+
+/**
+ * The opinion panel whose elements' ids start with {@code prefix}: posts per minute by sentiment, the markers of the
+ * tasks that bent the curve, the per-minute peak, and the sentiments' and platforms' keys.
+ */
+function renderOpinion(drill, prefix) {
+  const part = (name) => $(`${prefix}-${name}`);
   const { opinion } = drill;
   const empty = opinion.series.length === 0;
-  $('opinion-empty').hidden = !empty;
-  $('opinion-peak').textContent = opinion.peak ? format('peakAt', hhmm(opinion.peak.minute), opinion.peak.count) : '';
-  renderKeys(drill);
-  opinionChart ??= echarts.init($('opinion-chart'), null, { renderer: 'canvas' });
-  const box = $('opinion-chart');
+  part('empty').hidden = !empty;
+  part('peak').textContent = opinion.peak ? format('peakAt', hhmm(opinion.peak.minute), opinion.peak.count) : '';
+  const box = part('chart');
+  if (!opinionCharts.has(prefix)) opinionCharts.set(prefix, echarts.init(box, null, { renderer: 'canvas' }));
+  const chart = opinionCharts.get(prefix);
+  // A chart first drawn while its screen was hidden, or before a resize, takes its box's size now.
+  if (chart.getWidth() !== box.clientWidth || chart.getHeight() !== box.clientHeight) chart.resize();
   const fontPx = Math.max(12, Math.round(unit()));
   box.dataset.fontPx = String(fontPx);
-  const { bars, indexOf } = opinionBars(drill);
+  const { bars, indexOf, size } = opinionBars(drill);
+  renderKeys(drill, part, size);
   const marks = drill.teams.flatMap((team) => team.tasks.filter((task) => task.effect && task.doneAt !== null))
     .sort((a, b) => a.doneAt - b.doneAt).map((task) => ({ task, index: indexOf(task.doneAt) }));
-  const lineHeight = Math.round(unit() * 1.27 * 1.3);
-  const top = marks.length ? lineHeight * 2 + fontPx * 0.6 : fontPx * 1.2;
+  const lineHeight = Math.round(unit() * 1.27 * 1.45);
+  const topFor = (rows) => (rows ? lineHeight * rows + fontPx * 0.6 : fontPx * 1.2);
   const totals = bars.map((bar) => SENTIMENTS.reduce((sum, s) => sum + bar[s], 0));
-  const highest = Math.max(1, ...totals);
-  const peakIndex = opinion.peak ? indexOf(opinion.peak.minute) : null;
+  // Bars average their minutes; the peak is one minute's count, drawn at its own height above its bar.
+  const axis = roundAxis(Math.max(...totals, opinion.peak?.count ?? 0) * 1.1);
   const muted = '#9aa8c0';
   // Labels on round times, as many as the width holds at about four characters' room each.
   const room = Math.max(1, Math.floor(box.clientWidth / (fontPx * 4)));
-  const span = (bars.length * (bars[1]?.at - bars[0].at || MINUTE)) / MINUTE;
-  const labelStep = ROUND_MINUTES.find((m) => span / m <= room) ?? ROUND_MINUTES.at(-1);
-  opinionChart.setOption({
+  const labelStep = ROUND_MINUTES.find((m) => (bars.length * size) / m <= room) ?? ROUND_MINUTES.at(-1);
+  const rowsBefore = Number(box.dataset.markRows || (marks.length ? 1 : 0));
+  chart.setOption({
     animation: false,
     textStyle: { fontFamily: getComputedStyle(document.body).fontFamily, fontSize: fontPx },
-    grid: { left: fontPx * 1.4, right: fontPx * 1.4, top, bottom: fontPx * 0.3, containLabel: true },
+    grid: { left: fontPx * 1.4, right: fontPx * 1.4, top: topFor(rowsBefore), bottom: fontPx * 0.3, containLabel: true },
     xAxis: {
       type: 'category', data: bars.map((bar) => hhmm(bar.at)),
-      axisLabel: { color: muted, fontSize: fontPx, interval: (index) => (bars[index].at / MINUTE) % labelStep === 0 }, axisLine: { lineStyle: { color: '#34425f' } },
-      axisTick: { show: false },
+      axisLabel: { color: muted, fontSize: fontPx, interval: (index) => (bars[index].at / MINUTE) % labelStep === 0 },
+      axisLine: { lineStyle: { color: '#34425f' } }, axisTick: { show: false },
     },
     yAxis: {
-      type: 'value', max: Math.ceil(highest * 1.15), splitNumber: 3, minInterval: 1,
+      type: 'value', max: axis.max, interval: axis.step,
       axisLabel: { color: muted, fontSize: fontPx }, splitLine: { lineStyle: { color: '#1c2740' } },
     },
     series: SENTIMENTS.map((sentiment, i) => ({
@@ -257,28 +298,49 @@ function renderOpinion(drill) {
         lineStyle: { color: '#f0b400', type: 'dashed', width: Math.max(2, fontPx / 8) },
         data: marks.map((mark) => ({ xAxis: mark.index })),
       } : undefined,
-      markPoint: i === SENTIMENTS.length - 1 && peakIndex !== null && !empty ? {
+      markPoint: i === SENTIMENTS.length - 1 && opinion.peak && !empty ? {
         symbol: 'circle', symbolSize: fontPx * 0.9, silent: true, label: { show: false },
         itemStyle: { color: '#f0b400', borderColor: '#0b1220', borderWidth: 2 },
-        data: [{ coord: [peakIndex, totals[peakIndex]] }],
+        data: [{ coord: [indexOf(opinion.peak.minute), opinion.peak.count] }],
       } : undefined,
     })),
   }, true);
-  placeMarks(marks, lineHeight);
+  const rows = placeMarks(chart, part('marks'), part('mark-key'), marks, lineHeight);
+  if (rows !== rowsBefore) {
+    // The markers took another number of rows than last time: make room for exactly those, and place them again.
+    box.dataset.markRows = String(rows);
+    chart.setOption({ grid: { top: topFor(rows) } });
+    placeMarks(chart, part('marks'), part('mark-key'), marks, lineHeight);
+  }
 }
 
+/** The most rows of marker names above a chart; past that the markers are numbered and named in a key below. */
+const MARK_ROWS = 2;
+
 /**
- * The task markers' names, above the chart, each beside its line (to the left of it near the right edge); a name that
- * would touch one before it goes a row down.
+ * The task markers above the chart, each beside its line (to the left of it near the right edge): by name, a name
+ * that would touch one before it going a row down; when names would take more than MARK_ROWS rows, by number, with
+ * the key under the chart. Returns how many rows they took.
  */
-function placeMarks(marks, lineHeight) {
-  const strip = $('opinion-marks');
+function placeMarks(chart, strip, key, marks, lineHeight) {
+  const byName = layoutMarks(chart, strip, marks, lineHeight, (task) => brief(task, 'title'));
+  key.hidden = byName <= MARK_ROWS;
+  if (key.hidden) return byName;
+  key.replaceChildren(...marks.map(({ task }, i) => {
+    const item = el('li', { 'data-task': task.id });
+    item.append(el('span', { class: 'mark-number' }, String(i + 1)), `${brief(task, 'title')} ${hhmm(task.doneAt)}`);
+    return item;
+  }));
+  return layoutMarks(chart, strip, marks, lineHeight, (task, i) => String(i + 1));
+}
+
+function layoutMarks(chart, strip, marks, lineHeight, text) {
   strip.replaceChildren();
   const width = strip.clientWidth;
   const rowEnds = [];
-  marks.forEach(({ task, index }) => {
-    const x = opinionChart.convertToPixel({ xAxisIndex: 0 }, index);
-    const tag = el('span', { class: 'mark-label', 'data-task': task.id }, brief(task, 'title'));
+  marks.forEach(({ task, index }, i) => {
+    const x = chart.convertToPixel({ xAxisIndex: 0 }, index);
+    const tag = el('span', { class: 'mark-label', 'data-task': task.id }, text(task, i));
     strip.append(tag);
     const flip = x + tag.offsetWidth > width;
     if (flip) tag.classList.add('flip');
@@ -289,6 +351,7 @@ function placeMarks(marks, lineHeight) {
     tag.style.left = `${left}px`;
     tag.style.top = `${row * lineHeight}px`;
   });
+  return rowEnds.length;
 }
 
 function keyItem(color, name, figure) {
@@ -300,13 +363,15 @@ function keyItem(color, name, figure) {
   return item;
 }
 
-/** The sentiments' colours with their shares, and each platform's posts in a hue of its own. */
-function renderKeys(drill) {
+/** The sentiments' colours with their shares (and how many minutes a bar averages), and each platform's posts. */
+function renderKeys(drill, part, barMinutes) {
   const { opinion } = drill;
   const share = (n) => (opinion.total ? `${Math.round((n / opinion.total) * 100)}%` : '');
-  $('sentiments').replaceChildren(...SENTIMENTS.map((s) => keyItem(SENTIMENT_COLORS[s], t(s), share(opinion.bySentiment[s] || 0))));
+  const sentiments = SENTIMENTS.map((s) => keyItem(SENTIMENT_COLORS[s], t(s), share(opinion.bySentiment[s] || 0)));
+  if (barMinutes > 1) sentiments.push(el('li', { class: 'muted' }, format('barsAverage', barMinutes)));
+  part('sentiments').replaceChildren(...sentiments);
   const platforms = Object.keys(drill.labels?.platforms ?? opinion.byPlatform ?? {});
-  $('platforms').replaceChildren(...platforms.map((platform, i) => keyItem(PLATFORM_COLORS[i % PLATFORM_COLORS.length],
+  part('platforms').replaceChildren(...platforms.map((platform, i) => keyItem(PLATFORM_COLORS[i % PLATFORM_COLORS.length],
     label(drill, 'platforms', platform), String(opinion.byPlatform?.[platform] ?? 0))));
 }
 
@@ -365,7 +430,9 @@ function nextScripted(drill) {
 
 /** How long in wall time until sim time {@code at}, at the drill's speed, from sim time {@code from}. */
 function wallUntil(drill, at, from) {
-  return duration(Math.max(0, (at - from) / drill.speed / 1000));
+  const seconds = Math.round(Math.max(0, (at - from) / drill.speed / 1000));
+  // Under ten minutes the seconds matter: "1m 48s", not "1m".
+  return seconds < 600 && seconds >= 60 ? `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s` : duration(seconds);
 }
 
 function renderPreview(drill) {
@@ -373,14 +440,14 @@ function renderPreview(drill) {
   const now = live.simNow() ?? drill.simTime;
   let firstNote = '';
   if (first && drill.state === 'created') {
-    firstNote = first.at <= drill.clock.start ? t('firstInjectAtStart') : format('atSpeed', drill.speed, wallUntil(drill, first.at, drill.clock.start));
+    firstNote = first.at <= drill.clock.start ? t('firstInjectAtStart') : format('firstInjectAfter', wallUntil(drill, first.at, drill.clock.start));
   } else if (first) {
     firstNote = `${t('firstInjectIn')} ${wallUntil(drill, first.at, now)}`;
   }
   $('preview-facts').replaceChildren(
     fact(t('startsAt'), hhmm(drill.clock.start), `${t('endsAtTime')} ${hhmm(drill.clock.end)}`),
     fact(t('firstInject'), first ? hhmm(first.at) : '—', firstNote),
-    fact(t('speed'), `${drill.speed}×`, format('atSpeed', drill.speed, wallUntil(drill, drill.clock.end, drill.clock.start))),
+    fact(t('speed'), `${drill.speed}×`, format('wholeDrill', wallUntil(drill, drill.clock.end, drill.clock.start))),
   );
   const injects = drill.injects.filter((inject) => !inject.adHoc).sort((a, b) => a.at - b.at).map((inject) => {
     const item = el('li', { 'data-inject': inject.id });
@@ -392,7 +459,8 @@ function renderPreview(drill) {
   while ($('preview-injects').children.length > 1 && overflows($('preview-injects'))) $('preview-injects').lastChild.remove();
   $('preview-teams').replaceChildren(...drill.teams.map((team) => {
     const item = el('li', { 'data-team': team.id });
-    item.append(el('span', { class: 'name' }, short(team, 'name')), el('span', { class: 'figure' }, format('taskCount', team.tasks.length)));
+    item.append(el('span', { class: 'name' }, short(team, 'name')), el('span', { class: 'figure' },
+      team.tasks.length === 1 ? t('taskCountOne') : format('taskCount', team.tasks.length)));
     return item;
   }));
 }
@@ -406,22 +474,23 @@ function renderSummary(drill) {
   $('summary-figures').replaceChildren(
     kpiTile('met', t('criteriaMetCount'), String(by('met')), format('criteriaOpen', by('running') + by('pending')), 'good'),
     kpiTile('missed', t('criteriaMissedCount'), String(by('missed')), '', by('missed') > 0 ? 'bad' : null),
-    kpiTile('done', t('kpiTasksDone'), `${kpis.done}/${kpis.tasks}`, `${t('kpiOverdue')} ${overdueEver(drill)}`),
+    kpiTile('done', t('kpiTasksDone'), `${kpis.done}/${kpis.tasks}`, format('overdueEver', overdueEver(drill))),
     kpiTile('posts', t('kpiPosts'), String(opinion.total), peak, opinion.total > 0 ? 'warn' : null),
     kpiTile('ended', t('endedHow'), hhmm(drill.simTime), drill.endReason ? t(`end_${drill.endReason}`) : ''),
   );
-  const list = $('summary-criteria');
-  list.replaceChildren(...drill.criteria.map(criterionRow));
-  fit(list, ['', 'stacked', 'two stacked']);
+  renderOpinion(drill, 'summary-opinion');
   $('summary-latency').replaceChildren(...drill.teams.map((team) => {
     const latency = drill.latency[team.id];
     const row = el('tr', { 'data-team': team.id });
-    const done = el('td', {}, `${latency.done}/${latency.tasks}`);
+    // Late work says so in words, not in colour alone.
+    const done = el('td', {}, `${latency.done}/${latency.tasks}${latency.overdue > 0 ? ` · ${format('lateTasks', latency.overdue)}` : ''}`);
     if (latency.done < latency.tasks || latency.overdue > 0) done.classList.add('late');
     row.append(el('td', {}, short(team, 'name')), el('td', {}, duration(latency.responseAvgSec)),
       el('td', {}, duration(latency.completionAvgSec)), done);
     return row;
   }));
+  // After the table: the criteria take the height it leaves.
+  renderCriteria(drill, $('summary-criteria'), $('summary-criteria-page'));
 }
 
 /** Tasks that ever went overdue, finished since or not: the summary's count, as in the report. */
@@ -439,7 +508,7 @@ function renderClock() {
   $('clock-label').textContent = live.replay ? t('replay') : t('simClock');
   const state = $('drill-state');
   state.dataset.state = drill.state;
-  state.textContent = t(`state_${drill.state}`);
+  state.textContent = replayState(drill) ?? t(`state_${drill.state}`);
   const next = nextScripted(drill);
   const speed = live.replay && drill.replay ? format('replayAt', drill.replay.speed) : `${drill.speed}×`;
   $('speed-line').textContent = next ? `${speed} · ${format('nextInject', hhmm(next.at))}` : speed;
@@ -453,6 +522,13 @@ function renderClock() {
 }
 
 // --- Replay ---
+
+/** A replay paused or finished says so, whatever the drill was doing at that moment. */
+function replayState(drill) {
+  if (!live.replay || !drill.replay) return null;
+  if (drill.replay.finished) return t('replayFinished');
+  return drill.replay.paused ? t('replayPaused') : null;
+}
 
 function replayRange(drill) {
   return { from: drill.replay.firstSim ?? drill.clock.start, to: drill.replay.lastSim ?? drill.clock.end };
@@ -577,6 +653,8 @@ async function showPicker(jwt) {
   try {
     const { drills } = await api('GET', '/drills');
     $('problem').hidden = true;
+    // A list is not a stream: no connection badge.
+    $('status').hidden = true;
     $('picker').hidden = false;
     const list = $('drill-list');
     list.replaceChildren();
@@ -628,7 +706,7 @@ function follow(drillId, jwt, replay) {
   // Criteria that need pages turn them even when no frame comes.
   setInterval(() => live.drill && !problem && queueRender(), CRITERIA_PAGE_MS);
   window.addEventListener('resize', () => {
-    opinionChart?.resize();
+    opinionCharts.forEach((chart) => chart.resize());
     queueRender();
   });
   // Wrapped text changes height once the web font's pieces arrive: fit the panels again.

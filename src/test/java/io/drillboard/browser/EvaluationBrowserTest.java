@@ -175,25 +175,27 @@ class EvaluationBrowserTest {
     String id = endedDrill(25);
     try (Browser browser = Browser.open()) {
       browser.get(base() + "/?drill=" + id + "&replay=1&speed=3600&token=" + server.token(Role.OBSERVER));
-      browser.await(30, d -> browser.find("[data-panel=replay]").isDisplayed()
-          && browser.find("[data-panel=replay]").getAttribute("data-seq") != null);
+      browser.await(30, d -> browser.find("#replay").isDisplayed()
+          && browser.find("#replay").getAttribute("data-seq") != null);
       assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("replay");
-      WebElement panel = browser.find("[data-panel=replay]");
+      WebElement panel = browser.find("#replay");
       // It plays on from the start.
       browser.await(20, d -> Long.parseLong(panel.getAttribute("data-seq")) > 100);
       browser.screenshot("replay-playing");
 
       browser.find("#replay-toggle").click();
       browser.await(5, d -> "true".equals(panel.getAttribute("data-paused")));
+      // The slider moves in sim time: back to 11:00.
       browser.script("const slider = document.getElementById('replay-seek');"
-          + "slider.value = '10'; slider.dispatchEvent(new Event('change'));");
-      browser.await(10, d -> "10".equals(panel.getAttribute("data-seq")));
-      // The timeline is rebuilt for seq 10: nothing after it.
+          + "slider.value = String(11 * 3600000); slider.dispatchEvent(new Event('change'));");
+      browser.await(10, d -> browser.find("#sim-clock").getText().startsWith("11:00"));
+      long seq = Long.parseLong(panel.getAttribute("data-seq"));
+      // The timeline is rebuilt for 11:00: nothing after it.
       browser.await(10, d -> !browser.findAll("#timeline li").isEmpty());
       assertThat(browser.findAll("#timeline li"))
-          .allSatisfy(li -> assertThat(Long.parseLong(li.getAttribute("data-seq"))).isLessThanOrEqualTo(10));
+          .allSatisfy(li -> assertThat(Long.parseLong(li.getAttribute("data-seq"))).isLessThanOrEqualTo(seq));
       Thread.sleep(1_000);
-      assertThat(panel.getAttribute("data-seq")).as("paused, the replay stays at seq 10").isEqualTo("10");
+      assertThat(Long.parseLong(panel.getAttribute("data-seq"))).as("paused, the replay stays at 11:00").isEqualTo(seq);
       browser.screenshot("replay");
     }
   }

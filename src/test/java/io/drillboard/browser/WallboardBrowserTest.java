@@ -130,11 +130,12 @@ class WallboardBrowserTest {
 
   @Test
   void theSeedDrillReadsFromAcrossTheRoomOnEveryScreenInBothLanguages() {
-    String id = startDrill("major-complaint", 600);
+    String id = startDrill("major-complaint", 1800);
     try (Browser browser = Browser.open()) {
       browser.get(wall(id));
-      // At 600x the public statement (16:00) comes after 42 s, and the drill ends 12 s later.
+      // At 1800x the public statement (16:00) comes after 14 s; then 60x leaves two minutes to look before the end.
       browser.await(60, d -> browser.findAll("[data-task=public-statement][data-state=done]").size() == 1);
+      http.call(HttpMethod.PUT, "/api/v1/drills/" + id + "/speed", director, "{\"speed\":60}");
       assertThat(browser.find("#sim-clock").getText()).matches("1[67]:\\d\\d:\\d\\d");
       assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("live");
       assertThat(browser.findAll("#timeline li")).isNotEmpty();
@@ -165,7 +166,7 @@ class WallboardBrowserTest {
           && browser.findAll("#teams [data-state=done]").size() >= 2);
       assertThat(browser.findAll("#teams .team")).hasSize(8);
       assertThat(browser.findAll("#criteria .criterion")).hasSize(9);
-      assertThat(browser.findAll("#platforms li")).hasSize(5);
+      assertThat(browser.findAll("#opinion-platforms li")).hasSize(5);
       assertReadableEverywhere(browser, id, "wallboard-8-teams");
     }
   }
@@ -221,6 +222,8 @@ class WallboardBrowserTest {
       String id = endedDrill(browser);
       browser.get(wall(id) + "&replay=1&speed=60");
       browser.await(15, d -> browser.find("#status").getAttribute("data-status").equals("replay"));
+      // The replay starts at the drill's creation, on the script; the board comes with the first inject.
+      browser.await(15, d -> !browser.findAll("#board:not([hidden])").isEmpty());
       assertThat(browser.find("#clock-label").getText()).isEqualTo("回放");
       assertThat(browser.find("#speed-line").getText()).startsWith("回放 · 60×");
       assertThat(browser.findAll("#replay-ticks .tick")).hasSize(5);
@@ -285,6 +288,26 @@ class WallboardBrowserTest {
         assertThat(browser.find("#status").getText()).isNotEqualTo("重新连接中…");
         browser.screenshot("wallboard-link-" + link.problem().toLowerCase());
       }
+    }
+  }
+
+  @Test
+  void aLostConnectionSaysSinceWhenAndComesBackByItself() {
+    String id = startDrill("major-complaint", 60);
+    try (Browser browser = Browser.open()) {
+      browser.countConnections();
+      browser.get(wall(id));
+      browser.await(15, d -> "live".equals(browser.find("#status").getAttribute("data-status")));
+      // The network goes: new connections fail, and the stream drops (emulation alone leaves an open socket be).
+      browser.online(false);
+      browser.script("window.connections.sockets.forEach((socket) => socket.close());");
+      browser.await(10, d -> "reconnecting".equals(browser.find("#status").getAttribute("data-status")));
+      assertThat(browser.find("#status").getText()).matches("未连接 · 自 \\d\\d:\\d\\d:\\d\\d 起");
+      browser.online(true);
+      browser.await(30, d -> "live".equals(browser.find("#status").getAttribute("data-status")));
+      assertThat(((Number) browser.script("return window.connections.webSockets;")).intValue())
+          .as("one stream, and one more once the network is back").isEqualTo(2);
+      assertThat(browser.find("#problem").isDisplayed()).isFalse();
     }
   }
 

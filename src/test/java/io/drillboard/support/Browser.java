@@ -69,15 +69,17 @@ public final class Browser implements AutoCloseable {
 
   /**
    * From the next page on, counts the page's connection attempts: {@code window.connections} holds
-   * {webSockets, fetches}.
+   * {webSockets, fetches, sockets}, the last being the WebSockets themselves.
    */
   public void countConnections() {
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
-        window.connections = { webSockets: 0, fetches: 0 };
+        window.connections = { webSockets: 0, fetches: 0, sockets: [] };
         const OriginalWebSocket = window.WebSocket;
         window.WebSocket = function (...args) {
           window.connections.webSockets += 1;
-          return new OriginalWebSocket(...args);
+          const socket = new OriginalWebSocket(...args);
+          window.connections.sockets.push(socket);
+          return socket;
         };
         window.WebSocket.prototype = OriginalWebSocket.prototype;
         Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
@@ -87,6 +89,13 @@ public final class Browser implements AutoCloseable {
           return originalFetch(...args);
         };
         """));
+  }
+
+  /** Takes the browser's network away (new connections fail at once) or gives it back. */
+  public void online(boolean online) {
+    driver.executeCdpCommand("Network.enable", java.util.Map.of());
+    driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", !online, "latency", 0,
+        "downloadThroughput", -1, "uploadThroughput", -1));
   }
 
   public void get(String url) {
