@@ -110,13 +110,15 @@ public final class Snapshots {
       tasks.add(task(team.tasks().get(i), progress.get(i), simNow));
     }
     return ScenarioJson.withShortName(new JsonObject().put("id", team.id()).put("name", team.name())
-        .put("nameEn", team.nameEn()), team.shortName()).put("progress", progress.isEmpty() ? 0.0 : (double) done / progress.size()).put("tasks", tasks);
+        .put("nameEn", team.nameEn()), team.shortName())
+        .put("progress", progress.isEmpty() ? 0.0 : (double) done / progress.size()).put("tasks", tasks);
   }
 
   private static JsonObject task(Task task, TaskProgress p, long simNow) {
     boolean overdueNow = p.overdue() || (p.open() && simNow > p.deadline());
     return ScenarioJson.withShortName(new JsonObject().put("id", task.id()).put("title", task.title())
-        .put("titleEn", task.titleEn()), task.shortName()).put("critical", task.critical()).put("state", p.state().key()).put("overdue", overdueNow)
+        .put("titleEn", task.titleEn()), task.shortName()).put("critical", task.critical())
+        .put("state", p.state().key()).put("overdue", overdueNow)
         .put("triggeredAt", moment(p.triggeredAt())).put("deadline", moment(p.deadline()))
         .put("acknowledgedAt", moment(p.acknowledgedAt())).put("startedAt", moment(p.startedAt()))
         .put("doneAt", moment(p.doneAt())).put("responseLatencySec", TaskProgress.seconds(p.responseLatency()))

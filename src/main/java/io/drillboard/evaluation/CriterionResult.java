@@ -34,8 +34,7 @@ public record CriterionResult(String id, String name, String nameEn, ShortName s
 
   public JsonObject toJson() {
     return ScenarioJson.withShortName(new JsonObject().put("id", id).put("name", name).put("nameEn", nameEn), shortName)
-        .put("objective", objectiveId)
-        .put("measure", measure).put("unit", countsTasks() ? "tasks" : "seconds").put("value", valueInUnit())
+        .put("objective", objectiveId).put("measure", measure).put("unit", countsTasks() ? "tasks" : "seconds").put("value", valueInUnit())
         .put("target", target == null ? null : target / 1000.0).put("met", met)
         .put("status", status.name().toLowerCase(java.util.Locale.ROOT)).put("evidence", new JsonArray(evidence));
   }

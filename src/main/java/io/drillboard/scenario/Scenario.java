@@ -94,7 +94,8 @@ public record Scenario(
   public record InjectOpinion(int posts, String platform, long spread) {
   }
 
-  public record Criterion(String id, String name, String nameEn, ShortName shortName, String objectiveId, Measure measure) {
+  public record Criterion(String id, String name, String nameEn, ShortName shortName, String objectiveId,
+      Measure measure) {
   }
 
   public sealed interface Measure {

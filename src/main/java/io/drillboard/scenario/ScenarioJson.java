@@ -100,7 +100,8 @@ public final class ScenarioJson {
 
   private static JsonObject labelMap(Map<String, Label> labels) {
     JsonObject json = new JsonObject();
-    labels.forEach((id, label) -> json.put(id, new JsonObject().put("name", label.name()).put("nameEn", label.nameEn())));
+    labels.forEach((id, label) -> json.put(id, new JsonObject().put("name", label.name())
+        .put("nameEn", label.nameEn())));
     return json;
   }
 

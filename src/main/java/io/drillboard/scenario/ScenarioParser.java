@@ -119,7 +119,8 @@ public final class ScenarioParser {
     node.rejectUnknownKeys(TASK_KEYS);
     long deadline = node.positiveDuration("deadline");
     return new Task(node.id("id"), teamId, node.requiredString("title"), node.optionalString("titleEn"),
-        shortName(node), trigger(node.requiredMap("trigger")), deadline, node.bool("critical", false), node.stringList("objectives"),
+        shortName(node), trigger(node.requiredMap("trigger")), deadline, node.bool("critical", false),
+        node.stringList("objectives"),
         node.optionalMap("script").map(s -> script(s, start, end)), node.optionalMap("effect").map(this::effect));
   }
 
@@ -224,6 +225,7 @@ public final class ScenarioParser {
   private Labels labels(Optional<YamlNode> node, OpinionParameters opinion, List<Inject> injects) {
     Set<String> platforms = new LinkedHashSet<>(opinion.platforms().keySet());
     injects.forEach(i -> i.opinion().ifPresent(o -> platforms.add(o.platform())));
+    // An inject whose platform is missing stands for it with "" and is reported already: no label is due for it.
     platforms.remove("");
     Set<String> channels = new LinkedHashSet<>(injects.stream().map(Inject::channel).toList());
     node.ifPresent(n -> n.rejectUnknownKeys(Set.of("platforms", "channels")));
