@@ -79,6 +79,11 @@ export class LiveDrill {
     const socket = new WebSocket(url, ['drillboard', this.token]);
     this.socket = socket;
     socket.onmessage = (message) => this.receive(JSON.parse(message.data));
+    // A resumed stream sends nothing until the drill changes (a quiet hour may pass): being open is being live again.
+    socket.onopen = () => {
+      if (this.replay || this.drill === null || socket !== this.socket) return;
+      this.markLive();
+    };
     socket.onclose = () => {
       if (this.closed || socket !== this.socket) return;
       this.lostAt ??= Date.now();
@@ -144,10 +149,14 @@ export class LiveDrill {
     }
     if (this.drill.clock?.wallNow) this.clockOffset = this.drill.clock.wallNow - Date.now();
     if (this.replay) this.keepWishes();
+    this.markLive();
+    this.onChange(this.drill, frame.events || []);
+  }
+
+  markLive() {
     this.retryDelay = FIRST_RETRY_MS;
     this.lostAt = null;
     this.onStatus(this.replay ? 'replay' : 'live', null);
-    this.onChange(this.drill, frame.events || []);
   }
 
   // --- Replay controls: sent to the server, and applied to the local clock at once (no frame comes back for them,
