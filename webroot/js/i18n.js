@@ -236,6 +236,14 @@ let current = new URL(window.location.href).searchParams.get('lang') || localSto
 if (!WORDS[current]) current = 'zh';
 const listeners = [];
 
+/**
+ * Adds a page's own words ({zh: {...}, en: {...}}) to the dictionary, so that each page can keep the words only it
+ * uses beside its code.
+ */
+export function addWords(words) {
+  Object.entries(words).forEach(([language, entries]) => Object.assign(WORDS[language], entries));
+}
+
 export function lang() {
   return current;
 }
