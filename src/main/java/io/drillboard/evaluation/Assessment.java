@@ -34,8 +34,9 @@ public record Assessment(Map<String, Rating> ratings, List<Note> notes, List<Les
   }
 
   public record Rating(TargetKind target, String targetId, Grade grade, String note, String by, long seq) {
+    /** Each evaluator's latest rating of a target counts: a later one by the same person replaces theirs. */
     public String key() {
-      return target.name().toLowerCase(java.util.Locale.ROOT) + ":" + targetId;
+      return target.name().toLowerCase(java.util.Locale.ROOT) + ":" + targetId + ":" + by;
     }
   }
 

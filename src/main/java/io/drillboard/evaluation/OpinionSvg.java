@@ -10,11 +10,13 @@ final class OpinionSvg {
   private static final int LEFT = 40;
   private static final int BOTTOM = 24;
   private static final int TOP = 16;
+  /** Markers closer than this (in SVG units) are stacked so their numbers stay apart. */
+  private static final int MARKER_SPACING = 20;
 
   private OpinionSvg() {
   }
 
-  static String of(JsonObject opinion, boolean english) {
+  static String of(JsonObject opinion) {
     JsonArray series = opinion.getJsonArray("series");
     StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\">");
@@ -41,17 +43,22 @@ final class OpinionSvg {
     }
     svg.append("<polyline fill=\"none\" stroke=\"#d9534f\" stroke-width=\"1.5\" points=\"").append(points)
         .append("\"/>");
+    // Markers are numbered, not named: names side by side print over each other; the report lists them under the chart.
+    double previousX = Double.NEGATIVE_INFINITY;
+    int row = 0;
+    int number = 0;
     for (Object o : opinion.getJsonArray("actions")) {
       JsonObject action = (JsonObject) o;
       double x = LEFT + (action.getLong("atMs") - first) / span * plotWidth;
-      String label = english && action.getString("titleEn") != null ? action.getString("titleEn")
-          : action.getString("title");
+      number++;
+      row = x - previousX < MARKER_SPACING ? row + 1 : 0;
+      previousX = x;
       svg.append(String.format(java.util.Locale.ROOT,
           "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1f5fbf\" stroke-dasharray=\"4 3\"/>", x, TOP, x,
           HEIGHT - BOTTOM));
-      svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#1f5fbf\">",
-          x + 3, TOP + 10)).append(ReportHtml.escape(label.length() > 14 ? label.substring(0, 14) + "…" : label))
-          .append("</text>");
+      svg.append(String.format(java.util.Locale.ROOT,
+          "<circle cx=\"%.1f\" cy=\"%d\" r=\"8\" fill=\"#1f5fbf\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\" "
+              + "fill=\"#fff\" text-anchor=\"middle\">%d</text>", x, TOP + 8 + row * 18, x, TOP + 12 + row * 18, number));
     }
     JsonObject peak = opinion.getJsonObject("peak");
     if (peak != null) {

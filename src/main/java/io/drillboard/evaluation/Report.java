@@ -4,7 +4,6 @@ import io.drillboard.drill.DrillState;
 import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.drill.TaskProgress;
-import io.drillboard.evaluation.Assessment.Grade;
 import io.drillboard.evaluation.Assessment.TargetKind;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.Scenario.Inject;
@@ -14,6 +13,9 @@ import io.drillboard.scenario.Scenario.Team;
 import io.drillboard.scenario.SimTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -30,33 +32,72 @@ public final class Report {
   private Report() {
   }
 
-  public static JsonObject of(ReportSource source) {
+  /** @param zone where the drill's wall-clock times are told (the server's zone) */
+  public static JsonObject of(ReportSource source, ZoneId zone) {
     DrillState state = source.state();
     Scenario scenario = state.scenario();
     long simEnd = state.lastSimTime();
     List<CriterionResult> criteria = Criteria.measure(state, simEnd);
     JsonArray criteriaJson = new JsonArray();
     criteria.forEach(c -> criteriaJson.add(c.toJson()));
+    JsonArray conclusions = conclusions(state, criteria);
     return new JsonObject()
-        .put("drill", drill(source))
+        .put("drill", drill(source, zone))
         .put("scenario", scenarioJson(scenario))
+        .put("participants", participants(source.participants(), scenario))
+        .put("overall", overall(conclusions))
         .put("timeline", timeline(state))
         .put("latency", latency(state))
         .put("opinion", opinion(state))
         .put("criteria", criteriaJson)
-        .put("assessment", assessment(state.assessment()))
-        .put("conclusions", conclusions(state, criteria))
+        .put("moments", EvidenceMoments.of(state))
+        .put("assessment", assessment(state))
+        .put("conclusions", conclusions)
         .put("events", source.events());
   }
 
-  private static JsonObject drill(ReportSource source) {
+  /**
+   * The verdict on the drill as a whole: the lowest verdict of its assessed objectives, so that one objective not
+   * achieved is never hidden behind the others.
+   */
+  private static JsonObject overall(JsonArray conclusions) {
+    Map<ObjectiveConclusion.Level, Integer> counts = new EnumMap<>(ObjectiveConclusion.Level.class);
+    conclusions.forEach(c -> counts.merge(ObjectiveConclusion.Level.byKey(((JsonObject) c).getString("verdict")), 1,
+        Integer::sum));
+    ObjectiveConclusion.Level lowest = counts.keySet().stream()
+        .filter(level -> level != ObjectiveConclusion.Level.NOT_ASSESSED).max(Comparator.naturalOrder())
+        .orElse(ObjectiveConclusion.Level.NOT_ASSESSED);
+    JsonObject byVerdict = new JsonObject();
+    counts.forEach((level, n) -> byVerdict.put(level.key, n));
+    return new JsonObject().put("verdict", lowest.key).put("verdictZh", lowest.zh).put("verdictEn", lowest.en)
+        .put("objectives", byVerdict);
+  }
+
+  private static JsonObject participants(Participants participants, Scenario scenario) {
+    JsonArray teams = new JsonArray();
+    for (Team team : scenario.teams()) {
+      teams.add(new JsonObject().put("id", team.id()).put("name", team.name()).put("nameEn", team.nameEn())
+          .put("members", new JsonArray(participants.teams().getOrDefault(team.id(), List.of()))));
+    }
+    return new JsonObject().put("director", participants.director()).put("teams", teams)
+        .put("evaluators", new JsonArray(participants.evaluators()));
+  }
+
+  private static JsonObject drill(ReportSource source, ZoneId zone) {
     DrillState state = source.state();
     return new JsonObject().put("id", state.drillId()).put("scenarioId", state.scenario().id())
         .put("title", state.scenario().title()).put("titleEn", state.scenario().titleEn())
         .put("state", state.status().key()).put("endReason", state.endReason()).put("seed", state.seed())
         .put("speed", state.clock().speed()).put("autopilot", state.autopilot()).put("createdAt", state.createdAt())
-        .put("startedAt", source.startedAt()).put("endedAt", source.endedAt()).put("simEnd", SimTime.format(state.lastSimTime()))
-        .put("seq", state.seq());
+        .put("startedAt", source.startedAt()).put("endedAt", source.endedAt())
+        .put("started", wallTime(source.startedAt(), zone)).put("ended", wallTime(source.endedAt(), zone))
+        .put("timeZone", zone.getId()).put("simEnd", SimTime.format(state.lastSimTime())).put("seq", state.seq());
+  }
+
+  /** A wall-clock moment as a reader files it: date, time and the zone's offset, e.g. 2026-12-04 14:30 UTC+08:00. */
+  private static String wallTime(Long epochMillis, ZoneId zone) {
+    return epochMillis == null ? null
+        : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx").format(Instant.ofEpochMilli(epochMillis).atZone(zone));
   }
 
   private static JsonObject scenarioJson(Scenario scenario) {
@@ -165,11 +206,13 @@ public final class Report {
         .put("actions", statements).put("series", series);
   }
 
-  private static JsonObject assessment(Assessment assessment) {
+  private static JsonObject assessment(DrillState state) {
+    Assessment assessment = state.assessment();
     JsonArray ratings = new JsonArray();
     assessment.ratings().values().forEach(r -> ratings.add(new JsonObject()
         .put("target", r.target().name().toLowerCase(Locale.ROOT)).put("targetId", r.targetId())
-        .put("rating", r.grade().name()).put("note", r.note()).put("by", r.by()).put("seq", r.seq())));
+        .mergeIn(targetName(state.scenario(), r)).put("rating", r.grade().name()).put("note", r.note())
+        .put("by", r.by()).put("seq", r.seq())));
     JsonArray notes = new JsonArray();
     assessment.notes().forEach(n -> notes.add(new JsonObject().put("at", SimTime.format(n.at())).put("text", n.text())
         .put("by", n.by()).put("seq", n.seq())));
@@ -184,88 +227,29 @@ public final class Report {
         .put("improvements", improvements).put("actions", actions);
   }
 
-  /**
-   * A conclusion per objective in the seed's manner: achieved, partly achieved or not, from the criteria that serve
-   * it and the evaluators' ratings of it and of its tasks.
-   */
+  /** What a rating is of, in words: the objective's text or the task's title. */
+  private static JsonObject targetName(Scenario scenario, Assessment.Rating rating) {
+    if (rating.target() == TargetKind.OBJECTIVE) {
+      return scenario.objectives().stream().filter(o -> o.id().equals(rating.targetId())).findFirst()
+          .map(o -> new JsonObject().put("targetName", o.text()).put("targetNameEn", o.textEn()))
+          .orElseGet(JsonObject::new);
+    }
+    return scenario.task(rating.targetId())
+        .map(t -> new JsonObject().put("targetName", t.title()).put("targetNameEn", t.titleEn()))
+        .orElseGet(JsonObject::new);
+  }
+
+  /** A conclusion per objective in the seed's manner, from the criteria that serve it and its ratings. */
   private static JsonArray conclusions(DrillState state, List<CriterionResult> criteria) {
     JsonArray conclusions = new JsonArray();
     for (Objective objective : state.scenario().objectives()) {
       List<CriterionResult> own = criteria.stream().filter(c -> objective.id().equals(c.objectiveId())).toList();
-      long met = own.stream().filter(c -> Boolean.TRUE.equals(c.met())).count();
-      Map<Grade, Integer> grades = new EnumMap<>(Grade.class);
-      state.assessment().ratings().values().stream().filter(r -> rates(r, objective, state.scenario()))
-          .forEach(r -> grades.merge(r.grade(), 1, Integer::sum));
-      Verdict verdict = Verdict.of(own.size(), met, grades);
-      List<String> missed = own.stream().filter(c -> Boolean.FALSE.equals(c.met())).map(CriterionResult::name)
-          .toList();
-      List<String> missedEn = own.stream().filter(c -> Boolean.FALSE.equals(c.met()))
-          .map(c -> c.nameEn() != null ? c.nameEn() : c.name()).toList();
-      JsonObject ratings = new JsonObject();
-      grades.forEach((g, n) -> ratings.put(g.name(), n));
+      List<Assessment.Rating> ratings = state.assessment().ratings().values().stream()
+          .filter(r -> r.target() == TargetKind.OBJECTIVE && r.targetId().equals(objective.id())).toList();
       conclusions.add(new JsonObject().put("objectiveId", objective.id()).put("objective", objective.text())
-          .put("objectiveEn", objective.textEn()).put("verdict", verdict.key).put("criteriaMet", met)
-          .put("criteriaTotal", own.size()).put("ratings", ratings)
-          .put("text", verdict.zh(objective.text(), met, own.size(), missed))
-          .put("textEn", verdict.en(objective.textEn() != null ? objective.textEn() : objective.text(), met, own.size(),
-              missedEn)));
+          .put("objectiveEn", objective.textEn())
+          .mergeIn(ObjectiveConclusion.of(objective.text(), objective.textEn(), own, ratings).toJson()));
     }
     return conclusions;
-  }
-
-  private static boolean rates(Assessment.Rating rating, Objective objective, Scenario scenario) {
-    if (rating.target() == TargetKind.OBJECTIVE) {
-      return rating.targetId().equals(objective.id());
-    }
-    return scenario.task(rating.targetId()).map(t -> t.objectives().contains(objective.id())).orElse(false);
-  }
-
-  private enum Verdict {
-    ACHIEVED("achieved"), PARTLY("partly-achieved"), NOT_ACHIEVED("not-achieved"), NOT_ASSESSED("not-assessed");
-
-    final String key;
-
-    Verdict(String key) {
-      this.key = key;
-    }
-
-    static Verdict of(int criteria, long met, Map<Grade, Integer> grades) {
-      boolean poorlyRated = grades.containsKey(Grade.M) || grades.containsKey(Grade.U);
-      if (criteria == 0 && grades.isEmpty()) {
-        return NOT_ASSESSED;
-      }
-      if (criteria > 0 && met == 0 || grades.containsKey(Grade.U) && met < criteria) {
-        return NOT_ACHIEVED;
-      }
-      return met == criteria && !poorlyRated ? ACHIEVED : PARTLY;
-    }
-
-    String zh(String objective, long met, int total, List<String> missed) {
-      String measured = total == 0 ? "" : "," + met + "/" + total + " 项评估指标达标";
-      String gaps = missed.isEmpty() ? "" : ";未达标:" + String.join("、", missed);
-      return switch (this) {
-        case ACHIEVED -> "本次演练达到了“" + strip(objective) + "”的目的" + measured + "。";
-        case PARTLY -> "本次演练基本达到了“" + strip(objective) + "”的目的" + measured + gaps + ",仍需进一步改进和完善。";
-        case NOT_ACHIEVED -> "本次演练未能达到“" + strip(objective) + "”的目的" + measured + gaps + ",须重点整改。";
-        case NOT_ASSESSED -> "“" + strip(objective) + "”尚无评估指标或评定,有待评估。";
-      };
-    }
-
-    String en(String objective, long met, int total, List<String> missed) {
-      String measured = total == 0 ? "" : " (" + met + " of " + total + " criteria met)";
-      String gaps = missed.isEmpty() ? "" : "; missed: " + String.join(", ", missed);
-      return switch (this) {
-        case ACHIEVED -> "The drill achieved its objective: " + strip(objective) + measured + ".";
-        case PARTLY -> "The drill largely achieved its objective: " + strip(objective) + measured + gaps
-            + "; it needs further improvement.";
-        case NOT_ACHIEVED -> "The drill did not achieve its objective: " + strip(objective) + measured + gaps
-            + "; corrective action is required.";
-        case NOT_ASSESSED -> "Not yet assessed: " + strip(objective) + ".";
-      };
-    }
-
-    private static String strip(String sentence) {
-      return sentence.replaceAll("[。.]+$", "");
-    }
   }
 }

@@ -5,11 +5,14 @@ import io.drillboard.drill.Event;
 import io.drillboard.evaluation.Comparison;
 import io.drillboard.evaluation.EventsCsv;
 import io.drillboard.evaluation.Report;
+import io.drillboard.evaluation.ReportDocx;
 import io.drillboard.evaluation.ReportHtml;
 import io.drillboard.evaluation.ReportSource;
 import io.drillboard.store.EventStore;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +23,11 @@ import java.util.Set;
  * report is the same however often, and on whichever node, it is asked for.
  */
 final class ReportApi {
-  /** The printable report styles itself inline; it runs no script at all. */
-  private static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-      + "frame-ancestors 'self'";
+  /** The printable report styles itself inline, with the shipped Chinese font; it runs no script at all. */
+  private static final String REPORT_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+      + "img-src data:; frame-ancestors 'self'";
   private static final int MAX_COMPARED = 10;
+  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
   private final EventStore store;
 
@@ -35,8 +39,8 @@ final class ReportApi {
     String drillId = DrillApi.drillId(ctx);
     String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
     String lang = ctx.queryParams().get("lang") == null ? "zh" : ctx.queryParams().get("lang");
-    if (!Set.of("json", "html", "csv").contains(format)) {
-      throw ProblemException.badRequest("format must be json, html or csv");
+    if (!Set.of("json", "html", "docx", "csv").contains(format)) {
+      throw ProblemException.badRequest("format must be json, html, docx or csv");
     }
     if (!Set.of("zh", "en").contains(lang)) {
       throw ProblemException.badRequest("lang must be zh or en");
@@ -48,10 +52,16 @@ final class ReportApi {
       return;
     }
     found(drillId, store.fold(drillId, created -> ReportSource.first(drillId, created), ReportSource::apply))
-        .map(Report::of).onSuccess(report -> {
+        .map(source -> Report.of(source, ZoneId.systemDefault())).onSuccess(report -> {
           if (format.equals("html")) {
             ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Content-Security-Policy", REPORT_POLICY).end(ReportHtml.of(report, lang.equals("en")));
+          } else if (format.equals("docx")) {
+            // POI takes a while (longer the first time): off the event loop.
+            ctx.vertx().executeBlocking(() -> Buffer.buffer(ReportDocx.of(report, lang.equals("en"))))
+                .onSuccess(docx -> ctx.response().putHeader("Content-Type", DOCX).putHeader("Content-Disposition",
+                    "attachment; filename=\"" + drillId + "-report-" + lang + ".docx\"").end(docx))
+                .onFailure(ctx::fail);
           } else {
             Json.send(ctx, 200, report);
           }

@@ -48,6 +48,11 @@ public final class TestServer implements AutoCloseable {
     return server.tokens().issue(role, null, role.key() + "-test", Duration.ofHours(1));
   }
 
+  /** A token that names the person holding it, as the events and the report will. */
+  public String token(Role role, String name) {
+    return server.tokens().issue(role, null, name, Duration.ofHours(1));
+  }
+
   public String teamToken(String team) {
     return server.tokens().issue(Role.TEAM, team, "member-of-" + team, Duration.ofHours(1));
   }
