@@ -12,6 +12,7 @@ import io.drillboard.scenario.Scenario.Objective;
 import io.drillboard.scenario.Scenario.Task;
 import io.drillboard.scenario.Scenario.TaskStep;
 import io.drillboard.scenario.Scenario.Team;
+import io.drillboard.scenario.ScenarioJson;
 import io.drillboard.scenario.SimTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -193,8 +194,9 @@ public final class Comparison {
         done.add(count(progress, TaskProgress::doneAt));
         triggered.add(count(progress, TaskProgress::triggeredAt));
         JsonArray undone = new JsonArray();
-        team.tasks().stream().filter(t -> t.critical() && !done(state, t)).forEach(t -> undone.add(new JsonObject()
-            .put("id", t.id()).put("title", t.title()).put("titleEn", t.titleEn())));
+        team.tasks().stream().filter(t -> t.critical() && !done(state, t)).forEach(t -> undone.add(ScenarioJson
+            .withShortName(new JsonObject().put("id", t.id()).put("title", t.title()).put("titleEn", t.titleEn()),
+                t.shortName())));
         criticalUndone.add(undone);
       }
       teams.add(new JsonObject().put("id", team.id()).put("name", team.name()).put("nameEn", team.nameEn())

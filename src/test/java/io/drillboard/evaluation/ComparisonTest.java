@@ -94,7 +94,7 @@ class ComparisonTest {
         .assess(new EventBody.Rated(TargetKind.TASK, "public-statement", Grade.U, "未发布声明", "evaluator-li"))
         .assess(new EventBody.Rated(TargetKind.TASK, "monitor-opinion", Grade.S, null, "evaluator-li"))
         .assess(new EventBody.ActionAssigned("明确声明审批时限", "领导小组", "2027-01-15", "evaluator-wang"))
-        .assess(new EventBody.ActionAssigned("补做客户回访", null, null, "evaluator-wang"));
+        .assess(new EventBody.ActionAssigned("补做客户回访", "客户安抚小组", "2027-01-31", "evaluator-wang"));
     JsonObject comparison = Comparison.ofSources(List.of(whole.folded(), stopped.folded()));
 
     JsonObject statement = rating(comparison, "task", "public-statement");
@@ -123,7 +123,7 @@ class ComparisonTest {
     JsonArray stoppedActions = comparison.getJsonArray("drills").getJsonObject(1).getJsonArray("actions");
     assertThat(stoppedActions.stream().map(a -> ((JsonObject) a).getString("text")))
         .containsExactly("明确声明审批时限", "补做客户回访");
-    assertThat(stoppedActions.getJsonObject(1).getString("owner")).isNull();
+    assertThat(stoppedActions.getJsonObject(1).getString("owner")).isEqualTo("客户安抚小组");
   }
 
   @Test
