@@ -53,10 +53,21 @@ public sealed interface Command {
     }
   }
 
-  /** A team's step on a task; {@code actorTeam} is the caller's team, or null for a director. */
-  record TaskAction(String taskId, TaskState to, String actorTeam, String by) implements Command {
+  /**
+   * A team's step on a task; {@code actorTeam} is the caller's team, or null for a director. {@code note} is the
+   * team's note or evidence for a step to done (plain text, already trimmed), or null.
+   */
+  record TaskAction(String taskId, TaskState to, String actorTeam, String by, String note) implements Command {
+    /** The most a note may hold, in characters (code points). */
+    public static final int MAX_NOTE = 2_000;
+
+    public TaskAction(String taskId, TaskState to, String actorTeam, String by) {
+      this(taskId, to, actorTeam, by, null);
+    }
+
     public JsonObject toJson() {
-      return base("task", by).put("taskId", taskId).put("to", to.key()).put("actorTeam", actorTeam);
+      return base("task", by).put("taskId", taskId).put("to", to.key()).put("actorTeam", actorTeam)
+          .put("note", note);
     }
   }
 
@@ -101,7 +112,7 @@ public sealed interface Command {
           Optional.ofNullable(json.getJsonObject("opinion")).map(o -> new InjectOpinion(o.getInteger("posts"),
               o.getString("platform"), o.getLong("spreadMs", 0L))), by);
       case "task" -> new TaskAction(json.getString("taskId"), TaskState.fromKey(json.getString("to")),
-          json.getString("actorTeam"), by);
+          json.getString("actorTeam"), by, json.getString("note"));
       case "append" -> new Append(incoming(json.getJsonArray("events")), by);
       case "assess" -> new Assess(EventBody.fromJson(json.getString("type"), json.getJsonObject("payload")), by);
       default -> throw CommandRejected.badRequest("unknown action " + json.getString("action"));

@@ -257,13 +257,28 @@ public final class DrillEngine {
     if (state.status() != DrillStatus.RUNNING) {
       throw CommandRejected.conflict("the drill is " + state.status().key() + "; tasks move only while it runs");
     }
+    checkNote(action);
     TaskProgress progress = state.task(task.id());
     TaskState required = previousStep(action.to());
     if (progress.state() != required) {
       throw CommandRejected.conflict("task \"" + task.id() + "\" is " + progress.state().key() + "; it must be "
           + required.key() + " to become " + action.to().key());
     }
-    record(new TaskAdvanced(task.id(), task.teamId(), action.to(), action.by()), sim, wallNow);
+    record(new TaskAdvanced(task.id(), task.teamId(), action.to(), action.by(), action.note()), sim, wallNow);
+  }
+
+  /** The HTTP layer checks notes too; this guards commands that come over the bus from elsewhere. */
+  private static void checkNote(TaskAction action) {
+    String note = action.note();
+    if (note == null) {
+      return;
+    }
+    if (action.to() != TaskState.DONE) {
+      throw CommandRejected.badRequest("only a task moved to done carries a note");
+    }
+    if (note.isBlank() || note.codePointCount(0, note.length()) > TaskAction.MAX_NOTE) {
+      throw CommandRejected.badRequest("note: must be a text of 1 to " + TaskAction.MAX_NOTE + " characters");
+    }
   }
 
   private static TaskState previousStep(TaskState to) {

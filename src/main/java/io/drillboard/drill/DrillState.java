@@ -108,7 +108,7 @@ public record DrillState(
       return next.withTask(triggered.taskId(), t -> t.triggered(sim, triggered.deadline()));
     }
     if (body instanceof TaskAdvanced advanced) {
-      return next.withTask(advanced.taskId(), t -> t.advanced(advanced.state(), sim));
+      return next.withTask(advanced.taskId(), t -> t.advanced(advanced.state(), sim, advanced.note()));
     }
     if (body instanceof TaskOverdue overdue) {
       return next.withTask(overdue.taskId(), TaskProgress::markedOverdue);

@@ -122,8 +122,15 @@ public sealed interface EventBody {
     }
   }
 
-  /** A team's step on a task: acknowledged, started or completed. */
-  record TaskAdvanced(String taskId, String teamId, TaskState state, String by) implements EventBody {
+  /**
+   * A team's step on a task: acknowledged, started or completed. A completed task may carry the team's note or
+   * evidence (for a statement, its text); {@code note} is null otherwise, and in events stored before notes existed.
+   */
+  record TaskAdvanced(String taskId, String teamId, TaskState state, String by, String note) implements EventBody {
+    public TaskAdvanced(String taskId, String teamId, TaskState state, String by) {
+      this(taskId, teamId, state, by, null);
+    }
+
     public String type() {
       return switch (state) {
         case ACKNOWLEDGED -> "task.acknowledged";
@@ -133,8 +140,10 @@ public sealed interface EventBody {
       };
     }
 
+    /** Without a note the payload stays as it always was: no "note" key. */
     public JsonObject toJson() {
-      return new JsonObject().put("taskId", taskId).put("teamId", teamId).put("by", by);
+      JsonObject json = new JsonObject().put("taskId", taskId).put("teamId", teamId).put("by", by);
+      return note == null ? json : json.put("note", note);
     }
   }
 
@@ -263,7 +272,8 @@ public sealed interface EventBody {
   }
 
   private static TaskAdvanced advanced(JsonObject json, TaskState state) {
-    return new TaskAdvanced(json.getString("taskId"), json.getString("teamId"), state, json.getString("by"));
+    return new TaskAdvanced(json.getString("taskId"), json.getString("teamId"), state, json.getString("by"),
+        json.getString("note"));
   }
 
   private static OpinionSampled sampled(JsonObject json) {

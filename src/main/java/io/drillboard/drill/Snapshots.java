@@ -122,7 +122,7 @@ public final class Snapshots {
         .put("triggeredAt", moment(p.triggeredAt())).put("deadline", moment(p.deadline()))
         .put("acknowledgedAt", moment(p.acknowledgedAt())).put("startedAt", moment(p.startedAt()))
         .put("doneAt", moment(p.doneAt())).put("responseLatencySec", TaskProgress.seconds(p.responseLatency()))
-        .put("completionLatencySec", TaskProgress.seconds(p.completionLatency()))
+        .put("completionLatencySec", TaskProgress.seconds(p.completionLatency())).put("note", p.doneNote())
         .put("effect", task.effect().map(e -> new JsonObject().put("branching", e.branching())
             .put("sentimentShift", e.sentimentShift())).orElse(null));
   }

@@ -6,27 +6,33 @@ import io.drillboard.scenario.SimTime;
 /**
  * One task's course through a drill. Moments are sim times; {@link #NOT_YET} marks a step not reached. A task is
  * overdue once its deadline passed before it was done; a task done late stays marked overdue, as a record of it.
+ * {@code doneNote} is the note or evidence the team gave when it was done, or null.
  */
 public record TaskProgress(String taskId, String teamId, TaskState state, long triggeredAt, long deadline,
-    long acknowledgedAt, long startedAt, long doneAt, boolean overdue) {
+    long acknowledgedAt, long startedAt, long doneAt, boolean overdue, String doneNote) {
   public static final long NOT_YET = Long.MIN_VALUE;
 
   public static TaskProgress waiting(String taskId, String teamId) {
-    return new TaskProgress(taskId, teamId, TaskState.WAITING, NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET, false);
+    return new TaskProgress(taskId, teamId, TaskState.WAITING, NOT_YET, NOT_YET, NOT_YET, NOT_YET, NOT_YET, false,
+        null);
   }
 
   TaskProgress triggered(long at, long deadlineAt) {
-    return new TaskProgress(taskId, teamId, TaskState.PENDING, at, deadlineAt, NOT_YET, NOT_YET, NOT_YET, false);
+    return new TaskProgress(taskId, teamId, TaskState.PENDING, at, deadlineAt, NOT_YET, NOT_YET, NOT_YET, false,
+        null);
   }
 
-  TaskProgress advanced(TaskState to, long at) {
+  /** The next step; {@code note} counts only for the step to done. */
+  TaskProgress advanced(TaskState to, long at, String note) {
+    boolean done = to == TaskState.DONE;
     return new TaskProgress(taskId, teamId, to, triggeredAt, deadline,
         to == TaskState.ACKNOWLEDGED ? at : acknowledgedAt, to == TaskState.IN_PROGRESS ? at : startedAt,
-        to == TaskState.DONE ? at : doneAt, overdue);
+        done ? at : doneAt, overdue, done ? note : doneNote);
   }
 
   TaskProgress markedOverdue() {
-    return new TaskProgress(taskId, teamId, state, triggeredAt, deadline, acknowledgedAt, startedAt, doneAt, true);
+    return new TaskProgress(taskId, teamId, state, triggeredAt, deadline, acknowledgedAt, startedAt, doneAt, true,
+        doneNote);
   }
 
   public boolean open() {

@@ -153,12 +153,37 @@ final class DrillApi {
   }
 
   void done(RoutingContext ctx) {
-    taskAction(ctx, TaskState.DONE);
+    String note = doneNote(ctx);
+    String taskId = ctx.pathParam("taskId");
+    command(ctx, caller -> new Command.TaskAction(taskId, TaskState.DONE, caller.actingTeam(), caller.subject(),
+        note), 200);
   }
 
   private void taskAction(RoutingContext ctx, TaskState to) {
     String taskId = ctx.pathParam("taskId");
     command(ctx, caller -> new Command.TaskAction(taskId, to, caller.actingTeam(), caller.subject()), 200);
+  }
+
+  /**
+   * The optional body of a step to done, {"note"?}: the team's note or evidence as plain text, trimmed; none, null or
+   * only blanks is no note. Checked here, before the drill sees it, so a bad note moves nothing.
+   */
+  private static String doneNote(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
+      return null;
+    }
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "note");
+    Object value = body.getValue("note");
+    if (value == null) {
+      return null;
+    }
+    String note = value instanceof String text ? text.strip() : null;
+    if (note == null || note.codePointCount(0, note.length()) > Command.TaskAction.MAX_NOTE) {
+      throw new ProblemException(400, "the note is not valid; the task was not moved", List.of("note: must be a text "
+          + "of at most " + Command.TaskAction.MAX_NOTE + " characters"));
+    }
+    return note.isEmpty() ? null : note;
   }
 
   void inject(RoutingContext ctx) {
