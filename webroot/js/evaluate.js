@@ -111,22 +111,41 @@ function createCriterionRow(id) {
   return tr;
 }
 
-/** The replay of this drill from a seq, in a new tab (the token goes along, as in the report links). */
+/**
+ * The replay of this drill from a seq. No token in the address: the links open with rel="opener", which gives the new
+ * tab a copy of this tab's session, the token with it.
+ */
 function replayUrl(from) {
   const params = new URLSearchParams({ drill: drillId, replay: '1' });
   if (from) params.set('from', String(from));
-  params.set('token', jwt);
   return `/?${params}`;
 }
 
-function renderEvidence(cell, seqs) {
-  const key = seqs.join(',');
+/** A piece of evidence as a reader needs it: when, in sim time, and what happened; the seq if the page has not seen it. */
+function describeEvidence(seq, criterion, drill) {
+  const event = live.timeline.find((candidate) => candidate.seq === seq);
+  if (!event) {
+    // Opinion samples stay out of the timeline: the one a before-peak criterion cites is the peak.
+    const peak = drill.opinion?.peak;
+    return criterion.measure === 'before-peak' && peak ? `${hhmm(peak.minute)} ${t('opinionPeak')}` : `#${seq}`;
+  }
+  const payload = event.payload || {};
+  const kind = t(`ev_${event.type.replace(/\./g, '_')}`);
+  const task = drill.teams.flatMap((team) => team.tasks).find((candidate) => candidate.id === payload.taskId);
+  const inject = drill.injects.find((candidate) => candidate.id === payload.injectId);
+  const what = task ? pick(task, 'title') : inject ? pick(inject, 'title') : payload.title || '';
+  return `${event.sim.slice(0, 5)} ${kind}${what ? `：${what}` : ''}`;
+}
+
+function renderEvidence(cell, criterion, drill) {
+  const seqs = criterion.evidence || [];
+  const key = `${seqs.join(',')}|${live.timeline.length}`;
   if (cell.dataset.seqs === key) return;
   cell.dataset.seqs = key;
   cell.replaceChildren(...seqs.map((seq) => {
     const link = el('a', {
-      href: replayUrl(seq), target: '_blank', rel: 'noopener noreferrer', class: 'seq', 'data-seq': String(seq),
-    }, `#${seq}`);
+      href: replayUrl(seq), target: '_blank', rel: 'opener', class: 'moment', 'data-seq': String(seq),
+    }, describeEvidence(seq, criterion, drill));
     link.title = t('evidenceHint');
     return link;
   }));
@@ -154,7 +173,7 @@ function updateCriterionRow(tr, criterion, drill) {
   status.firstChild.textContent = t(`status_${criterion.status}`);
   met.textContent = criterion.met === null ? '—' : criterion.met ? `✓ ${t('yes')}` : `✗ ${t('no')}`;
   met.dataset.met = String(criterion.met);
-  renderEvidence(evidence, criterion.evidence || []);
+  renderEvidence(evidence, criterion, drill);
 }
 
 function renderTeamLatency(drill) {
@@ -205,17 +224,57 @@ function renderTaskLatency(drill) {
 
 // --- Links: the after-action report, the replay and the comparison of runs ----------------------------------
 
-function reportUrl(format, lang) {
+function reportPath(format, lang) {
   const params = new URLSearchParams({ format });
   if (lang) params.set('lang', lang);
-  params.set('token', jwt);
-  return `/api/v1/drills/${encodeURIComponent(drillId)}/report?${params}`;
+  return `/drills/${encodeURIComponent(drillId)}/report?${params}`;
+}
+
+/** The report as a file: fetched with the token in a header, then saved from memory, so no address carries it. */
+async function download(format, lang, name) {
+  const response = await fetch(`/api/v1${reportPath(format, lang)}`, { headers: { Authorization: `Bearer ${jwt}` } });
+  if (!response.ok) throw new Error(`${response.status}`);
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+/**
+ * The printable report in a new tab, through a report link: its token opens only this report, for minutes, and the
+ * server drops it from the address at once. The tab is opened before the link is asked for, as a click allows.
+ */
+async function openReport(lang) {
+  const tab = window.open('about:blank', '_blank');
+  try {
+    const link = await api('POST', `/drills/${encodeURIComponent(drillId)}/report-links`, { format: 'html', lang });
+    tab.location.href = link.href;
+  } catch (error) {
+    tab.close();
+    throw error;
+  }
+}
+
+function wireReportLinks() {
+  const files = { 'report-json': ['json', null, 'json'], 'report-csv': ['csv', null, 'events.csv'],
+    'report-docx': ['docx', 'zh', 'report-zh.docx'], 'report-docx-en': ['docx', 'en', 'report-en.docx'] };
+  for (const [id, [format, lang, suffix]] of Object.entries(files)) {
+    $(id).addEventListener('click', (event) => {
+      event.preventDefault();
+      act(`download:${id}`, () => download(format, lang, `${drillId}-${suffix}`));
+    });
+  }
+  for (const [id, lang] of [['report-html', 'zh'], ['report-html-en', 'en']]) {
+    $(id).addEventListener('click', (event) => {
+      event.preventDefault();
+      act(`open:${id}`, () => openReport(lang));
+    });
+  }
 }
 
 function renderLinks(drill) {
-  const links = { 'report-html': reportUrl('html'), 'report-html-en': reportUrl('html', 'en'),
-    'report-json': reportUrl('json'), 'report-csv': reportUrl('csv'),
-    'compare-link': `/compare.html?pick=${encodeURIComponent(drillId)}` };
+  const links = { 'compare-link': `/compare.html?pick=${encodeURIComponent(drillId)}` };
   for (const [id, href] of Object.entries(links)) {
     if ($(id).getAttribute('href') !== href) $(id).setAttribute('href', href);
   }
@@ -503,6 +562,7 @@ function main() {
   canAssess = ASSESSORS.includes(claims(jwt).role);
   renderLegend();
   wireForms();
+  wireReportLinks();
   const id = new URL(window.location.href).searchParams.get('drill');
   if (id) follow(id); else showDrillPicker();
 }

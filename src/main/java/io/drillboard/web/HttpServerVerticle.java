@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * per core shares the port, so parsing, token checks and the live fan-out use every core.
  */
 public final class HttpServerVerticle extends VerticleBase {
-  private static final String API = "/api/v1";
+  static final String API = "/api/v1";
   private static final int MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 
   private final ServerConfig config;
@@ -113,12 +113,15 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
     // The live stream authenticates its own way (browsers cannot send Authorization on a WebSocket).
     router.get(API + "/drills/:drillId/live").handler(live::connect);
-    // A report opened in a browser tab or printed by a headless browser carries its token in the query.
-    router.get(API + "/drills/:drillId/report").handler(HttpServerVerticle::tokenFromQuery);
+    // A report opened in a browser tab or printed by a headless browser carries its token in the query: the pages put
+    // a short-lived report link's token there (ReportLinks), never their own.
+    ReportLinks reportLinks = new ReportLinks(tokens, config.guard().trust().issuer());
+    router.get(API + "/drills/:drillId/report").handler(reportLinks::fromAddress);
     // A request must be done in time: a sender trickling its body is cut off with 408.
     router.route(API + "/*").handler(TimeoutHandler.create(guard.requestTimeout().toMillis(), 408));
     // Authenticate before reading a body: a caller without a token never gets to upload 10 MB.
     router.route(API + "/*").handler(JWTAuthHandler.create(tokens.auth()));
+    router.route(API + "/*").handler(ReportLinks::confine);
     router.route(API + "/*").handler(connections::admit);
     router.route(API + "/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
@@ -152,6 +155,7 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/actions", assessment::action, Role.EVALUATOR, Role.DIRECTOR);
     ReportApi reports = new ReportApi(events);
     api.open(GET, API + "/drills/:drillId/report", reports::report);
+    api.open(POST, API + "/drills/:drillId/report-links", reportLinks::issue);
     api.open(GET, API + "/compare", reports::compare);
     api.guarded(POST, API + "/tokens", new TokenApi(tokens)::issue, Role.DIRECTOR);
     router.route(API + "/*").handler(api::unmatched);
@@ -164,14 +168,6 @@ public final class HttpServerVerticle extends VerticleBase {
     router.route().failureHandler(Problems::onFailure);
     router.errorHandler(404, ctx -> Problems.send(ctx, 404, "there is nothing at this address", List.of(), null));
     return router;
-  }
-
-  private static void tokenFromQuery(RoutingContext ctx) {
-    String token = ctx.queryParams().get("token");
-    if (token != null && ctx.request().getHeader("Authorization") == null) {
-      ctx.request().headers().set("Authorization", "Bearer " + token);
-    }
-    ctx.next();
   }
 
   @Override

@@ -146,6 +146,9 @@ final class LiveHub {
   }
 
   private static Future<Void> requireRole(User user) {
+    if (ReportLinks.linkedDrill(user) != null) {
+      return Future.failedFuture(new ProblemException(403, "a report link opens only its report", List.of()));
+    }
     return Role.fromKey(user.get("role")).isPresent() ? Future.succeededFuture()
         : Future.failedFuture(new ProblemException(403, "the token carries no known role", List.of()));
   }

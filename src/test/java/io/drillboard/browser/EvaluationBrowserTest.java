@@ -26,8 +26,8 @@ class EvaluationBrowserTest {
   static final RunningServer server = RunningServer.withDefaults();
 
   private static final String NOTE = "声明发布过晚,错过舆情黄金 4 小时";
-  private static final List<String> REPORT_SECTIONS = List.of("summary", "objectives", "timeline", "latency",
-      "opinion", "criteria", "ratings", "lessons", "actions", "conclusions");
+  private static final List<String> REPORT_SECTIONS = List.of("overview", "executive", "timeline", "latency",
+      "opinion", "criteria", "ratings", "lessons", "actions", "conclusions", "signoff");
 
   private final Http http = server.http();
   private final String director = server.token(Role.DIRECTOR);
@@ -69,10 +69,15 @@ class EvaluationBrowserTest {
       // An ended drill still takes entries, and says so; it can be replayed.
       assertThat(browser.find("#ended-note").isDisplayed()).isTrue();
       assertThat(browser.find("#replay-link").isDisplayed()).isTrue();
-      assertThat(browser.find("#replay-link").getAttribute("href")).contains("drill=" + id).contains("replay=1");
-      // Each criterion's evidence: the seqs of its events.
-      assertThat(browser.findAll("tr[data-criterion=plan-activation] td.evidence a.seq"))
-          .isNotEmpty().allSatisfy(seq -> assertThat(seq.getText()).matches("#\\d+"));
+      assertThat(browser.find("#replay-link").getAttribute("href")).contains("drill=" + id).contains("replay=1")
+          .doesNotContain("token");
+      // Each criterion's evidence: when, in sim time, and what happened, each a link into the replay.
+      browser.await(10, d -> browser.findAll("tr[data-criterion=plan-activation] td.evidence a.moment").stream()
+          .allMatch(moment -> moment.getText().matches("\\d\\d:\\d\\d \\S.*")));
+      assertThat(browser.findAll("tr[data-criterion=plan-activation] td.evidence a.moment")).extracting(e -> e.getText())
+          .containsExactly("11:00 情景注入：风险管理部门发现投诉和负面言论",
+              "11:10 任务完成：启动应急预案,成立以分管行领导为组长的领导小组和四个工作小组,通过内部办公系统、短信平台向全行发布应急响应通知");
+      assertThat(browser.findAll("a[href*='token']")).as("no link carries a token").isEmpty();
 
       WebElement save = browser.find(row + " [data-action=rate]");
       assertThat(save.isEnabled()).as("nothing to save before a grade is chosen").isFalse();
@@ -119,21 +124,38 @@ class EvaluationBrowserTest {
   }
 
   @Test
-  void theReportPrintsToPdfWithEverySection() throws InterruptedException, IOException {
+  void theEvaluatorOpensTheReportAtAnAddressWithoutATokenAndItPrintsOnA4NamingThem() throws Exception {
     String id = endedDrill(22);
-    http.post("/api/v1/drills/" + id + "/ratings", director,
-        "{\"target\":\"objective\",\"targetId\":\"plan\",\"rating\":\"S\",\"note\":\"预案启动及时,部分环节衔接不畅\"}");
-    http.post("/api/v1/drills/" + id + "/lessons", director, "{\"kind\":\"improvement\",\"text\":\"声明发布过晚\"}");
-    http.post("/api/v1/drills/" + id + "/actions", director,
+    String wangMin = server.token(Role.EVALUATOR, "王敏");
+    http.post("/api/v1/drills/" + id + "/ratings", wangMin,
+        "{\"target\":\"objective\",\"targetId\":\"plan\",\"rating\":\"U\",\"note\":\"预案启动及时,部分环节衔接不畅\"}");
+    http.post("/api/v1/drills/" + id + "/lessons", wangMin, "{\"kind\":\"improvement\",\"text\":\"声明发布过晚\"}");
+    http.post("/api/v1/drills/" + id + "/actions", wangMin,
         "{\"text\":\"修订舆情应对预案\",\"owner\":\"办公室\",\"due\":\"2026-12-31\"}");
     try (Browser browser = Browser.open()) {
-      browser.get(base() + "/api/v1/drills/" + id + "/report?format=html&token=" + server.token(Role.EVALUATOR));
-      browser.await(10, d -> browser.findAll("section#conclusions").size() == 1);
+      browser.get(base() + "/evaluate.html?drill=" + id + "&token=" + wangMin);
+      browser.await(15, d -> browser.find("#report-html").isDisplayed());
+      assertThat(browser.url()).doesNotContain("token");
+      browser.find("#report-html").click();
+      browser.switchToNewestTab(2);
+      browser.await(15, d -> browser.findAll("section#conclusions").size() == 1);
+      assertThat(browser.url()).as("the report's address").contains("/report?format=html&lang=zh")
+          .doesNotContain("token");
       for (String section : REPORT_SECTIONS) {
         assertThat(browser.findAll("section#" + section)).as(section).hasSize(1);
       }
+      // Rated U by 王敏 although both of its criteria were met: not achieved, and the report says why and who.
+      assertThat(browser.find("#executive").getText()).contains("总体评价：未达到", "U 王敏");
+      assertThat(browser.find("#conclusions li.not-achieved").getText()).contains("王敏 U", "两者不一致");
+      assertThat(browser.find("#overview").getText()).contains("评估人员", "王敏");
+      assertThat(browser.find("#signoff").getText()).contains("评估组组长", "王敏");
       byte[] pdf = browser.printToPdf();
-      assertThat(new String(Arrays.copyOf(pdf, 4), StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+      String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+      assertThat(raw).startsWith("%PDF");
+      // Every page A4 (595 x 842 points), as the report's @page asks.
+      assertThat(java.util.regex.Pattern.compile("/MediaBox \\[0 0 ([\\d.]+) ([\\d.]+)\\]").matcher(raw).results()
+          .map(m -> Math.round(Double.parseDouble(m.group(1))) + "x" + Math.round(Double.parseDouble(m.group(2))))
+          .distinct().toList()).containsExactly("595x842");
       Files.createDirectories(Browser.SCREENSHOTS);
       Files.write(Browser.SCREENSHOTS.resolve("report.pdf"), pdf);
       browser.screenshot("report");

@@ -132,6 +132,18 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** The page's address as the address bar shows it. */
+  public String url() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Moves to the tab opened last (a link with target=_blank), once it is there. */
+  public void switchToNewestTab(int tabs) {
+    await(10, d -> d.getWindowHandles().size() == tabs);
+    java.util.List<String> handles = new java.util.ArrayList<>(driver.getWindowHandles());
+    driver.switchTo().window(handles.get(handles.size() - 1));
+  }
+
   /** Prints the current page to PDF with Chromium's own print (as "Save as PDF" would) and returns its bytes. */
   public byte[] printToPdf() {
     String base64 = ((org.openqa.selenium.PrintsPage) driver).print(new org.openqa.selenium.print.PrintOptions())

@@ -49,6 +49,10 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     return server.token(role);
   }
 
+  public String token(Role role, String name) {
+    return server.token(role, name);
+  }
+
   public String teamToken(String team) {
     return server.teamToken(team);
   }
