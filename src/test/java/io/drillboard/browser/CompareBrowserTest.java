@@ -7,6 +7,10 @@ import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
 import io.drillboard.web.Role;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -93,14 +97,23 @@ class CompareBrowserTest {
     List<Long> seeds = List.of(whole, stopped).stream().map(id -> snapshot(id).getLong("seed")).toList();
 
     try (Browser browser = Browser.open()) {
+      // The choice lists runs by state and time, not by id or seed.
+      browser.get(base() + "/compare.html?pick=" + whole + "&token=" + server.token(Role.OBSERVER));
+      browser.await(10, d -> browser.findAll("#groups li[data-drill=" + stopped + "]").size() == 1);
+      assertThat(browser.find("#groups input[value=" + whole + "]").isSelected()).isTrue();
+      String choice = browser.find("#groups").getText();
+      assertThat(choice).doesNotContain(whole).doesNotContain(stopped).contains("已结束");
+      seeds.forEach(seed -> assertThat(choice).doesNotContain(String.valueOf(seed)));
+      browser.screenshot("compare-choice");
+
       browser.get(base() + "/compare.html?drills=" + whole + "," + stopped + "&token=" + server.token(Role.OBSERVER));
       browser.await(15, d -> browser.findAll("#actions .action-run").size() == 2);
       assertThat(browser.find("#message").isDisplayed()).isFalse();
 
-      // Runs by the scenario's title and when they started, never by seed or id.
-      List<String> names = browser.findAll("#runs .run-name").stream().map(e -> e.getText()).toList();
-      assertThat(names).hasSize(2).doesNotHaveDuplicates()
-          .allSatisfy(name -> assertThat(name).matches("XX 银行金融消费者重大投诉应急演练 \\d\\d-\\d\\d \\d\\d:\\d\\d(:\\d\\d)?"));
+      // Runs by the scenario's title and when they started (created, where the comparison has no start), never by
+      // seed or id.
+      assertThat(browser.findAll("#runs .run-name")).extracting(e -> e.getText())
+          .containsExactlyElementsOf(expectedNames(whole, stopped));
       String page = browser.find("main").getText();
       assertThat(page).doesNotContain("种子").doesNotContain(whole).doesNotContain(stopped);
       seeds.forEach(seed -> assertThat(page).doesNotContain(String.valueOf(seed)));
@@ -156,6 +169,18 @@ class CompareBrowserTest {
       assertThat(english).as("every word of the page itself in English").doesNotContainPattern("\\p{IsHan}");
       shootAtBothSizes(browser, "compare-en");
     }
+  }
+
+  /** "title MM-dd HH:mm" of each run's start, with seconds if the runs started in the same minute. */
+  private List<String> expectedNames(String... ids) {
+    JsonObject comparison = http.json(http.get("/api/v1/compare?drills=" + String.join(",", ids), director));
+    List<ZonedDateTime> starts = comparison.getJsonArray("drills").stream().map(JsonObject.class::cast)
+        .map(run -> run.getLong("startedAt") != null ? run.getLong("startedAt") : run.getLong("createdAt"))
+        .map(at -> Instant.ofEpochMilli(at).atZone(ZoneId.systemDefault())).toList();
+    DateTimeFormatter minutes = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    boolean clash = starts.stream().map(minutes::format).distinct().count() < starts.size();
+    DateTimeFormatter stamp = clash ? DateTimeFormatter.ofPattern("MM-dd HH:mm:ss") : minutes;
+    return starts.stream().map(at -> comparison.getString("title") + " " + stamp.format(at)).toList();
   }
 
   /** The top of the page and the ratings and actions, at 1920x1080 and 1280x720. */
