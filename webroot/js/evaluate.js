@@ -432,7 +432,7 @@ function shortTime(sim) {
 
 function renderAssessment(drill) {
   const assessment = assessmentOf(drill);
-  const key = JSON.stringify([assessment.notes, assessment.lessons, assessment.actions, t('noNotes')]);
+  const key = JSON.stringify([assessment.notes, assessment.lessons, assessment.actions, t('noNotes'), canAssess]);
   if (key === shownAssessment) return;
   shownAssessment = key;
 
@@ -440,7 +440,7 @@ function renderAssessment(drill) {
   $('notes').replaceChildren(...notes.map((note) => {
     const item = el('li', { 'data-seq': String(note.seq), 'data-at': note.sim });
     item.append(el('span', { class: 'when' }, shortTime(note.sim)), el('span', { class: 'text' }, note.text),
-      el('span', { class: 'by muted' }, note.by));
+      el('span', { class: 'by muted' }, note.by), retractButton(note.seq));
     return item;
   }));
   if (notes.length === 0) $('notes').append(el('li', { class: 'empty' }, t('noNotes')));
@@ -449,21 +449,55 @@ function renderAssessment(drill) {
     const lessons = assessment.lessons.filter((lesson) => lesson.kind === kind);
     list.replaceChildren(...lessons.map((lesson) => {
       const item = el('li', { 'data-seq': String(lesson.seq), 'data-kind': kind });
-      item.append(el('span', { class: 'text' }, lesson.text), el('span', { class: 'by muted' }, lesson.by));
+      item.append(el('span', { class: 'text' }, lesson.text), el('span', { class: 'by muted' }, lesson.by),
+        retractButton(lesson.seq));
       return item;
     }));
     if (lessons.length === 0) list.append(el('li', { class: 'empty' }, t('noLessons')));
   }
 
   $('actions').replaceChildren(...assessment.actions.map((action, index) => {
+    const state = el('td');
+    state.append(actionStateSelect(action));
+    const withdraw = el('td');
+    withdraw.append(retractButton(action.seq));
     const tr = row([td(String(index + 1), 'num'), td(action.text, 'action-text'), td(action.owner),
-      td(action.due, 'time-col'), td(action.by, 'muted')]);
+      td(action.due, 'time-col'), state, td(action.by, 'muted'), withdraw]);
     tr.dataset.seq = String(action.seq);
+    tr.dataset.state = action.state;
     return tr;
   }));
   if (assessment.actions.length === 0) {
-    $('actions').append(row([el('td', { colspan: '5', class: 'empty' }, t('noActions'))]));
+    $('actions').append(row([el('td', { colspan: '7', class: 'empty' }, t('noActions'))]));
   }
+}
+
+// --- Corrections: an entry is superseded or withdrawn by a new event; the old one stays in the log ---------------
+
+const ACTION_STATES = ['open', 'in-progress', 'done', 'dropped'];
+
+/** Moving an action on is a correction of it: the same action with its new state. */
+function actionStateSelect(action) {
+  const select = el('select', { class: 'action-state', 'aria-label': t('actionState'), 'data-seq': String(action.seq) });
+  select.append(...ACTION_STATES.map((state) => el('option', { value: state }, t(`actionState_${state}`))));
+  select.value = action.state;
+  select.disabled = !canAssess;
+  select.addEventListener('change', () => post(`state:${action.seq}`, 'actions', {
+    text: action.text, owner: action.owner, due: action.due, state: select.value, replaces: action.seq,
+  }, () => {}));
+  return select;
+}
+
+/** Withdraws an entry after asking why; the reason goes into the record. */
+function retractButton(seq) {
+  const button = el('button', { type: 'button', class: 'link retract', 'data-retract': String(seq) }, t('retract'));
+  button.hidden = !canAssess;
+  button.addEventListener('click', () => {
+    const reason = window.prompt(t('retractWhy'));
+    if (reason === null || !reason.trim()) return;
+    post(`retract:${seq}`, 'retractions', { seq, reason: reason.trim() }, () => {});
+  });
+  return button;
 }
 
 const FORMS = {

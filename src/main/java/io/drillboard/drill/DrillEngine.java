@@ -13,6 +13,7 @@ import io.drillboard.drill.EventBody.DrillCreated;
 import io.drillboard.drill.EventBody.LessonRecorded;
 import io.drillboard.drill.EventBody.Noted;
 import io.drillboard.drill.EventBody.Rated;
+import io.drillboard.drill.EventBody.Retracted;
 import io.drillboard.evaluation.Assessment.TargetKind;
 import io.drillboard.drill.EventBody.Ended;
 import io.drillboard.drill.EventBody.External;
@@ -55,6 +56,9 @@ import java.util.function.LongConsumer;
 public final class DrillEngine {
   public static final String SCENARIO_ACTOR = "scenario";
   public static final String AUTOPILOT_ACTOR = "autopilot";
+  /** The kind of entry each evaluation event records, as {@link io.drillboard.evaluation.Assessment#kindOf} names it. */
+  private static final java.util.Map<String, String> ENTRY_KINDS = java.util.Map.of("evaluation.rated", "rating",
+      "evaluation.noted", "note", "evaluation.lesson", "lesson", "evaluation.action", "action");
 
   private final String drillId;
   private DrillState state;
@@ -207,7 +211,7 @@ public final class DrillEngine {
 
   private void assess(EventBody entry, long sim, long wallNow) {
     if (entry instanceof Noted noted && noted.at() < 0) {
-      entry = new Noted(sim, noted.text(), noted.by());
+      entry = new Noted(sim, noted.text(), noted.by(), noted.replaces());
     }
     if (entry instanceof Rated rated) {
       boolean known = rated.target() == TargetKind.OBJECTIVE
@@ -217,10 +221,30 @@ public final class DrillEngine {
         throw CommandRejected.notFound("the scenario has no " + rated.target().name().toLowerCase() + " \""
             + rated.targetId() + "\"");
       }
-    } else if (!(entry instanceof Noted || entry instanceof LessonRecorded || entry instanceof ActionAssigned)) {
+    } else if (!(entry instanceof Noted || entry instanceof LessonRecorded || entry instanceof ActionAssigned
+        || entry instanceof Retracted)) {
       throw CommandRejected.badRequest("not an evaluation entry: " + entry.type());
     }
+    requireCurrent(entry);
     record(entry, sim, wallNow);
+  }
+
+  /** A correction or a retraction must name an entry that still counts, and a correction one of its own kind. */
+  private void requireCurrent(EventBody entry) {
+    Long corrected = entry instanceof Retracted retracted ? Long.valueOf(retracted.entrySeq())
+        : DrillState.replaces(entry);
+    if (corrected == null) {
+      return;
+    }
+    String kind = state.assessment().kindOf(corrected);
+    if (kind == null) {
+      throw CommandRejected.notFound("no evaluation entry that still counts has seq " + corrected
+          + " (it may have been corrected or retracted already)");
+    }
+    String own = ENTRY_KINDS.get(entry.type());
+    if (!(entry instanceof Retracted) && !kind.equals(own)) {
+      throw CommandRejected.badRequest("entry " + corrected + " is a " + kind + ": only a " + kind + " can correct it");
+    }
   }
 
   private void fireScripted(FireInject fire, long sim, long wallNow) {

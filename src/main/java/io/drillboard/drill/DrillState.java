@@ -16,6 +16,7 @@ import io.drillboard.drill.EventBody.ActionAssigned;
 import io.drillboard.drill.EventBody.LessonRecorded;
 import io.drillboard.drill.EventBody.Noted;
 import io.drillboard.drill.EventBody.Rated;
+import io.drillboard.drill.EventBody.Retracted;
 import io.drillboard.evaluation.Assessment;
 import io.drillboard.evaluation.DrillFacts;
 import io.drillboard.evaluation.Evidence;
@@ -120,21 +121,47 @@ public record DrillState(
   }
 
   private static Assessment assessed(Assessment assessment, EventBody body, long seq) {
+    if (body instanceof Retracted retracted) {
+      return assessment.without(new Assessment.Correction(retracted.entrySeq(), null, retracted.reason(),
+          retracted.by(), seq));
+    }
+    Long replaces = replaces(body);
+    Assessment base = replaces == null ? assessment
+        : assessment.without(new Assessment.Correction(replaces, seq, null, by(body), seq));
     if (body instanceof Rated rated) {
-      return assessment.with(new Assessment.Rating(rated.target(), rated.targetId(), rated.grade(), rated.note(),
+      return base.with(new Assessment.Rating(rated.target(), rated.targetId(), rated.grade(), rated.note(),
           rated.by(), seq));
     }
     if (body instanceof Noted noted) {
-      return assessment.with(new Assessment.Note(noted.at(), noted.text(), noted.by(), seq));
+      return base.with(new Assessment.Note(noted.at(), noted.text(), noted.by(), seq));
     }
     if (body instanceof LessonRecorded lesson) {
-      return assessment.with(new Assessment.Lesson(lesson.kind(), lesson.text(), lesson.by(), seq));
+      return base.with(new Assessment.Lesson(lesson.kind(), lesson.text(), lesson.by(), seq));
     }
     if (body instanceof ActionAssigned action) {
-      return assessment.with(new Assessment.CorrectiveAction(action.text(), action.owner(), action.due(),
+      return base.with(new Assessment.CorrectiveAction(action.text(), action.owner(), action.due(), action.state(),
           action.by(), seq));
     }
     return assessment;
+  }
+
+  /** The seq of the entry an evaluation entry corrects, or null. */
+  static Long replaces(EventBody body) {
+    if (body instanceof Rated rated) {
+      return rated.replaces();
+    }
+    if (body instanceof Noted noted) {
+      return noted.replaces();
+    }
+    if (body instanceof LessonRecorded lesson) {
+      return lesson.replaces();
+    }
+    return body instanceof ActionAssigned action ? action.replaces() : null;
+  }
+
+  private static String by(EventBody body) {
+    return body instanceof Rated rated ? rated.by() : body instanceof Noted noted ? noted.by()
+        : body instanceof LessonRecorded lesson ? lesson.by() : ((ActionAssigned) body).by();
   }
 
   private DrillState withAssessment(Assessment changed) {

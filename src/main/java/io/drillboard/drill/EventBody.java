@@ -1,5 +1,6 @@
 package io.drillboard.drill;
 
+import io.drillboard.evaluation.Assessment.ActionState;
 import io.drillboard.evaluation.Assessment.Grade;
 import io.drillboard.evaluation.Assessment.LessonKind;
 import io.drillboard.evaluation.Assessment.TargetKind;
@@ -26,7 +27,7 @@ public sealed interface EventBody {
   Set<String> SYSTEM_TYPES = Set.of("drill.created", "drill.started", "drill.paused", "drill.resumed",
       "drill.speed_changed", "drill.ended", "inject.fired", "task.triggered", "task.acknowledged", "task.started",
       "task.completed", "task.overdue", "opinion.sampled", "evaluation.rated", "evaluation.noted",
-      "evaluation.lesson", "evaluation.action");
+      "evaluation.lesson", "evaluation.action", "evaluation.retracted");
 
   static boolean reserved(String type) {
     return SYSTEM_TYPES.contains(type);
@@ -180,47 +181,87 @@ public sealed interface EventBody {
     }
   }
 
-  /** An evaluator's HSEEP rating of an objective or a task. */
-  record Rated(TargetKind target, String targetId, Grade grade, String note, String by) implements EventBody {
+  /**
+   * An evaluator's HSEEP rating of an objective or a task. {@code replaces}, on this and the other entries, is the seq
+   * of an earlier entry this one corrects (null for a new entry): the earlier one stays in the log, superseded.
+   */
+  record Rated(TargetKind target, String targetId, Grade grade, String note, String by, Long replaces)
+      implements EventBody {
+    public Rated(TargetKind target, String targetId, Grade grade, String note, String by) {
+      this(target, targetId, grade, note, by, null);
+    }
+
     public String type() {
       return "evaluation.rated";
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("target", target.name().toLowerCase(Locale.ROOT)).put("targetId", targetId)
-          .put("rating", grade.name()).put("note", note).put("by", by);
+      return replacing(new JsonObject().put("target", target.name().toLowerCase(Locale.ROOT)).put("targetId", targetId)
+          .put("rating", grade.name()).put("note", note).put("by", by), replaces);
     }
   }
 
   /** A note pinned to a moment of the drill's timeline. */
-  record Noted(long at, String text, String by) implements EventBody {
+  record Noted(long at, String text, String by, Long replaces) implements EventBody {
+    public Noted(long at, String text, String by) {
+      this(at, text, by, null);
+    }
+
     public String type() {
       return "evaluation.noted";
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("at", at).put("text", text).put("by", by);
+      return replacing(new JsonObject().put("at", at).put("text", text).put("by", by), replaces);
     }
   }
 
-  record LessonRecorded(LessonKind kind, String text, String by) implements EventBody {
+  record LessonRecorded(LessonKind kind, String text, String by, Long replaces) implements EventBody {
+    public LessonRecorded(LessonKind kind, String text, String by) {
+      this(kind, text, by, null);
+    }
+
     public String type() {
       return "evaluation.lesson";
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("kind", kind.name().toLowerCase(Locale.ROOT)).put("text", text).put("by", by);
+      return replacing(new JsonObject().put("kind", kind.name().toLowerCase(Locale.ROOT)).put("text", text)
+          .put("by", by), replaces);
     }
   }
 
-  record ActionAssigned(String text, String owner, String due, String by) implements EventBody {
+  /** A corrective action with its owner, due date and state (open until someone says otherwise). */
+  record ActionAssigned(String text, String owner, String due, ActionState state, String by, Long replaces)
+      implements EventBody {
+    public ActionAssigned(String text, String owner, String due, String by) {
+      this(text, owner, due, ActionState.OPEN, by, null);
+    }
+
     public String type() {
       return "evaluation.action";
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("text", text).put("owner", owner).put("due", due).put("by", by);
+      return replacing(new JsonObject().put("text", text).put("owner", owner).put("due", due)
+          .put("state", state.key()).put("by", by), replaces);
     }
+  }
+
+  /** An evaluation entry withdrawn, with why: it leaves the assessment, and stays in the log. */
+  record Retracted(long entrySeq, String reason, String by) implements EventBody {
+    public String type() {
+      return "evaluation.retracted";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("entrySeq", entrySeq).put("reason", reason).put("by", by);
+    }
+  }
+
+  /** Entries written before corrections existed have no "replaces": their JSON stays as it was. */
+  private static JsonObject replacing(JsonObject json, Long replaces) {
+    return replaces == null ? json : json.put("replaces", replaces);
   }
 
   /** Anything injected from outside: messages, observations, load-test events. Counted, kept, never interpreted. */
@@ -261,12 +302,16 @@ public sealed interface EventBody {
       case "opinion.sampled" -> sampled(json);
       case "evaluation.rated" -> new Rated(TargetKind.valueOf(json.getString("target").toUpperCase(Locale.ROOT)),
           json.getString("targetId"), Grade.valueOf(json.getString("rating")), json.getString("note"),
-          json.getString("by"));
-      case "evaluation.noted" -> new Noted(json.getLong("at"), json.getString("text"), json.getString("by"));
+          json.getString("by"), json.getLong("replaces"));
+      case "evaluation.noted" -> new Noted(json.getLong("at"), json.getString("text"), json.getString("by"),
+          json.getLong("replaces"));
       case "evaluation.lesson" -> new LessonRecorded(LessonKind.valueOf(json.getString("kind")
-          .toUpperCase(Locale.ROOT)), json.getString("text"), json.getString("by"));
+          .toUpperCase(Locale.ROOT)), json.getString("text"), json.getString("by"), json.getLong("replaces"));
       case "evaluation.action" -> new ActionAssigned(json.getString("text"), json.getString("owner"),
-          json.getString("due"), json.getString("by"));
+          json.getString("due"), ActionState.fromKey(json.getString("state", ActionState.OPEN.key())),
+          json.getString("by"), json.getLong("replaces"));
+      case "evaluation.retracted" -> new Retracted(json.getLong("entrySeq"), json.getString("reason"),
+          json.getString("by"));
       default -> new External(type, json.encode());
     };
   }

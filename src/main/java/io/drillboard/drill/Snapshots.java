@@ -2,7 +2,7 @@ package io.drillboard.drill;
 
 import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.drill.EventBody.OpinionSampled;
-import io.drillboard.evaluation.Assessment;
+import io.drillboard.evaluation.AssessmentJson;
 import io.drillboard.evaluation.Criteria;
 import java.util.Locale;
 import io.drillboard.scenario.Scenario;
@@ -69,26 +69,8 @@ public final class Snapshots {
     Criteria.measure(state, simNow).forEach(c -> criteria.add(c.toJson()));
     return json.put("teams", teams).put("latency", latency).put("injects", injects(state))
         .put("opinion", opinion(state.opinion(), seriesAfter)).put("kpis", kpis(state, simNow))
-        .put("criteria", criteria).put("assessment", assessment(state.assessment()))
+        .put("criteria", criteria).put("assessment", AssessmentJson.of(state.assessment(), state.scenario()))
         .put("externalEvents", state.externalEvents());
-  }
-
-  private static JsonObject assessment(Assessment assessment) {
-    JsonArray ratings = new JsonArray();
-    assessment.ratings().values().forEach(r -> ratings.add(new JsonObject().put("target", r.target().name()
-        .toLowerCase(Locale.ROOT)).put("targetId", r.targetId()).put("rating", r.grade().name()).put("note", r.note())
-        .put("by", r.by()).put("seq", r.seq())));
-    JsonArray notes = new JsonArray();
-    assessment.notes().forEach(n -> notes.add(new JsonObject().put("at", n.at()).put("sim", SimTime.format(n.at()))
-        .put("text", n.text()).put("by", n.by()).put("seq", n.seq())));
-    JsonArray lessons = new JsonArray();
-    assessment.lessons().forEach(l -> lessons.add(new JsonObject().put("kind", l.kind().name().toLowerCase(Locale.ROOT))
-        .put("text", l.text()).put("by", l.by()).put("seq", l.seq())));
-    JsonArray actions = new JsonArray();
-    assessment.actions().forEach(a -> actions.add(new JsonObject().put("text", a.text()).put("owner", a.owner())
-        .put("due", a.due()).put("by", a.by()).put("seq", a.seq())));
-    return new JsonObject().put("ratings", ratings).put("notes", notes).put("lessons", lessons)
-        .put("actions", actions);
   }
 
   private static JsonObject kpis(DrillState state, long simNow) {

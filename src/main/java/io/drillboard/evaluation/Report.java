@@ -51,7 +51,7 @@ public final class Report {
         .put("opinion", opinion(state))
         .put("criteria", criteriaJson)
         .put("moments", EvidenceMoments.of(state))
-        .put("assessment", assessment(state))
+        .put("assessment", AssessmentJson.of(state.assessment(), scenario))
         .put("conclusions", conclusions)
         .put("events", source.events());
   }
@@ -204,39 +204,6 @@ public final class Report {
         .put("peak", peak == io.drillboard.drill.OpinionTally.NONE ? null : new JsonObject().put("minuteMs", peak)
             .put("time", SimTime.format(peak)).put("count", state.opinion().peakCount()))
         .put("actions", statements).put("series", series);
-  }
-
-  private static JsonObject assessment(DrillState state) {
-    Assessment assessment = state.assessment();
-    JsonArray ratings = new JsonArray();
-    assessment.ratings().values().forEach(r -> ratings.add(new JsonObject()
-        .put("target", r.target().name().toLowerCase(Locale.ROOT)).put("targetId", r.targetId())
-        .mergeIn(targetName(state.scenario(), r)).put("rating", r.grade().name()).put("note", r.note())
-        .put("by", r.by()).put("seq", r.seq())));
-    JsonArray notes = new JsonArray();
-    assessment.notes().forEach(n -> notes.add(new JsonObject().put("at", SimTime.format(n.at())).put("text", n.text())
-        .put("by", n.by()).put("seq", n.seq())));
-    JsonArray strengths = new JsonArray();
-    JsonArray improvements = new JsonArray();
-    assessment.lessons().forEach(l -> (l.kind() == Assessment.LessonKind.STRENGTH ? strengths : improvements)
-        .add(new JsonObject().put("text", l.text()).put("by", l.by()).put("seq", l.seq())));
-    JsonArray actions = new JsonArray();
-    assessment.actions().forEach(a -> actions.add(new JsonObject().put("text", a.text()).put("owner", a.owner())
-        .put("due", a.due()).put("by", a.by()).put("seq", a.seq())));
-    return new JsonObject().put("ratings", ratings).put("notes", notes).put("strengths", strengths)
-        .put("improvements", improvements).put("actions", actions);
-  }
-
-  /** What a rating is of, in words: the objective's text or the task's title. */
-  private static JsonObject targetName(Scenario scenario, Assessment.Rating rating) {
-    if (rating.target() == TargetKind.OBJECTIVE) {
-      return scenario.objectives().stream().filter(o -> o.id().equals(rating.targetId())).findFirst()
-          .map(o -> new JsonObject().put("targetName", o.text()).put("targetNameEn", o.textEn()))
-          .orElseGet(JsonObject::new);
-    }
-    return scenario.task(rating.targetId())
-        .map(t -> new JsonObject().put("targetName", t.title()).put("targetNameEn", t.titleEn()))
-        .orElseGet(JsonObject::new);
   }
 
   /** A conclusion per objective in the seed's manner, from the criteria that serve it and its ratings. */

@@ -215,16 +215,23 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     }
     w.table("ratings", rows, "ratedItem", "rating", "note", "by");
     w.add(new Subheading(w.word("notes")));
-    w.items(assessment.getJsonArray("notes"), n -> n.getString("at") + " " + n.getString("text")
+    w.items(assessment.getJsonArray("notes"), n -> n.getString("sim") + " " + n.getString("text")
         + w.bracketed(n.getString("by")));
+    // Corrections are part of the record: what was superseded or withdrawn, by whom and why (a correction's format
+    // names no reason, and String.format ignores the unused argument).
+    w.add(new Subheading(w.word("corrections")));
+    w.items(assessment.getJsonArray("corrections"), c -> String.format(w.word(c.getLong("replacedBy") == null
+        ? "retractedEntry" : "correctedEntry"), c.getString("was"), c.getString("by"), c.getString("reason")));
   }
 
   private static void lessons(Writer w, JsonObject assessment) {
     w.section("lessons");
     w.add(new Subheading(w.word("strengths")));
-    w.items(assessment.getJsonArray("strengths"), l -> l.getString("text") + w.bracketed(l.getString("by")));
+    w.items(assessment.getJsonArray("lessons"), l -> "strength".equals(l.getString("kind"))
+        ? l.getString("text") + w.bracketed(l.getString("by")) : null);
     w.add(new Subheading(w.word("improvements")));
-    w.items(assessment.getJsonArray("improvements"), l -> l.getString("text") + w.bracketed(l.getString("by")));
+    w.items(assessment.getJsonArray("lessons"), l -> "improvement".equals(l.getString("kind"))
+        ? l.getString("text") + w.bracketed(l.getString("by")) : null);
   }
 
   private static void actions(Writer w, JsonObject assessment) {
@@ -232,9 +239,10 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     List<Row> rows = new ArrayList<>();
     for (Object o : assessment.getJsonArray("actions")) {
       JsonObject a = (JsonObject) o;
-      rows.add(w.row(null, a.getString("text"), a.getString("owner"), a.getString("due"), a.getString("by")));
+      rows.add(w.row(null, a.getString("text"), a.getString("owner"), a.getString("due"),
+          w.word("actionState_" + a.getString("state")), a.getString("by")));
     }
-    w.table("actions", rows, "what", "owner", "due", "by");
+    w.table("actions", rows, "what", "owner", "due", "actionState", "by");
   }
 
   /** Lines for the people who answer for the report to sign, with the names the drill already knows. */

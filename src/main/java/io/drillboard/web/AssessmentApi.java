@@ -3,6 +3,7 @@ package io.drillboard.web;
 import io.drillboard.drill.Command;
 import io.drillboard.drill.Drills;
 import io.drillboard.drill.EventBody;
+import io.drillboard.evaluation.Assessment.ActionState;
 import io.drillboard.evaluation.Assessment.Grade;
 import io.drillboard.evaluation.Assessment.LessonKind;
 import io.drillboard.evaluation.Assessment.TargetKind;
@@ -27,20 +28,21 @@ final class AssessmentApi {
 
   void rate(RoutingContext ctx) {
     JsonObject body = Json.object(ctx);
-    Json.onlyKeys(body, "target", "targetId", "rating", "note");
+    Json.onlyKeys(body, "target", "targetId", "rating", "note", "replaces");
     List<String> errors = new ArrayList<>();
     TargetKind target = choice(body, "target", TargetKind.class, errors);
     String targetId = Json.string(body, "targetId", errors, true);
     Grade grade = choice(body, "rating", Grade.class, errors);
     String note = text(body, "note", errors, false);
+    Long replaces = replaces(body, errors);
     Json.check(errors);
-    assess(ctx, new EventBody.Rated(target, targetId, grade, note, Caller.of(ctx).subject()));
+    assess(ctx, new EventBody.Rated(target, targetId, grade, note, Caller.of(ctx).subject(), replaces));
   }
 
   /** A note pinned to a sim time ("at": "14:05" or "14:05:30"); without one, to the drill's present moment. */
   void note(RoutingContext ctx) {
     JsonObject body = Json.object(ctx);
-    Json.onlyKeys(body, "text", "at");
+    Json.onlyKeys(body, "text", "at", "replaces");
     List<String> errors = new ArrayList<>();
     String text = text(body, "text", errors, true);
     String at = Json.string(body, "at", errors, false);
@@ -52,23 +54,25 @@ final class AssessmentApi {
         errors.add("at: " + e.getMessage());
       }
     }
+    Long replaces = replaces(body, errors);
     Json.check(errors);
-    assess(ctx, new EventBody.Noted(pinned, text, Caller.of(ctx).subject()));
+    assess(ctx, new EventBody.Noted(pinned, text, Caller.of(ctx).subject(), replaces));
   }
 
   void lesson(RoutingContext ctx) {
     JsonObject body = Json.object(ctx);
-    Json.onlyKeys(body, "kind", "text");
+    Json.onlyKeys(body, "kind", "text", "replaces");
     List<String> errors = new ArrayList<>();
     LessonKind kind = choice(body, "kind", LessonKind.class, errors);
     String text = text(body, "text", errors, true);
+    Long replaces = replaces(body, errors);
     Json.check(errors);
-    assess(ctx, new EventBody.LessonRecorded(kind, text, Caller.of(ctx).subject()));
+    assess(ctx, new EventBody.LessonRecorded(kind, text, Caller.of(ctx).subject(), replaces));
   }
 
   void action(RoutingContext ctx) {
     JsonObject body = Json.object(ctx);
-    Json.onlyKeys(body, "text", "owner", "due");
+    Json.onlyKeys(body, "text", "owner", "due", "state", "replaces");
     List<String> errors = new ArrayList<>();
     String text = text(body, "text", errors, true);
     String owner = text(body, "owner", errors, true);
@@ -80,8 +84,34 @@ final class AssessmentApi {
         errors.add("due: must be a date such as 2026-12-31");
       }
     }
+    ActionState state = ActionState.OPEN;
+    String stateKey = Json.string(body, "state", errors, false);
+    if (stateKey != null) {
+      try {
+        state = ActionState.fromKey(stateKey);
+      } catch (IllegalArgumentException e) {
+        errors.add("state: must be one of open, in-progress, done, dropped");
+      }
+    }
+    Long replaces = replaces(body, errors);
     Json.check(errors);
-    assess(ctx, new EventBody.ActionAssigned(text, owner, due, Caller.of(ctx).subject()));
+    assess(ctx, new EventBody.ActionAssigned(text, owner, due, state, Caller.of(ctx).subject(), replaces));
+  }
+
+  /** POST retractions {seq, reason}: an entry withdrawn; it leaves the assessment and stays in the log. */
+  void retract(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "seq", "reason");
+    List<String> errors = new ArrayList<>();
+    long seq = Json.wholeNumber(body, "seq", errors);
+    String reason = text(body, "reason", errors, true);
+    Json.check(errors);
+    assess(ctx, new EventBody.Retracted(seq, reason, Caller.of(ctx).subject()));
+  }
+
+  /** The seq of the entry a new one corrects, when it says so. */
+  private static Long replaces(JsonObject body, List<String> errors) {
+    return body.getValue("replaces") == null ? null : Json.wholeNumber(body, "replaces", errors);
   }
 
   private void assess(RoutingContext ctx, EventBody entry) {

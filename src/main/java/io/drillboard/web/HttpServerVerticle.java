@@ -153,6 +153,7 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/notes", assessment::note, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/lessons", assessment::lesson, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/actions", assessment::action, Role.EVALUATOR, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/retractions", assessment::retract, Role.EVALUATOR, Role.DIRECTOR);
     ReportApi reports = new ReportApi(events);
     api.open(GET, API + "/drills/:drillId/report", reports::report);
     api.open(POST, API + "/drills/:drillId/report-links", reportLinks::issue);

@@ -86,8 +86,10 @@ class ReportTest {
       assertThat(criteria.get("tasks-on-time").getBoolean("met")).isFalse();
       JsonObject assessment = report.getJsonObject("assessment");
       assertThat(assessment.getJsonArray("ratings")).as("two evaluators' ratings").hasSize(4);
-      assertThat(assessment.getJsonArray("notes").getJsonObject(0).getString("at")).isEqualTo("16:00:00");
-      assertThat(assessment.getJsonArray("improvements").getJsonObject(0).getString("text")).contains("可操作性");
+      assertThat(assessment.getJsonArray("notes").getJsonObject(0).getString("sim")).isEqualTo("16:00:00");
+      assertThat(assessment.getJsonArray("lessons").stream().map(l -> (JsonObject) l)
+          .filter(l -> l.getString("kind").equals("improvement")).map(l -> l.getString("text")))
+          .anySatisfy(text -> assertThat(text).contains("可操作性"));
       assertThat(assessment.getJsonArray("actions").getJsonObject(0).getString("due")).isEqualTo("2026-12-31");
       JsonArray conclusions = report.getJsonArray("conclusions");
       assertThat(conclusions).hasSize(5);

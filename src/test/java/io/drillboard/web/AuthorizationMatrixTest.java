@@ -67,6 +67,7 @@ class AuthorizationMatrixTest {
     ALLOWED.put("POST /api/v1/drills/:drillId/notes", EVALUATING);
     ALLOWED.put("POST /api/v1/drills/:drillId/lessons", EVALUATING);
     ALLOWED.put("POST /api/v1/drills/:drillId/actions", EVALUATING);
+    ALLOWED.put("POST /api/v1/drills/:drillId/retractions", EVALUATING);
     ALLOWED.put("GET /api/v1/drills/:drillId/report", EVERY_ROLE);
     ALLOWED.put("POST /api/v1/drills/:drillId/report-links", EVERY_ROLE);
     ALLOWED.put("GET /api/v1/drills/:drillId/live", EVERY_ROLE);
