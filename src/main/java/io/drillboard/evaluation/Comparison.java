@@ -89,11 +89,6 @@ public final class Comparison {
   record Measured(Double value, boolean atLeast) {
   }
 
-  /** The comparison without start times, for a caller that folded states alone. */
-  public static JsonObject of(List<DrillState> drills) {
-    return compare(drills.stream().map(d -> new Run(d, null)).toList());
-  }
-
   /** {@code sources} all of one scenario, in the order to show them. */
   public static JsonObject ofSources(List<ReportSource> sources) {
     return compare(sources.stream().map(s -> new Run(s.state(), s.startedAt())).toList());

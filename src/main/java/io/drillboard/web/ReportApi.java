@@ -1,6 +1,5 @@
 package io.drillboard.web;
 
-import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Event;
 import io.drillboard.evaluation.Comparison;
 import io.drillboard.evaluation.EventsCsv;
@@ -74,22 +73,22 @@ final class ReportApi {
     if (ids.size() < 2 || ids.size() > MAX_COMPARED) {
       throw ProblemException.badRequest("drills must list 2 to " + MAX_COMPARED + " drill ids, separated by commas");
     }
-    List<Future<DrillState>> folded = new ArrayList<>();
+    List<Future<ReportSource>> folded = new ArrayList<>();
     for (String id : ids) {
       if (!DrillApi.validId(id)) {
         throw new ProblemException(404, "no drill has the id " + id, List.of());
       }
-      folded.add(found(id, store.fold(id, created -> DrillState.created(id, created), DrillState::apply)));
+      folded.add(found(id, store.fold(id, created -> ReportSource.first(id, created), ReportSource::apply)));
     }
     Future.all(folded).onSuccess(all -> {
-      List<DrillState> drills = folded.stream().map(Future::result).toList();
-      Set<String> scenarios = new LinkedHashSet<>(drills.stream().map(d -> d.scenario().id()).toList());
+      List<ReportSource> drills = folded.stream().map(Future::result).toList();
+      Set<String> scenarios = new LinkedHashSet<>(drills.stream().map(d -> d.state().scenario().id()).toList());
       if (scenarios.size() > 1) {
         ctx.fail(new ProblemException(400, "only drills of one scenario can be compared; these ran " + scenarios,
             List.of()));
         return;
       }
-      Json.send(ctx, 200, Comparison.of(drills));
+      Json.send(ctx, 200, Comparison.ofSources(drills));
     }).onFailure(ctx::fail);
   }
 
