@@ -37,6 +37,20 @@ public sealed interface Command {
     }
   }
 
+  /** Hides the drill from the lists (archived true) or shows it again; nothing is deleted. */
+  record Archive(boolean archived, String by) implements Command {
+    public JsonObject toJson() {
+      return base("archive", by).put("archived", archived);
+    }
+  }
+
+  /** A message from the director to every team. */
+  record Broadcast(String text, String by) implements Command {
+    public JsonObject toJson() {
+      return base("broadcast", by).put("text", text);
+    }
+  }
+
   record FireInject(String injectId, String by) implements Command {
     public JsonObject toJson() {
       return base("fire-inject", by).put("injectId", injectId);
@@ -108,6 +122,8 @@ public sealed interface Command {
           new Control(ControlAction.valueOf(json.getString("action").toUpperCase(java.util.Locale.ROOT)), by);
       case "speed" -> new SetSpeed(json.getDouble("speed"), by);
       case "fire-inject" -> new FireInject(json.getString("injectId"), by);
+      case "archive" -> new Archive(json.getBoolean("archived"), by);
+      case "broadcast" -> new Broadcast(json.getString("text"), by);
       case "add-inject" -> new AddInject(json.getString("channel"), json.getString("title"), json.getString("text"),
           Optional.ofNullable(json.getJsonObject("opinion")).map(o -> new InjectOpinion(o.getInteger("posts"),
               o.getString("platform"), o.getLong("spreadMs", 0L))), by);

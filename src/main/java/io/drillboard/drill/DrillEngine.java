@@ -75,9 +75,15 @@ public final class DrillEngine {
   /** A new drill: its drill.created event is the first to drain. */
   public static DrillEngine create(String drillId, Scenario scenario, double speed, boolean autopilot, long seed,
       String by, long wallNow) {
+    return create(drillId, scenario, speed, autopilot, seed, by, DrillNaming.NONE, wallNow);
+  }
+
+  /** A new drill with the name and place its director gave it. */
+  public static DrillEngine create(String drillId, Scenario scenario, double speed, boolean autopilot, long seed,
+      String by, DrillNaming naming, long wallNow) {
     checkSpeed(speed);
-    Event created = new Event(1, null, scenario.start(), wallNow,
-        new DrillCreated(scenario.id(), scenario.source(), speed, autopilot, seed, by));
+    Event created = new Event(1, null, scenario.start(), wallNow, new DrillCreated(scenario.id(), scenario.source(),
+        speed, autopilot, seed, by, naming.name(), naming.place()));
     DrillEngine engine = new DrillEngine(drillId, DrillState.created(drillId, created));
     engine.undrained.add(created);
     return engine;
@@ -148,6 +154,14 @@ public final class DrillEngine {
       requireNotEnded();
       checkSpeed(speed.speed());
       record(new SpeedChanged(speed.speed(), speed.by()), sim, wallNow);
+    } else if (command instanceof Command.Archive archive) {
+      if (archive.archived() && (state.status() == DrillStatus.RUNNING || state.status() == DrillStatus.PAUSED)) {
+        throw CommandRejected.conflict("the drill is " + state.status().key() + ": stop it before archiving it");
+      }
+      record(new EventBody.Archived(archive.archived(), archive.by()), sim, wallNow);
+    } else if (command instanceof Command.Broadcast broadcast) {
+      requireNotEnded();
+      record(new EventBody.Broadcast(broadcast.text(), broadcast.by()), sim, wallNow);
     } else if (command instanceof FireInject fire) {
       fireScripted(fire, sim, wallNow);
     } else if (command instanceof AddInject add) {

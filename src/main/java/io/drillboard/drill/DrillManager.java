@@ -160,7 +160,8 @@ public final class DrillManager extends VerticleBase {
     DrillEngine engine;
     try {
       engine = DrillEngine.create(drillId, scenario, request.getDouble("speed"), request.getBoolean("autopilot"), seed,
-          request.getString("by"), System.currentTimeMillis());
+          request.getString("by"), new DrillNaming(request.getString("name"), request.getString("place")),
+          System.currentTimeMillis());
     } catch (CommandRejected rejected) {
       return Future.failedFuture(rejected);
     }

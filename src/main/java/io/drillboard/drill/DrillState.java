@@ -40,6 +40,7 @@ public record DrillState(
     boolean autopilot,
     long seed,
     long createdAt,
+    DrillNaming naming,
     DrillStatus status,
     String endReason,
     SimClock clock,
@@ -58,7 +59,7 @@ public record DrillState(
     Scenario scenario = ScenarioParser.parse(body.scenarioSource());
     Map<String, TaskProgress> tasks = new LinkedHashMap<>();
     scenario.tasks().forEach(t -> tasks.put(t.id(), TaskProgress.waiting(t.id(), t.teamId())));
-    return new DrillState(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillStatus.CREATED,
+    return new DrillState(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillNaming.of(body), DrillStatus.CREATED,
         null, SimClock.stoppedAt(scenario.start(), body.speed()), created.seq(), created.simTime(),
         Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), Assessment.empty(), Map.of(), 0);
   }
@@ -77,7 +78,7 @@ public record DrillState(
     long lastSim = Math.max(lastSimTime, event.simTime());
     if (body instanceof External) {
       // The hot path of ingest: one new state, nothing else to update.
-      return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, event.seq(),
+      return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, event.seq(),
           lastSim, tasks, firedInjects, opinion, assessment, evidence, externalEvents + 1);
     }
     DrillState next = withPosition(event.seq(), lastSim).withEvidenceOf(event);
@@ -165,7 +166,7 @@ public record DrillState(
   }
 
   private DrillState withAssessment(Assessment changed) {
-    return changed == assessment ? this : new DrillState(drillId, scenario, autopilot, seed, createdAt, status,
+    return changed == assessment ? this : new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status,
         endReason, clock, seq, lastSimTime, tasks, firedInjects, opinion, changed, evidence, externalEvents);
   }
 
@@ -219,7 +220,7 @@ public record DrillState(
     }
     Map<String, Long> more = new LinkedHashMap<>(evidence);
     more.put(key, event.seq());
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, seq, lastSimTime,
         tasks, firedInjects, opinion, assessment, Collections.unmodifiableMap(more), externalEvents);
   }
 
@@ -255,29 +256,29 @@ public record DrillState(
   }
 
   private DrillState withPosition(long newSeq, long newLastSimTime) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, newSeq,
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, newSeq,
         newLastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
   }
 
   private DrillState withClock(DrillStatus newStatus, SimClock newClock) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, newStatus, endReason, newClock, seq,
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, newStatus, endReason, newClock, seq,
         lastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
   }
 
   private DrillState ended(String reason, SimClock stopped) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, DrillStatus.ENDED, reason, stopped, seq,
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, DrillStatus.ENDED, reason, stopped, seq,
         lastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
   }
 
   private DrillState withInjects(Map<String, FiredInject> injects, OpinionTally tally) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, seq, lastSimTime,
         tasks, injects, tally, assessment, evidence, externalEvents);
   }
 
   private DrillState withTask(String taskId, UnaryOperator<TaskProgress> change) {
     Map<String, TaskProgress> changed = new LinkedHashMap<>(tasks);
     changed.computeIfPresent(taskId, (id, progress) -> change.apply(progress));
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, status, endReason, clock, seq, lastSimTime,
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, seq, lastSimTime,
         Collections.unmodifiableMap(changed), firedInjects, opinion, assessment, evidence, externalEvents);
   }
 }

@@ -57,9 +57,11 @@ public final class Drills {
     bus.<String>localConsumer(NODE_LEFT, message -> nodeLeft(message.body()));
   }
 
-  public Future<JsonObject> create(String scenarioId, double speed, boolean autopilot, Long seed, String by) {
+  public Future<JsonObject> create(String scenarioId, double speed, boolean autopilot, Long seed, DrillNaming naming,
+      String by) {
     JsonObject request = new JsonObject().put("action", "create").put("scenarioId", scenarioId).put("speed", speed)
-        .put("autopilot", autopilot).put("seed", seed).put("by", by);
+        .put("autopilot", autopilot).put("seed", seed).put("name", naming.name()).put("place", naming.place())
+        .put("by", by);
     return bus.<JsonObject>request(DrillManager.ADDRESS, request, DELIVERY).map(Message::body)
         .recover(failure -> Future.failedFuture(Failures.decode(failure)));
   }

@@ -25,8 +25,8 @@ public sealed interface EventBody {
   }
 
   Set<String> SYSTEM_TYPES = Set.of("drill.created", "drill.started", "drill.paused", "drill.resumed",
-      "drill.speed_changed", "drill.ended", "inject.fired", "task.triggered", "task.acknowledged", "task.started",
-      "task.completed", "task.overdue", "opinion.sampled", "evaluation.rated", "evaluation.noted",
+      "drill.speed_changed", "drill.ended", "drill.archived", "drill.unarchived", "drill.broadcast", "inject.fired",
+      "task.triggered", "task.acknowledged", "task.started", "task.completed", "task.overdue", "opinion.sampled", "evaluation.rated", "evaluation.noted",
       "evaluation.lesson", "evaluation.action", "evaluation.retracted");
 
   static boolean reserved(String type) {
@@ -34,15 +34,47 @@ public sealed interface EventBody {
   }
 
   /** The first event of every drill; it carries the scenario text so the drill never depends on a later edit. */
-  record DrillCreated(String scenarioId, String scenarioSource, double speed, boolean autopilot, long seed, String by)
-      implements EventBody {
+  record DrillCreated(String scenarioId, String scenarioSource, double speed, boolean autopilot, long seed, String by,
+      String name, String place) implements EventBody {
+    public DrillCreated(String scenarioId, String scenarioSource, double speed, boolean autopilot, long seed,
+        String by) {
+      this(scenarioId, scenarioSource, speed, autopilot, seed, by, null, null);
+    }
+
     public String type() {
       return "drill.created";
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("scenarioId", scenarioId).put("scenarioSource", scenarioSource).put("speed", speed)
-          .put("autopilot", autopilot).put("seed", seed).put("by", by);
+      JsonObject json = new JsonObject().put("scenarioId", scenarioId).put("scenarioSource", scenarioSource)
+          .put("speed", speed).put("autopilot", autopilot).put("seed", seed).put("by", by);
+      // Unnamed drills keep the payload they always had.
+      if (name != null) {
+        json.put("name", name);
+      }
+      return place == null ? json : json.put("place", place);
+    }
+  }
+
+  /** A drill hidden from the lists (archived) or shown again; its events stay in the store either way. */
+  record Archived(boolean archived, String by) implements EventBody {
+    public String type() {
+      return archived ? "drill.archived" : "drill.unarchived";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("by", by);
+    }
+  }
+
+  /** A message from the director to every team, shown on the team desks and the wall. */
+  record Broadcast(String text, String by) implements EventBody {
+    public String type() {
+      return "drill.broadcast";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("text", text).put("by", by);
     }
   }
 
@@ -283,7 +315,11 @@ public sealed interface EventBody {
   static EventBody fromJson(String type, JsonObject json) {
     return switch (type) {
       case "drill.created" -> new DrillCreated(json.getString("scenarioId"), json.getString("scenarioSource"),
-          json.getDouble("speed"), json.getBoolean("autopilot"), json.getLong("seed"), json.getString("by"));
+          json.getDouble("speed"), json.getBoolean("autopilot"), json.getLong("seed"), json.getString("by"),
+          json.getString("name"), json.getString("place"));
+      case "drill.archived" -> new Archived(true, json.getString("by"));
+      case "drill.unarchived" -> new Archived(false, json.getString("by"));
+      case "drill.broadcast" -> new Broadcast(json.getString("text"), json.getString("by"));
       case "drill.started" -> new Started(json.getDouble("speed"), json.getString("by"));
       case "drill.paused" -> new Paused(json.getString("by"));
       case "drill.resumed" -> new Resumed(json.getString("by"));

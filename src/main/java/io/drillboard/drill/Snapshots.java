@@ -46,6 +46,8 @@ public final class Snapshots {
         .put("scenarioId", scenario.id())
         .put("title", scenario.title())
         .put("titleEn", scenario.titleEn())
+        .put("name", state.naming().name())
+        .put("place", state.naming().place())
         .put("state", state.status().key())
         .put("endReason", state.endReason())
         .put("speed", clock.speed())

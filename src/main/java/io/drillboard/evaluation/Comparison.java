@@ -108,8 +108,10 @@ public final class Comparison {
     List<Task> tasks = state.scenario().tasks();
     JsonArray actions = new JsonArray();
     state.assessment().actions().forEach(a -> actions.add(new JsonObject().put("text", a.text())
-        .put("owner", a.owner()).put("due", a.due()).put("by", a.by()).put("seq", a.seq())));
-    return new JsonObject().put("id", state.drillId()).put("createdAt", state.createdAt())
+        .put("owner", a.owner()).put("due", a.due()).put("state", a.state().key()).put("by", a.by())
+        .put("seq", a.seq())));
+    return new JsonObject().put("id", state.drillId()).put("name", state.naming().name())
+        .put("createdAt", state.createdAt())
         .put("startedAt", run.startedAt()).put("state", state.status().key()).put("endReason", state.endReason())
         .put("autopilot", state.autopilot()).put("simEnd", SimTime.format(state.lastSimTime()))
         .put("tasks", tasks.size()).put("tasksDone", tasks.stream().filter(t -> done(state, t)).count())

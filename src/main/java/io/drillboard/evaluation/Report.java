@@ -85,7 +85,8 @@ public final class Report {
 
   private static JsonObject drill(ReportSource source, ZoneId zone) {
     DrillState state = source.state();
-    return new JsonObject().put("id", state.drillId()).put("scenarioId", state.scenario().id())
+    return new JsonObject().put("id", state.drillId()).put("name", state.naming().name())
+        .put("place", state.naming().place()).put("scenarioId", state.scenario().id())
         .put("title", state.scenario().title()).put("titleEn", state.scenario().titleEn())
         .put("state", state.status().key()).put("endReason", state.endReason()).put("seed", state.seed())
         .put("speed", state.clock().speed()).put("autopilot", state.autopilot()).put("createdAt", state.createdAt())

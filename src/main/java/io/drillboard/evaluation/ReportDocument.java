@@ -78,7 +78,8 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     writer.add(new Items(true, report.getJsonArray("conclusions").stream().map(c -> (JsonObject) c)
         .map(c -> new Item(english ? c.getString("textEn") : c.getString("text"), c.getString("verdict"))).toList()));
     signOff(writer, report);
-    return new ReportDocument(writer.pick(scenario, "title"), writer.word("title"), english,
+    String name = report.getJsonObject("drill").getString("name");
+    return new ReportDocument(name != null ? name : writer.pick(scenario, "title"), writer.word("title"), english,
         List.copyOf(writer.blocks));
   }
 
@@ -92,7 +93,9 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     String ended = drill.getString("ended");
     String reason = drill.getString("endReason");
     w.add(new Definitions(List.of(
+        new Definition(w.word("drillName"), w.orNone(drill.getString("name"))),
         new Definition(w.word("scenario"), w.pick(scenario, "title")),
+        new Definition(w.word("place"), w.orNone(drill.getString("place"))),
         new Definition(w.word("drill"), drill.getString("id")),
         new Definition(w.word("wallTime"), started == null ? w.word("notStarted")
             : started + " – " + (ended == null ? w.word("stillRunning") : ended)),

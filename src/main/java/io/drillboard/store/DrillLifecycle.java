@@ -9,9 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A drill as its lifecycle events tell it: enough to list drills and to know which to resume on start. */
+/**
+ * A drill as its lifecycle events tell it: enough to list drills (by the name and place their director gave, archived
+ * ones apart) and to know which to resume on start.
+ */
 public record DrillLifecycle(String drillId, String scenarioId, long createdAt, DrillStatus status, double speed,
-    boolean autopilot) {
+    boolean autopilot, String name, String place, boolean archived) {
 
   static List<DrillLifecycle> fromRows(RowSet<Row> rows) {
     Map<String, DrillLifecycle> drills = new LinkedHashMap<>();
@@ -21,7 +24,8 @@ public record DrillLifecycle(String drillId, String scenarioId, long createdAt, 
       DrillLifecycle current = drills.get(id);
       if (type.equals("drill.created")) {
         drills.put(id, new DrillLifecycle(id, row.getString("scenario_id"), row.getLong("wall"), DrillStatus.CREATED,
-            Double.parseDouble(row.getString("speed")), Boolean.parseBoolean(row.getString("autopilot"))));
+            Double.parseDouble(row.getString("speed")), Boolean.parseBoolean(row.getString("autopilot")),
+            row.getString("name"), row.getString("place"), false));
       } else if (current != null) {
         drills.put(id, current.after(type, row.getString("speed")));
       }
@@ -39,6 +43,7 @@ public record DrillLifecycle(String drillId, String scenarioId, long createdAt, 
       default -> status;
     };
     double speedNow = type.equals("drill.speed_changed") && newSpeed != null ? Double.parseDouble(newSpeed) : speed;
-    return new DrillLifecycle(drillId, scenarioId, createdAt, next, speedNow, autopilot);
+    boolean archivedNow = type.equals("drill.archived") || archived && !type.equals("drill.unarchived");
+    return new DrillLifecycle(drillId, scenarioId, createdAt, next, speedNow, autopilot, name, place, archivedNow);
   }
 }

@@ -51,7 +51,8 @@ public final class EventStore {
   private static final int READ_AHEAD = 3;
   private static final String SELECT_LIFECYCLE = """
       SELECT drill_id, seq, type, sim_time, round(extract(epoch FROM wall_time) * 1000)::int8 AS wall,
-             payload->>'scenarioId' AS scenario_id, payload->>'speed' AS speed, payload->>'autopilot' AS autopilot
+             payload->>'scenarioId' AS scenario_id, payload->>'speed' AS speed, payload->>'autopilot' AS autopilot,
+             payload->>'name' AS name, payload->>'place' AS place
       FROM events WHERE type LIKE 'drill.%' ORDER BY drill_id, seq""";
   private static final String SELECT_UNFINISHED = """
       SELECT drill_id FROM events WHERE type LIKE 'drill.%' GROUP BY drill_id

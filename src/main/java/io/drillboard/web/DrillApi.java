@@ -3,6 +3,7 @@ package io.drillboard.web;
 import io.drillboard.drill.Command;
 import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.Command.Incoming;
+import io.drillboard.drill.DrillNaming;
 import io.drillboard.drill.Drills;
 import io.drillboard.drill.EventsJson;
 import io.drillboard.drill.TaskState;
@@ -26,6 +27,8 @@ final class DrillApi {
   private static final Pattern DRILL_ID = Pattern.compile("d[a-z0-9]{11}");
   private static final int DEFAULT_PAGE = 1_000;
   private static final int MAX_PAGE = 10_000;
+  private static final int MAX_LABEL = 60;
+  private static final int MAX_BROADCAST = 500;
 
   private final Drills drills;
   private final EventStore store;
@@ -41,25 +44,73 @@ final class DrillApi {
 
   void create(RoutingContext ctx) {
     JsonObject body = Json.object(ctx);
-    Json.onlyKeys(body, "scenarioId", "speed", "autopilot", "seed");
+    Json.onlyKeys(body, "scenarioId", "speed", "autopilot", "seed", "name", "place");
     List<String> errors = new ArrayList<>();
     String scenarioId = Json.string(body, "scenarioId", errors, true);
     double speed = Json.number(body, "speed", 60, errors);
     boolean autopilot = Json.bool(body, "autopilot", false, errors);
     Long seed = body.getValue("seed") == null ? null : Json.wholeNumber(body, "seed", errors);
+    DrillNaming naming = new DrillNaming(label(body, "name", errors), label(body, "place", errors));
     Json.check(errors);
-    drills.create(scenarioId, speed, autopilot, seed, Caller.of(ctx).subject())
+    drills.create(scenarioId, speed, autopilot, seed, naming, Caller.of(ctx).subject())
         .onSuccess(snapshot -> ctx.response().setStatusCode(201)
             .putHeader("Location", "/api/v1/drills/" + snapshot.getString("id")).putHeader("Content-Type",
                 "application/json").end(snapshot.encode()))
         .onFailure(ctx::fail);
   }
 
+  /** A drill's name or place: optional, trimmed, 1 to 60 characters without control characters. */
+  private static String label(JsonObject body, String key, List<String> errors) {
+    String text = Json.string(body, key, errors, false);
+    if (text == null) {
+      return null;
+    }
+    String trimmed = text.strip();
+    if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > MAX_LABEL
+        || trimmed.codePoints().anyMatch(Character::isISOControl)) {
+      errors.add(key + ": must be 1 to " + MAX_LABEL + " characters, without control characters");
+      return null;
+    }
+    return trimmed;
+  }
+
+  /** POST archive / unarchive: hides an ended (or never started) drill from the lists, or shows it again. */
+  void archive(RoutingContext ctx) {
+    command(ctx, caller -> new Command.Archive(true, caller.subject()), 200);
+  }
+
+  void unarchive(RoutingContext ctx) {
+    command(ctx, caller -> new Command.Archive(false, caller.subject()), 200);
+  }
+
+  /** POST broadcasts {text}: a message to every team, shown on the team desks and the wall. */
+  void broadcast(RoutingContext ctx) {
+    JsonObject body = Json.object(ctx);
+    Json.onlyKeys(body, "text");
+    List<String> errors = new ArrayList<>();
+    String text = Json.string(body, "text", errors, true);
+    if (text != null && (text.isBlank() || text.length() > MAX_BROADCAST)) {
+      errors.add("text: must be 1 to " + MAX_BROADCAST + " characters");
+    }
+    Json.check(errors);
+    command(ctx, caller -> new Command.Broadcast(text.strip(), caller.subject()), 201);
+  }
+
+  /** GET drills: every drill but the archived ones, or (?archived=true) the archived ones alone. */
   void list(RoutingContext ctx) {
+    String archivedParam = ctx.queryParams().get("archived");
+    if (archivedParam != null && !archivedParam.equals("true") && !archivedParam.equals("false")) {
+      throw ProblemException.badRequest("archived must be true or false");
+    }
+    boolean archived = "true".equals(archivedParam);
     store.lifecycles().onSuccess(lifecycles -> {
       JsonArray list = new JsonArray();
       for (DrillLifecycle drill : lifecycles) {
-        list.add(new JsonObject().put("id", drill.drillId()).put("scenarioId", drill.scenarioId())
+        if (drill.archived() != archived) {
+          continue;
+        }
+        list.add(new JsonObject().put("id", drill.drillId()).put("name", drill.name()).put("place", drill.place())
+            .put("archived", drill.archived()).put("scenarioId", drill.scenarioId())
             .put("title", catalog.get(drill.scenarioId()).map(s -> s.title()).orElse(drill.scenarioId()))
             .put("titleEn", catalog.get(drill.scenarioId()).map(s -> s.titleEn()).orElse(null))
             .put("state", drill.status().key()).put("speed", drill.speed()).put("autopilot", drill.autopilot())

@@ -139,6 +139,9 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/pause", drills::pause, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/resume", drills::resume, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/stop", drills::stop, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/archive", drills::archive, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/unarchive", drills::unarchive, Role.DIRECTOR);
+    api.guarded(POST, API + "/drills/:drillId/broadcasts", drills::broadcast, Role.DIRECTOR);
     api.guarded(PUT, API + "/drills/:drillId/speed", drills::speed, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/injects", drills::addInject, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/injects/:injectId/fire", drills::fireInject, Role.DIRECTOR);

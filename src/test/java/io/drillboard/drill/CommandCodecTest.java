@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.Command.Incoming;
+import io.drillboard.evaluation.Assessment;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
@@ -22,7 +23,13 @@ class CommandCodecTest {
         new Command.TaskAction("home-visit", TaskState.DONE, "comfort", "team-comfort"),
         new Command.Append(List.of(new Incoming("c-1", "message", "{\"text\":\"网点 <b>\",\"n\":[1,{\"x\":null}]}"),
             new Incoming(null, "observation", "{}")), "injector"),
-        new Command.Assess(new EventBody.Noted(36_000_000, "记录", "evaluator"), "evaluator"));
+        new Command.Assess(new EventBody.Noted(36_000_000, "记录", "evaluator"), "evaluator"),
+        new Command.Assess(new EventBody.Rated(Assessment.TargetKind.OBJECTIVE, "plan", Assessment.Grade.U, null, "王敏",
+            7L), "王敏"),
+        new Command.Assess(new EventBody.ActionAssigned("修订预案", "办公室", "2026-12-31", Assessment.ActionState.DONE,
+            "王敏", 9L), "王敏"),
+        new Command.Assess(new EventBody.Retracted(8, "重复", "王敏"), "王敏"),
+        new Command.Archive(true, "d"), new Command.Broadcast("各小组注意", "d"));
   }
 
   @ParameterizedTest

@@ -77,7 +77,7 @@ class DrillManagerTest {
 
   @Test
   void anEndedDrillNobodyUsesIsUnloadedAndLoadedAgainWhenAskedFor() throws InterruptedException {
-    String id = drills.create("major-complaint", 1, false, 7L, "director").await().getString("id");
+    String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
     drills.send(id, new Command.Control(ControlAction.START, "director")).await();
     drills.send(id, new Command.Control(ControlAction.STOP, "director")).await();
 
@@ -92,7 +92,7 @@ class DrillManagerTest {
 
   @Test
   void aRunningDrillStaysLoadedHoweverIdle() throws InterruptedException {
-    String id = drills.create("major-complaint", 1, false, 7L, "director").await().getString("id");
+    String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
     drills.send(id, new Command.Control(ControlAction.START, "director")).await();
 
     assertThat(stoppedWithin(id, 3)).as("still loaded").isFalse();

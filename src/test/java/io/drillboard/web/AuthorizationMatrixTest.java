@@ -54,6 +54,9 @@ class AuthorizationMatrixTest {
     ALLOWED.put("POST /api/v1/drills/:drillId/pause", DIRECTOR);
     ALLOWED.put("POST /api/v1/drills/:drillId/resume", DIRECTOR);
     ALLOWED.put("POST /api/v1/drills/:drillId/stop", DIRECTOR);
+    ALLOWED.put("POST /api/v1/drills/:drillId/archive", DIRECTOR);
+    ALLOWED.put("POST /api/v1/drills/:drillId/unarchive", DIRECTOR);
+    ALLOWED.put("POST /api/v1/drills/:drillId/broadcasts", DIRECTOR);
     ALLOWED.put("PUT /api/v1/drills/:drillId/speed", DIRECTOR);
     ALLOWED.put("POST /api/v1/drills/:drillId/injects", DIRECTOR);
     ALLOWED.put("POST /api/v1/drills/:drillId/injects/:injectId/fire", DIRECTOR);
