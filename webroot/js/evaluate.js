@@ -5,7 +5,7 @@
 
 import { api, claims, describe, token } from './api.js';
 import { duration, hhmm, minutes } from './format.js';
-import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
+import { languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { criterionFigures } from './criteria.js';
 import { userActions, showDrillPicker, showClock, followDrill, showIdentity } from './pages.js';
 import { $, el, when, showMessage, onNextFrame, refreshStatus } from './dom.js';
@@ -566,8 +566,44 @@ async function loadObjectives(scenarioId) {
 async function follow(id) {
   drillId = id;
   live = await followDrill(drillId, jwt, {
-    loaded: (first) => loadObjectives(first.scenarioId), changed: () => queueRender(), tick: renderClock,
+    loaded: (first) => { loadObjectives(first.scenarioId); loadEarlierActions(); },
+    changed: () => queueRender(), tick: renderClock,
   });
+}
+
+// --- The improvement plan carried over: earlier drills' open actions, closed here with a note ---------------------
+
+async function loadEarlierActions() {
+  try {
+    const { actions } = await api('GET', `/drills/${encodeURIComponent(drillId)}/earlier-actions`);
+    renderEarlierActions(actions);
+  } catch (error) {
+    showMessage(describe(error));
+  }
+}
+
+function renderEarlierActions(actions) {
+  const list = $('earlier-actions');
+  list.replaceChildren(...actions.map((action) => {
+    const item = el('li', { 'data-drill': action.drillId, 'data-seq': String(action.seq) });
+    const from = action.drillName || new Date(action.drillCreatedAt).toLocaleDateString(lang() === 'zh' ? 'zh-CN' : 'en');
+    item.append(el('span', { class: 'text' }, action.text),
+      el('span', { class: 'muted' }, `${action.owner} · ${action.due} · ${from}`));
+    if (canAssess) {
+      const close = el('button', { type: 'button', class: 'link close-earlier' }, t('closeEarlier'));
+      close.addEventListener('click', async () => {
+        const note = window.prompt(t('closeEarlierWhy'));
+        if (note === null || !note.trim()) return;
+        const assessment = await act(`close:${action.drillId}:${action.seq}`, () => api('POST',
+          `/drills/${encodeURIComponent(drillId)}/earlier-actions/close`,
+          { drillId: action.drillId, seq: action.seq, note: note.trim() }));
+        if (assessment) loadEarlierActions();
+      });
+      item.append(close);
+    }
+    return item;
+  }));
+  if (actions.length === 0) list.append(el('li', { class: 'empty' }, t('noEarlierActions')));
 }
 
 function showWho() {

@@ -235,6 +235,11 @@ public final class DrillEngine {
         throw CommandRejected.notFound("the scenario has no " + rated.target().name().toLowerCase() + " \""
             + rated.targetId() + "\"");
       }
+    } else if (entry instanceof EventBody.EarlierActionClosed closed) {
+      if (state.assessment().closed(closed.drillId(), closed.actionSeq())) {
+        throw CommandRejected.conflict("this drill has already closed action " + closed.actionSeq() + " of drill "
+            + closed.drillId());
+      }
     } else if (!(entry instanceof Noted || entry instanceof LessonRecorded || entry instanceof ActionAssigned
         || entry instanceof Retracted)) {
       throw CommandRejected.badRequest("not an evaluation entry: " + entry.type());

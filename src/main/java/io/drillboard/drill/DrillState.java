@@ -122,6 +122,10 @@ public record DrillState(
   }
 
   private static Assessment assessed(Assessment assessment, EventBody body, long seq) {
+    if (body instanceof EventBody.EarlierActionClosed closed) {
+      return assessment.with(new Assessment.ClosedEarlier(closed.drillId(), closed.actionSeq(), closed.text(),
+          closed.note(), closed.by(), seq));
+    }
     if (body instanceof Retracted retracted) {
       return assessment.without(new Assessment.Correction(retracted.entrySeq(), null, retracted.reason(),
           retracted.by(), seq));

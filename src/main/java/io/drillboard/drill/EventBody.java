@@ -27,7 +27,7 @@ public sealed interface EventBody {
   Set<String> SYSTEM_TYPES = Set.of("drill.created", "drill.started", "drill.paused", "drill.resumed",
       "drill.speed_changed", "drill.ended", "drill.archived", "drill.unarchived", "drill.broadcast", "inject.fired",
       "task.triggered", "task.acknowledged", "task.started", "task.completed", "task.overdue", "opinion.sampled", "evaluation.rated", "evaluation.noted",
-      "evaluation.lesson", "evaluation.action", "evaluation.retracted");
+      "evaluation.lesson", "evaluation.action", "evaluation.retracted", "evaluation.earlier-action-closed");
 
   static boolean reserved(String type) {
     return SYSTEM_TYPES.contains(type);
@@ -280,6 +280,22 @@ public sealed interface EventBody {
     }
   }
 
+  /**
+   * A corrective action from an earlier drill of the same scenario, closed in this one with a note on how this drill
+   * showed it done; {@code text} is the action as it read, so this drill's record reads on its own.
+   */
+  record EarlierActionClosed(String drillId, long actionSeq, String text, String note, String by)
+      implements EventBody {
+    public String type() {
+      return "evaluation.earlier-action-closed";
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("drillId", drillId).put("actionSeq", actionSeq).put("text", text).put("note", note)
+          .put("by", by);
+    }
+  }
+
   /** An evaluation entry withdrawn, with why: it leaves the assessment, and stays in the log. */
   record Retracted(long entrySeq, String reason, String by) implements EventBody {
     public String type() {
@@ -348,6 +364,8 @@ public sealed interface EventBody {
           json.getString("by"), json.getLong("replaces"));
       case "evaluation.retracted" -> new Retracted(json.getLong("entrySeq"), json.getString("reason"),
           json.getString("by"));
+      case "evaluation.earlier-action-closed" -> new EarlierActionClosed(json.getString("drillId"),
+          json.getLong("actionSeq"), json.getString("text"), json.getString("note"), json.getString("by"));
       default -> new External(type, json.encode());
     };
   }

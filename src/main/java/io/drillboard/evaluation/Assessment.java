@@ -13,7 +13,7 @@ import java.util.Map;
  * it from what counts, while {@code corrections} keeps the record of both (the events themselves stay in the log).
  */
 public record Assessment(Map<String, Rating> ratings, List<Note> notes, List<Lesson> lessons,
-    List<CorrectiveAction> actions, List<Correction> corrections) {
+    List<CorrectiveAction> actions, List<Correction> corrections, List<ClosedEarlier> closedEarlier) {
 
   /** P / S / M / U, as in HSEEP. */
   public enum Grade {
@@ -84,26 +84,39 @@ public record Assessment(Map<String, Rating> ratings, List<Note> notes, List<Les
     }
   }
 
+  /** An earlier drill's corrective action that this drill closed (HSEEP's improvement plan carried over). */
+  public record ClosedEarlier(String drillId, long actionSeq, String text, String note, String by, long seq) {
+  }
+
   public static Assessment empty() {
-    return new Assessment(Map.of(), List.of(), List.of(), List.of(), List.of());
+    return new Assessment(Map.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  public Assessment with(ClosedEarlier closed) {
+    return new Assessment(ratings, notes, lessons, actions, corrections, append(closedEarlier, closed));
+  }
+
+  /** Whether this drill has already closed that earlier action. */
+  public boolean closed(String drillId, long actionSeq) {
+    return closedEarlier.stream().anyMatch(c -> c.drillId().equals(drillId) && c.actionSeq() == actionSeq);
   }
 
   public Assessment with(Rating rating) {
     Map<String, Rating> more = new LinkedHashMap<>(ratings);
     more.put(rating.key(), rating);
-    return new Assessment(Collections.unmodifiableMap(more), notes, lessons, actions, corrections);
+    return new Assessment(Collections.unmodifiableMap(more), notes, lessons, actions, corrections, closedEarlier);
   }
 
   public Assessment with(Note note) {
-    return new Assessment(ratings, append(notes, note), lessons, actions, corrections);
+    return new Assessment(ratings, append(notes, note), lessons, actions, corrections, closedEarlier);
   }
 
   public Assessment with(Lesson lesson) {
-    return new Assessment(ratings, notes, append(lessons, lesson), actions, corrections);
+    return new Assessment(ratings, notes, append(lessons, lesson), actions, corrections, closedEarlier);
   }
 
   public Assessment with(CorrectiveAction action) {
-    return new Assessment(ratings, notes, lessons, append(actions, action), corrections);
+    return new Assessment(ratings, notes, lessons, append(actions, action), corrections, closedEarlier);
   }
 
   /** The entry with seq {@code entrySeq} no longer counts, for the reason {@code correction} records. */
@@ -115,7 +128,7 @@ public record Assessment(Map<String, Rating> ratings, List<Note> notes, List<Les
         correction.by(), correction.seq(), describe(gone));
     return new Assessment(Collections.unmodifiableMap(fewer), notes.stream().filter(n -> n.seq() != gone).toList(),
         lessons.stream().filter(l -> l.seq() != gone).toList(),
-        actions.stream().filter(a -> a.seq() != gone).toList(), append(corrections, told));
+        actions.stream().filter(a -> a.seq() != gone).toList(), append(corrections, told), closedEarlier);
   }
 
   /** What the current entry with this seq says, in brief. */

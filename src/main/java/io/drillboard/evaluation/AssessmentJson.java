@@ -33,8 +33,12 @@ public final class AssessmentJson {
     assessment.corrections().forEach(c -> corrections.add(new JsonObject().put("entrySeq", c.entrySeq())
         .put("replacedBy", c.replacedBy()).put("was", c.was()).put("reason", c.reason()).put("by", c.by())
         .put("seq", c.seq())));
+    JsonArray closedEarlier = new JsonArray();
+    assessment.closedEarlier().forEach(c -> closedEarlier.add(new JsonObject().put("drillId", c.drillId())
+        .put("actionSeq", c.actionSeq()).put("text", c.text()).put("note", c.note()).put("by", c.by())
+        .put("seq", c.seq())));
     return new JsonObject().put("ratings", ratings).put("notes", notes).put("lessons", lessons).put("actions", actions)
-        .put("corrections", corrections);
+        .put("corrections", corrections).put("closedEarlier", closedEarlier);
   }
 
   /** What a rating is of, in words: the objective's text or the task's title. */

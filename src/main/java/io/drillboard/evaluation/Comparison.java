@@ -110,7 +110,11 @@ public final class Comparison {
     state.assessment().actions().forEach(a -> actions.add(new JsonObject().put("text", a.text())
         .put("owner", a.owner()).put("due", a.due()).put("state", a.state().key()).put("by", a.by())
         .put("seq", a.seq())));
+    JsonArray closedEarlier = new JsonArray();
+    state.assessment().closedEarlier().forEach(c -> closedEarlier.add(new JsonObject().put("drillId", c.drillId())
+        .put("actionSeq", c.actionSeq()).put("text", c.text()).put("note", c.note()).put("by", c.by())));
     return new JsonObject().put("id", state.drillId()).put("name", state.naming().name())
+        .put("closedEarlier", closedEarlier)
         .put("createdAt", state.createdAt())
         .put("startedAt", run.startedAt()).put("state", state.status().key()).put("endReason", state.endReason())
         .put("autopilot", state.autopilot()).put("simEnd", SimTime.format(state.lastSimTime()))

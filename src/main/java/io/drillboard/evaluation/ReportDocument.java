@@ -246,6 +246,10 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
           w.word("actionState_" + a.getString("state")), a.getString("by")));
     }
     w.table("actions", rows, "what", "owner", "due", "actionState", "by");
+    // The improvement plan carried over: earlier drills' actions this drill showed done.
+    w.add(new Subheading(w.word("closedEarlier")));
+    w.items(assessment.getJsonArray("closedEarlier"), c -> c.getString("text") + (w.english ? " — " : "——")
+        + c.getString("note") + w.bracketed(c.getString("by")));
   }
 
   /** Lines for the people who answer for the report to sign, with the names the drill already knows. */

@@ -80,6 +80,7 @@ final class ReportWords {
       Map.entry("actionState_done", new String[] {"已完成", "done"}),
       Map.entry("actionState_dropped", new String[] {"已取消", "dropped"}),
       Map.entry("corrections", new String[] {"更正记录", "Corrections"}),
+      Map.entry("closedEarlier", new String[] {"本次演练落实的以往整改措施", "Earlier drills' actions this drill closed"}),
       Map.entry("correctedEntry", new String[] {"“%s”已由 %s 更正", "\"%s\" corrected by %s"}),
       Map.entry("retractedEntry", new String[] {"“%s”已由 %s 撤回，原因：%s", "\"%s\" withdrawn by %s: %s"}),
       Map.entry("role", new String[] {"职责", "Role"}),

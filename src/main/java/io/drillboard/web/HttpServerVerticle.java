@@ -157,6 +157,9 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/lessons", assessment::lesson, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/actions", assessment::action, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/retractions", assessment::retract, Role.EVALUATOR, Role.DIRECTOR);
+    ImprovementPlanApi plan = new ImprovementPlanApi(events, toDrills);
+    api.open(GET, API + "/drills/:drillId/earlier-actions", plan::list);
+    api.guarded(POST, API + "/drills/:drillId/earlier-actions/close", plan::close, Role.EVALUATOR, Role.DIRECTOR);
     ReportApi reports = new ReportApi(events);
     api.open(GET, API + "/drills/:drillId/report", reports::report);
     api.open(POST, API + "/drills/:drillId/report-links", reportLinks::issue);

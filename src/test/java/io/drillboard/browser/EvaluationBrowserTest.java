@@ -176,6 +176,29 @@ class EvaluationBrowserTest {
   }
 
   @Test
+  void anEvaluatorClosesAnEarlierDrillsOpenActionFromTheNextDrill() {
+    String evaluator = server.token(Role.EVALUATOR, "王敏");
+    String earlier = http.json(http.post("/api/v1/drills", director,
+        "{\"scenarioId\":\"major-complaint\",\"name\":\"上季度演练\"}")).getString("id");
+    http.post("/api/v1/drills/" + earlier + "/actions", evaluator,
+        "{\"text\":\"建立舆情值班制度\",\"owner\":\"办公室\",\"due\":\"2026-12-31\"}");
+    String next = http.json(http.post("/api/v1/drills", director,
+        "{\"scenarioId\":\"major-complaint\",\"name\":\"本季度演练\"}")).getString("id");
+    String item = "#earlier-actions li[data-drill=" + earlier + "]";
+    try (Browser browser = Browser.open()) {
+      browser.get(base() + "/evaluate.html?drill=" + next + "&token=" + evaluator);
+      browser.await(15, d -> browser.findAll(item).size() == 1);
+      assertThat(browser.find(item).getText()).contains("建立舆情值班制度", "办公室", "上季度演练");
+      browser.script("window.prompt = () => '本次演练中值班人员 10 分钟内发现帖子';");
+      browser.find(item + " button.close-earlier").click();
+      browser.await(10, d -> browser.findAll(item).isEmpty());
+      assertThat(browser.find("#message").isDisplayed()).isFalse();
+    }
+    assertThat(http.get("/api/v1/drills/" + next + "/report?format=html", director).bodyAsString())
+        .contains("建立舆情值班制度——本次演练中值班人员 10 分钟内发现帖子（王敏）");
+  }
+
+  @Test
   void theComparisonShowsTwoRunsSideBySide() throws InterruptedException {
     String first = endedDrill(23);
     String second = endedDrill(24);

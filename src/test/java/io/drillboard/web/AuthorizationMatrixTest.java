@@ -71,6 +71,8 @@ class AuthorizationMatrixTest {
     ALLOWED.put("POST /api/v1/drills/:drillId/lessons", EVALUATING);
     ALLOWED.put("POST /api/v1/drills/:drillId/actions", EVALUATING);
     ALLOWED.put("POST /api/v1/drills/:drillId/retractions", EVALUATING);
+    ALLOWED.put("GET /api/v1/drills/:drillId/earlier-actions", EVERY_ROLE);
+    ALLOWED.put("POST /api/v1/drills/:drillId/earlier-actions/close", EVALUATING);
     ALLOWED.put("GET /api/v1/drills/:drillId/report", EVERY_ROLE);
     ALLOWED.put("POST /api/v1/drills/:drillId/report-links", EVERY_ROLE);
     ALLOWED.put("GET /api/v1/drills/:drillId/live", EVERY_ROLE);
