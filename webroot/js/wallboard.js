@@ -395,6 +395,21 @@ function describeEvent(event, drill) {
   return typeof text === 'string' ? (text.length > 80 ? `${text.slice(0, 79)}…` : text) : '';
 }
 
+/**
+ * A completed task's note or evidence in quotes, its lines joined and cut short: the wall shows its gist in about two
+ * lines (a Chinese character is as wide as two Latin letters), the report shows it all.
+ */
+const NOTE_WIDTH = 40;
+function doneNote(event) {
+  const note = event.type === 'task.completed' ? event.payload?.note : null;
+  if (typeof note !== 'string' || !note.trim()) return '';
+  const characters = [...note.trim().replace(/\s+/g, ' ')];
+  const width = (character) => (character.codePointAt(0) >= 0x2e80 ? 2 : 1);
+  let used = 0;
+  const fits = characters.findIndex((character) => (used += width(character)) > NOTE_WIDTH);
+  return fits === -1 ? `“${characters.join('')}”` : `“${characters.slice(0, fits - 1).join('')}…”`;
+}
+
 function timelineKind(event) {
   const known = `ev_${event.type.replace(/\./g, '_')}`;
   return t(known) === known ? t('external') : t(known);
@@ -407,8 +422,11 @@ function renderTimeline(drill) {
   const list = $('timeline');
   list.replaceChildren(...shown.map((event) => {
     const item = el('li', { 'data-type': event.type, 'data-seq': String(event.seq) });
+    const what = el('span', { class: 'what' }, describeEvent(event, drill));
+    const note = doneNote(event);
+    if (note) what.append(el('br'), el('span', { class: 'note muted' }, note));
     item.append(el('span', { class: 'when' }, event.sim.slice(0, 5)), el('span', { class: 'kind' }, timelineKind(event)),
-      el('span', { class: 'what' }, describeEvent(event, drill)));
+      what);
     return item;
   }));
   while (list.children.length > 1 && overflows(list)) list.lastChild.remove();
