@@ -50,7 +50,7 @@ let scriptedTasks = null;
 const busy = new Set();
 /** The task whose done is being confirmed, or null. */
 let confirming = null;
-/** Each task's state at the last render (all teams), to tell a task that has just arrived. */
+/** Each task's state at the last frame (all teams), to tell a task that has just arrived. */
 let lastStates = null;
 /** Tasks that arrived while the page was open and are still pending. */
 const fresh = new Set();
