@@ -16,7 +16,7 @@ addWords({
     confirmDone: '确认完成', cancel: '取消', doneQuestion: '确认此任务已完成？完成后不能撤回。',
     noteLabel: '备注或证据（可选），如发布的声明全文', noteCount: '{0}/{1}', doneNote: '备注',
     newTask: '新任务', soundOn: '新任务提示音：开', soundOff: '新任务提示音：关',
-    autopilotTask: '自动驾驶', autopilotHint: '本演练开启了自动驾驶：标有“自动驾驶”的任务按脚本时间自动推进，其按钮已关闭。',
+    autopilotTask: '自动驾驶', autopilotTasksHint: '本演练开启了自动驾驶：标有“自动驾驶”的任务按脚本时间自动推进，其按钮已关闭。',
   },
   en: {
     timeTaken: 'Time taken', spanHours: '{0} h {1} min', spanMinutes: '{0} min', spanSeconds: '{0} s',
@@ -24,7 +24,7 @@ addWords({
     noteLabel: 'Note or evidence (optional), e.g. the text of the statement issued', noteCount: '{0}/{1}',
     doneNote: 'Note', newTask: 'New', soundOn: 'New-task sound: on', soundOff: 'New-task sound: off',
     autopilotTask: 'Autopilot',
-    autopilotHint: 'This drill runs on autopilot: the tasks marked "Autopilot" move at their scripted times, and their buttons are off.',
+    autopilotTasksHint: 'This drill runs on autopilot: the tasks marked "Autopilot" move at their scripted times, and their buttons are off.',
   },
 });
 
