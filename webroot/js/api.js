@@ -1,6 +1,8 @@
 // The API as the pages use it: the token (taken once from ?token=, then kept for this browser tab),
 // JSON calls with it, and errors turned into readable messages.
 
+import { format, lang, t } from './i18n.js';
+
 const TOKEN_KEY = 'drillboard.token';
 
 /** The token for this tab: from ?token= (removed from the address bar afterwards) or from earlier. */
@@ -51,9 +53,17 @@ export async function api(method, path, body) {
   return json;
 }
 
-/** The problem's detail and each listed error, for a message line. */
+/**
+ * A refusal for a message line, in the page's language: the words for the problem's stable code, with the fields
+ * it names; the server's own (English) detail only for a code the pages do not know.
+ */
 export function describe(error) {
   if (error instanceof ApiError) {
+    const key = `problem_${error.problem.code}`;
+    const fields = (error.problem.errors || []).map((entry) => entry.split(':')[0].trim()).filter(Boolean);
+    if (error.problem.code && t(key) !== key) {
+      return fields.length ? format('problemFields', t(key), fields.join(lang() === 'zh' ? '、' : ', ')) : t(key);
+    }
     const errors = error.problem.errors ? ` (${error.problem.errors.join('; ')})` : '';
     return `${error.status}: ${error.message}${errors}`;
   }

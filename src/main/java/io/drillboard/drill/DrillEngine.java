@@ -56,7 +56,7 @@ import java.util.function.LongConsumer;
 public final class DrillEngine {
   public static final String SCENARIO_ACTOR = "scenario";
   public static final String AUTOPILOT_ACTOR = "autopilot";
-  /** The kind of entry each evaluation event records, as {@link io.drillboard.evaluation.Assessment#kindOf} names it. */
+  /** The kind of entry each evaluation event records, as {@code Assessment.kindOf} names it. */
   private static final java.util.Map<String, String> ENTRY_KINDS = java.util.Map.of("evaluation.rated", "rating",
       "evaluation.noted", "note", "evaluation.lesson", "lesson", "evaluation.action", "action");
 
@@ -233,7 +233,7 @@ public final class DrillEngine {
           : state.scenario().task(rated.targetId()).isPresent();
       if (!known) {
         throw CommandRejected.notFound("the scenario has no " + rated.target().name().toLowerCase() + " \""
-            + rated.targetId() + "\"");
+            + rated.targetId() + "\"").coded(ProblemCodes.SCENARIO_ITEM_NOT_FOUND);
       }
     } else if (entry instanceof EventBody.EarlierActionClosed closed) {
       if (state.assessment().closed(closed.drillId(), closed.actionSeq())) {
@@ -258,7 +258,7 @@ public final class DrillEngine {
     String kind = state.assessment().kindOf(corrected);
     if (kind == null) {
       throw CommandRejected.notFound("no evaluation entry that still counts has seq " + corrected
-          + " (it may have been corrected or retracted already)");
+          + " (it may have been corrected or retracted already)").coded(ProblemCodes.ENTRY_NOT_CURRENT);
     }
     String own = ENTRY_KINDS.get(entry.type());
     if (!(entry instanceof Retracted) && !kind.equals(own)) {
@@ -268,11 +268,12 @@ public final class DrillEngine {
 
   private void fireScripted(FireInject fire, long sim, long wallNow) {
     Inject inject = state.scenario().inject(fire.injectId())
-        .orElseThrow(() -> CommandRejected.notFound("the scenario has no inject \"" + fire.injectId() + "\""));
+        .orElseThrow(() -> CommandRejected.notFound("the scenario has no inject \"" + fire.injectId() + "\"")
+            .coded(ProblemCodes.SCENARIO_ITEM_NOT_FOUND));
     requireActive("fire an inject");
     if (state.firedInjects().containsKey(inject.id())) {
       throw CommandRejected.conflict("inject \"" + inject.id() + "\" has already fired at "
-          + SimTime.format(state.firedInjects().get(inject.id()).at()));
+          + SimTime.format(state.firedInjects().get(inject.id()).at())).coded(ProblemCodes.INJECT_ALREADY_FIRED);
     }
     fire(inject, sim, wallNow, fire.by());
   }
@@ -282,7 +283,7 @@ public final class DrillEngine {
     add.opinion().ifPresent(o -> {
       if (!state.scenario().opinion().platforms().containsKey(o.platform())) {
         throw CommandRejected.badRequest("opinion.platform must be one of "
-            + state.scenario().opinion().platforms().keySet());
+            + state.scenario().opinion().platforms().keySet()).coded(ProblemCodes.INVALID_FIELDS);
       }
     });
     long adHocCount = state.firedInjects().values().stream().filter(FiredInject::adHoc).count();
@@ -292,20 +293,22 @@ public final class DrillEngine {
 
   private void taskAction(TaskAction action, long sim, long wallNow) {
     Task task = state.scenario().task(action.taskId())
-        .orElseThrow(() -> CommandRejected.notFound("the scenario has no task \"" + action.taskId() + "\""));
+        .orElseThrow(() -> CommandRejected.notFound("the scenario has no task \"" + action.taskId() + "\"")
+            .coded(ProblemCodes.SCENARIO_ITEM_NOT_FOUND));
     if (action.actorTeam() != null && !action.actorTeam().equals(task.teamId())) {
       throw new CommandRejected(403, "Forbidden", "task \"" + task.id() + "\" belongs to team \"" + task.teamId()
-          + "\", not to \"" + action.actorTeam() + "\"");
+          + "\", not to \"" + action.actorTeam() + "\"").coded(ProblemCodes.TASK_OTHER_TEAM);
     }
     if (state.status() != DrillStatus.RUNNING) {
-      throw CommandRejected.conflict("the drill is " + state.status().key() + "; tasks move only while it runs");
+      throw CommandRejected.conflict("the drill is " + state.status().key() + "; tasks move only while it runs")
+          .coded(ProblemCodes.DRILL_WRONG_STATE);
     }
     checkNote(action);
     TaskProgress progress = state.task(task.id());
     TaskState required = previousStep(action.to());
     if (progress.state() != required) {
       throw CommandRejected.conflict("task \"" + task.id() + "\" is " + progress.state().key() + "; it must be "
-          + required.key() + " to become " + action.to().key());
+          + required.key() + " to become " + action.to().key()).coded(ProblemCodes.TASK_WRONG_STATE);
     }
     record(new TaskAdvanced(task.id(), task.teamId(), action.to(), action.by(), action.note()), sim, wallNow);
   }
@@ -474,19 +477,20 @@ public final class DrillEngine {
   private void requireStatus(DrillStatus required, String verb, String because) {
     if (state.status() != required) {
       throw CommandRejected.conflict("the drill cannot be " + verb + ": " + because + " (it is "
-          + state.status().key() + ")");
+          + state.status().key() + ")").coded(ProblemCodes.DRILL_WRONG_STATE);
     }
   }
 
   private void requireNotEnded() {
     if (state.ended()) {
-      throw CommandRejected.conflict("the drill has ended");
+      throw CommandRejected.conflict("the drill has ended").coded(ProblemCodes.DRILL_ENDED);
     }
   }
 
   private void requireActive(String what) {
     if (state.status() == DrillStatus.CREATED || state.ended()) {
-      throw CommandRejected.conflict("cannot " + what + ": the drill is " + state.status().key());
+      throw CommandRejected.conflict("cannot " + what + ": the drill is " + state.status().key())
+          .coded(ProblemCodes.DRILL_NOT_ACTIVE);
     }
   }
 

@@ -152,7 +152,8 @@ public final class DrillManager extends VerticleBase {
     String scenarioId = request.getString("scenarioId");
     Scenario scenario = catalog.get(scenarioId).orElse(null);
     if (scenario == null) {
-      return Future.failedFuture(CommandRejected.notFound("no scenario has the id \"" + scenarioId + "\""));
+      return Future.failedFuture(CommandRejected.notFound("no scenario has the id \"" + scenarioId + "\"")
+          .coded(ProblemCodes.SCENARIO_NOT_FOUND));
     }
     String drillId = newId();
     Long requestedSeed = request.getLong("seed");

@@ -113,7 +113,8 @@ public final class DrillVerticle extends VerticleBase {
         return Future.succeededFuture();
       }
       if (events.isEmpty()) {
-        return Future.failedFuture(CommandRejected.notFound("no drill has the id " + drillId));
+        return Future.failedFuture(CommandRejected.notFound("no drill has the id " + drillId)
+            .coded(ProblemCodes.DRILL_NOT_FOUND));
       }
       engine = DrillEngine.rebuild(drillId, events);
       committed = engine.state();

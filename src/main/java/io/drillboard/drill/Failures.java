@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * How a refusal crosses the event bus and comes back as the same exception: the HTTP status as the failure code, and
- * the title, detail and retry hint as JSON.
+ * the title, detail, code and retry hint as JSON.
  */
 public final class Failures {
   private static final String OWNED_ELSEWHERE = "ownedElsewhere";
@@ -23,7 +23,8 @@ public final class Failures {
 
   static String encode(Throwable cause) {
     if (cause instanceof CommandRejected rejected) {
-      return new JsonObject().put("title", rejected.title()).put("detail", rejected.getMessage()).encode();
+      return new JsonObject().put("title", rejected.title()).put("detail", rejected.getMessage())
+          .put("code", rejected.code()).encode();
     }
     int retryAfter = cause instanceof StoreUnavailableException unavailable ? unavailable.retryAfterSeconds() : 2;
     return new JsonObject().put("title", "Service Unavailable").put("detail", cause.getMessage())
@@ -53,6 +54,7 @@ public final class Failures {
     if (reply.failureCode() == 503) {
       return new StoreUnavailableException(body.getString("detail"), body.getInteger("retryAfter", 2), reply);
     }
-    return new CommandRejected(reply.failureCode(), body.getString("title"), body.getString("detail"));
+    return new CommandRejected(reply.failureCode(), body.getString("title"), body.getString("detail"),
+        body.getString("code", ProblemCodes.ofStatus(reply.failureCode())));
   }
 }

@@ -168,7 +168,8 @@ public final class Report {
             .put("started", time(p.startedAt())).put("done", time(p.doneAt())).put("deadline", time(p.deadline()))
             .put("responseSec", TaskProgress.seconds(p.responseLatency()))
             .put("completionSec", TaskProgress.seconds(p.completionLatency()))
-            .put("deadlineSec", SimTime.seconds(task.deadline())).put("overdue", p.overdue()));
+            .put("deadlineSec", SimTime.seconds(task.deadline())).put("overdue", p.overdue())
+            .put("note", p.doneNote()));
       }
     }
     return new JsonObject().put("teams", teams).put("tasks", tasks);

@@ -161,7 +161,11 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     List<Row> rows = new ArrayList<>();
     for (Object o : latency.getJsonArray("tasks")) {
       JsonObject task = (JsonObject) o;
-      rows.add(w.row(null, teams.get(task.getString("team")), w.pick(task, "title"),
+      // The team's note or evidence given with done (a statement's text, say) follows the task's title.
+      String title = w.pick(task, "title");
+      String note = task.getString("note");
+      rows.add(w.row(null, teams.get(task.getString("team")), note == null ? title
+          : title + (w.english ? " — Note: " : "——说明：") + note,
           minutes(task.getDouble("responseSec"), w.english), minutes(task.getDouble("completionSec"), w.english),
           minutes(task.getDouble("deadlineSec"), w.english), task.getBoolean("overdue") ? w.word("yes") : ""));
     }

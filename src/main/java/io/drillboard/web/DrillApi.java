@@ -258,7 +258,7 @@ final class DrillApi {
     int limit = (int) Json.queryNumber(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
     store.events(drillId, after, limit).compose(events -> !events.isEmpty() ? Future.succeededFuture(events)
         : store.exists(drillId).compose(exists -> exists ? Future.succeededFuture(events)
-            : Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()))))
+            : Future.failedFuture(ProblemException.drillNotFound(drillId))))
         .onSuccess(events -> {
           long next = events.isEmpty() ? after : events.get(events.size() - 1).seq();
           ctx.response().putHeader("Content-Type", "application/json").end(EventsJson.with(new JsonObject()
@@ -291,7 +291,7 @@ final class DrillApi {
   static String drillId(RoutingContext ctx) {
     String id = ctx.pathParam("drillId");
     if (!validId(id)) {
-      throw new ProblemException(404, "no drill has the id " + id, List.of());
+      throw ProblemException.drillNotFound(id);
     }
     return id;
   }

@@ -66,7 +66,7 @@ final class ImprovementPlanApi {
     return store.lifecycles().compose(lifecycles -> {
       DrillLifecycle own = lifecycles.stream().filter(d -> d.drillId().equals(drillId)).findFirst().orElse(null);
       if (own == null) {
-        return Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()));
+        return Future.failedFuture(ProblemException.drillNotFound(drillId));
       }
       List<Future<DrillState>> folded = lifecycles.stream().filter(d -> d.scenarioId().equals(own.scenarioId()))
           .map(d -> store.fold(d.drillId(), created -> DrillState.created(d.drillId(), created), DrillState::apply))

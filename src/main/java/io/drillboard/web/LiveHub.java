@@ -76,7 +76,7 @@ final class LiveHub {
   void connect(RoutingContext ctx) {
     String drillId = ctx.pathParam("drillId");
     if (!DRILL_ID.matcher(drillId).matches()) {
-      throw new ProblemException(404, "no drill has the id " + drillId, List.of());
+      throw ProblemException.drillNotFound(drillId);
     }
     if (!origins.allows(ctx.request().getHeader("Origin"), ctx.request().getHeader("Host"))) {
       throw new ProblemException(403, "pages from " + ctx.request().getHeader("Origin")
@@ -132,7 +132,7 @@ final class LiveHub {
     long from = (long) Json.queryDecimal(ctx, "from", 1, 1, Long.MAX_VALUE);
     authenticated.compose(v -> store.allEvents(drillId)).compose(events -> {
       if (events.isEmpty()) {
-        return Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()));
+        return Future.failedFuture(ProblemException.drillNotFound(drillId));
       }
       if (from > events.size()) {
         return Future.failedFuture(ProblemException.badRequest("from=" + from + " is beyond the drill's last seq "

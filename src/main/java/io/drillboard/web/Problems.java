@@ -1,6 +1,7 @@
 package io.drillboard.web;
 
 import io.drillboard.drill.CommandRejected;
+import io.drillboard.drill.ProblemCodes;
 import io.drillboard.scenario.ScenarioInvalidException;
 import io.drillboard.store.StoreUnavailableException;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -29,11 +30,11 @@ final class Problems {
       return;
     }
     if (failure instanceof ProblemException problem) {
-      send(ctx, problem.status(), problem.getMessage(), problem.errors(), null);
+      send(ctx, problem.status(), problem.getMessage(), problem.errors(), null, problem.code());
     } else if (failure instanceof ScenarioInvalidException invalid) {
-      send(ctx, 400, "the scenario is not valid", invalid.problems(), null);
+      send(ctx, 400, "the scenario is not valid", invalid.problems(), null, ProblemCodes.SCENARIO_INVALID);
     } else if (failure instanceof CommandRejected rejected) {
-      send(ctx, rejected.status(), rejected.getMessage(), List.of(), null);
+      send(ctx, rejected.status(), rejected.getMessage(), List.of(), null, rejected.code());
     } else if (failure instanceof StoreUnavailableException unavailable) {
       send(ctx, 503, unavailable.getMessage(), List.of(), unavailable.retryAfterSeconds());
     } else if (failure instanceof HttpException http) {
@@ -50,9 +51,15 @@ final class Problems {
   }
 
   static void send(RoutingContext ctx, int status, String detail, List<String> errors, Integer retryAfterSeconds) {
+    send(ctx, status, detail, errors, retryAfterSeconds, ProblemCodes.ofStatus(status));
+  }
+
+  /** {@code code}: the stable machine code of this kind of refusal, which pages map to their own words. */
+  static void send(RoutingContext ctx, int status, String detail, List<String> errors, Integer retryAfterSeconds,
+      String code) {
     JsonObject body = new JsonObject().put("type", "about:blank")
-        .put("title", HttpResponseStatus.valueOf(status).reasonPhrase()).put("status", status).put("detail", detail)
-        .put("instance", ctx.request().path());
+        .put("title", HttpResponseStatus.valueOf(status).reasonPhrase()).put("status", status).put("code", code)
+        .put("detail", detail).put("instance", ctx.request().path());
     if (!errors.isEmpty()) {
       body.put("errors", new JsonArray(List.copyOf(errors)));
     }

@@ -76,7 +76,7 @@ final class ReportApi {
     List<Future<ReportSource>> folded = new ArrayList<>();
     for (String id : ids) {
       if (!DrillApi.validId(id)) {
-        throw new ProblemException(404, "no drill has the id " + id, List.of());
+        throw ProblemException.drillNotFound(id);
       }
       folded.add(found(id, store.fold(id, created -> ReportSource.first(id, created), ReportSource::apply)));
     }
@@ -99,7 +99,7 @@ final class ReportApi {
   /** A drill without events does not exist. */
   private static <T> Future<T> found(String drillId, Future<T> read) {
     return read.compose(value -> value == null
-        ? Future.failedFuture(new ProblemException(404, "no drill has the id " + drillId, List.of()))
+        ? Future.failedFuture(ProblemException.drillNotFound(drillId))
         : Future.succeededFuture(value));
   }
 }

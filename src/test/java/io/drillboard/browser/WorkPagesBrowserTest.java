@@ -158,7 +158,8 @@ class WorkPagesBrowserTest {
       console.find("#adhoc-posts").sendKeys("10");
       console.find("#adhoc-send").click();
       console.await(10, d -> console.find("#message").isDisplayed());
-      assertThat(console.find("#message").getText()).startsWith("400: ").contains("platform");
+      // Said in the page's language, from the refusal's stable code, not the server's English.
+      assertThat(console.find("#message").getText()).startsWith("填写的内容有误");
     }
   }
 
