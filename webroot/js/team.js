@@ -407,11 +407,22 @@ function toggleSound() {
   if (soundOn) chime();
 }
 
+/** The director's message to every team, in the briefing with the injects, marked as such. */
+function broadcastItem(event) {
+  const item = el('li', { class: 'broadcast', 'data-seq': String(event.seq) });
+  const head = el('div', { class: 'briefing-head' });
+  head.append(el('span', { class: 'when' }, event.sim.slice(0, 5)), el('span', { class: 'tag broadcast' }, t('broadcastTag')));
+  item.append(head, el('p', { class: 'briefing-text' }, event.payload?.text ?? ''));
+  return item;
+}
+
 function renderBriefing(drill) {
-  const fired = live.timeline.filter((event) => event.type === 'inject.fired').reverse();
+  const fired = live.timeline.filter((event) => event.type === 'inject.fired' || event.type === 'drill.broadcast')
+    .reverse();
   $('no-briefing').hidden = fired.length > 0;
   const known = new Map(drill.injects.map((inject) => [inject.id, inject]));
   $('briefing').replaceChildren(...fired.map((event) => {
+    if (event.type === 'drill.broadcast') return broadcastItem(event);
     const payload = event.payload || {};
     const script = scenarioInjects.get(payload.injectId) ?? known.get(payload.injectId) ?? {};
     const item = el('li', { 'data-inject': payload.injectId ?? '', 'data-channel': payload.channel ?? '' });

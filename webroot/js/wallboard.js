@@ -28,7 +28,8 @@ const OPINION_BARS = 90;
 /** Bar widths and label steps, in minutes, that read as round times. */
 const ROUND_MINUTES = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180];
 /** What the director does to the clock means nothing to an observer: the console and the report keep it. */
-const CONTROL_TYPES = new Set(['drill.created', 'drill.paused', 'drill.resumed', 'drill.speed_changed', 'opinion.sampled']);
+const CONTROL_TYPES = new Set(['drill.created', 'drill.paused', 'drill.resumed', 'drill.speed_changed', 'opinion.sampled',
+  'drill.archived', 'drill.unarchived']);
 const CRITERIA_PAGE_MS = 8000;
 const REPLAY_SPEEDS = [60, 300, 600, 1800, 3600];
 const DEFAULT_REPLAY_SPEED = 600;
@@ -389,6 +390,7 @@ function describeEvent(event, drill) {
     return '';
   }
   if (event.type === 'drill.ended') return t(`end_${payload.reason}`);
+  if (event.type === 'drill.broadcast') return payload.text ?? '';
   if (event.type.startsWith('drill.')) return '';
   const text = payload.text ?? payload.title ?? payload.message;
   // Outside events can be anything a load tool sends: the wall shows their gist, the event list the whole.

@@ -207,6 +207,26 @@ class TeamDeskBrowserTest {
   }
 
   @Test
+  void aBroadcastReachesEveryTeamDeskAndTheWall() {
+    String id = startedDrill(60, false);
+    String message = "各小组注意：14:00 前向领导小组报告处置进展";
+    try (Browser team = Browser.open(); Browser wall = Browser.open()) {
+      team.resize(390, 844);
+      team.get(base() + "/team.html?drill=" + id + "&token=" + server.teamToken("comfort"));
+      wall.get(base() + "/?drill=" + id + "&token=" + server.token(Role.OBSERVER));
+      team.await(15, d -> team.findAll("#briefing li").size() >= 1);
+      var sent = http.post("/api/v1/drills/" + id + "/broadcasts", director, "{\"text\":\"" + message + "\"}");
+      assertThat(sent.statusCode()).isEqualTo(201);
+      team.await(15, d -> team.findAll("#briefing li.broadcast").size() == 1);
+      assertThat(team.find("#briefing li.broadcast").getText()).contains("指挥部通知", message);
+      assertThat(team.findAll("#briefing li").get(0).getAttribute("class")).as("newest first").contains("broadcast");
+      team.screenshot("team-broadcast-phone");
+      wall.await(15, d -> wall.findAll("#timeline li[data-type='drill.broadcast']").size() == 1);
+      assertThat(wall.find("#timeline li[data-type='drill.broadcast']").getText()).contains("指挥部通知", message);
+    }
+  }
+
+  @Test
   void timesTakenReadAsHoursAndMinutes() {
     String id = startedDrill(600, false);
     long assigned = task(id, "activate-plan").getLong("triggeredAt");
