@@ -20,6 +20,7 @@ addWords({
     cmpRatings: '评定(HSEEP)',
     cmpRatingsHint: '每个目标和关键任务;评估员意见不一时取最差。P 顺利完成 · S 遇到一些问题 · M 遇到重大问题 · U 未能完成',
     cmpActionsHint: '每次演练提出的整改措施;前几次已提出过的措施会标出。',
+    cmpClosedEarlier: '落实以往措施 {0} 项',
     unclear: '无法判断', cmpUnfinished: '有未完成的任务',
     cmpDoneOf: '完成 {0}/{1}', cmpAckOf: '响应 {0}/{1}',
     cmpMoreDone: '多完成 {0} 项', cmpFewerDone: '少完成 {0} 项',
@@ -46,6 +47,7 @@ addWords({
     cmpRatingsHint: 'Every objective and critical task; where evaluators differ, the worst counts. P without '
       + 'challenges · S some challenges · M major challenges · U unable to perform',
     cmpActionsHint: 'The corrective actions of each run; those raised in an earlier run too are marked.',
+    cmpClosedEarlier: 'Earlier actions closed: {0}',
     unclear: 'unclear', cmpUnfinished: 'unfinished work',
     cmpDoneOf: '{0}/{1} done', cmpAckOf: '{0}/{1} acknowledged',
     cmpMoreDone: '{0} more done', cmpFewerDone: '{0} fewer done',
@@ -453,6 +455,15 @@ function renderActions(labels) {
       list.append(item);
     }
     column.append(list);
+    // The improvement plan across runs: the earlier runs' actions this run showed done.
+    const closed = run.closedEarlier || [];
+    if (closed.length) {
+      column.append(el('div', { class: 'action-count closed-earlier', 'data-count': String(closed.length) },
+        format('cmpClosedEarlier', closed.length)));
+      const done = el('ul', { class: 'action-list closed-earlier-list' });
+      closed.forEach((c) => done.append(el('li', {}, `${c.text} — ${c.note}`)));
+      column.append(done);
+    }
     return column;
   }));
 }

@@ -193,6 +193,11 @@ class EvaluationBrowserTest {
       browser.find(item + " button.close-earlier").click();
       browser.await(10, d -> browser.findAll(item).isEmpty());
       assertThat(browser.find("#message").isDisplayed()).isFalse();
+      // Across runs: the comparison says which earlier actions the later run closed.
+      browser.get(base() + "/compare.html?drills=" + earlier + "," + next);
+      String closed = ".action-run[data-drill=" + next + "] .closed-earlier-list";
+      browser.await(15, d -> browser.findAll(closed).size() == 1);
+      assertThat(browser.find(closed).getText()).contains("建立舆情值班制度", "值班人员 10 分钟内发现帖子");
     }
     assertThat(http.get("/api/v1/drills/" + next + "/report?format=html", director).bodyAsString())
         .contains("建立舆情值班制度——本次演练中值班人员 10 分钟内发现帖子（王敏）");
