@@ -128,7 +128,7 @@ public final class ReportHtml {
       header{border-bottom:3px solid #1f5fbf;margin-bottom:16px}h1{margin:0;font-size:26px}.sub{color:#5a6578;margin:4px 0 8px}
       h2{font-size:19px;border-left:4px solid #1f5fbf;padding-left:8px;margin:28px 0 8px}h3{font-size:16px;margin:14px 0 4px}
       table{border-collapse:collapse;width:100%;font-size:14px}th,td{border:1px solid #cfd6e2;padding:4px 6px;text-align:left;vertical-align:top}
-      th{background:#eef2f8}tr.missed td{background:#fdecec}tr.met td{background:#eaf7f0}
+      th{background:#eef2f8;white-space:nowrap}tr.missed td{background:#fdecec}tr.met td{background:#eaf7f0}
       tr.not-achieved td,tr.partly-achieved td{background:#fdecec}tr.achieved td{background:#eaf7f0}
       dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px}dt{color:#5a6578}dd{margin:0}
       li.not-achieved,li.partly-achieved{color:#b3261e}.none{color:#5a6578}svg{max-width:100%;height:auto}
