@@ -73,6 +73,9 @@ async function createDrill(event) {
     autopilot: $('autopilot').checked,
   };
   if ($('seed').value.trim() !== '') body.seed = Number($('seed').value);
+  for (const [field, id] of [['name', 'drill-name'], ['place', 'drill-place']]) {
+    if ($(id).value.trim() !== '') body[field] = $(id).value.trim();
+  }
   const drill = await act('create', () => api('POST', '/drills', body));
   if (!drill) return;
   drills = drills.filter((d) => d.id !== drill.id).concat([summary(drill)]);
@@ -84,14 +87,17 @@ async function createDrill(event) {
 
 function summary(drill) {
   return {
-    id: drill.id, scenarioId: drill.scenarioId, title: drill.title, titleEn: drill.titleEn, state: drill.state,
-    speed: drill.speed, autopilot: drill.autopilot, createdAt: drill.createdAt,
+    id: drill.id, name: drill.name, place: drill.place, scenarioId: drill.scenarioId, title: drill.title,
+    titleEn: drill.titleEn, state: drill.state, speed: drill.speed, autopilot: drill.autopilot, createdAt: drill.createdAt,
   };
 }
 
+/** The list shows the drills in use, or (the archive button pressed) the archived ones. */
+let showingArchived = false;
+
 async function loadDrills() {
   try {
-    ({ drills } = await api('GET', '/drills'));
+    ({ drills } = await api('GET', showingArchived ? '/drills?archived=true' : '/drills'));
     drillsLoaded = true;
     renderDrills();
   } catch (error) {
@@ -110,10 +116,11 @@ function renderDrills() {
     if (drill.id === drillId) item.setAttribute('aria-current', 'true');
     const link = el('a', { href: `?drill=${encodeURIComponent(drill.id)}` });
     const state = el('span', { class: 'state-badge', 'data-state': drill.state }, t(`state_${drill.state}`));
-    link.append(el('span', { class: 'drill-title' }, pick(drill, 'title')), state);
-    const meta = el('span', { class: 'drill-meta muted' },
-      `${when(drill.createdAt)} · ${drill.speed}×${drill.autopilot ? ` · ${t('autopilot')}` : ''}`);
-    link.append(meta, el('span', { class: 'mono muted' }, drill.id));
+    // A drill goes by the name its director gave it; unnamed ones by their scenario and creation time.
+    link.append(el('span', { class: 'drill-title' }, drill.name || pick(drill, 'title')), state);
+    const meta = el('span', { class: 'drill-meta muted' }, [drill.name ? pick(drill, 'title') : null, drill.place,
+      when(drill.createdAt), `${drill.speed}×`, drill.autopilot ? t('autopilot') : null].filter(Boolean).join(' · '));
+    link.append(meta);
     link.addEventListener('click', (event) => {
       event.preventDefault();
       select(drill.id);
@@ -230,6 +237,28 @@ function renderControls(drill) {
   const ended = drill.state === 'ended';
   input.disabled = ended;
   $('apply-speed').disabled = ended || busy.has('speed');
+  const archived = drills.find((d) => d.id === drill.id)?.archived === true;
+  $('archive').hidden = archived || !['created', 'ended'].includes(drill.state);
+  $('unarchive').hidden = !archived;
+  $('broadcast-send').disabled = ended || busy.has('broadcast');
+  $('broadcast-text').disabled = ended;
+}
+
+async function archive(archived) {
+  const done = await act('archive', () => api('POST', `/drills/${drillId}/${archived ? 'archive' : 'unarchive'}`));
+  if (done) loadDrills();
+}
+
+/** A message to every team; said sent beside the form, where the director is looking. */
+async function sendBroadcast(event) {
+  event.preventDefault();
+  const text = $('broadcast-text').value.trim();
+  if (!text) return;
+  $('broadcast-status').textContent = '';
+  const sent = await act('broadcast', () => api('POST', `/drills/${drillId}/broadcasts`, { text }));
+  if (!sent) return;
+  $('broadcast-text').value = '';
+  $('broadcast-status').textContent = t('broadcastSent');
 }
 
 async function command(name) {
@@ -438,6 +467,14 @@ function main() {
   for (const name of Object.keys(ALLOWED)) $(name).addEventListener('click', () => command(name));
   $('speed-form').addEventListener('submit', applySpeed);
   $('adhoc-form').addEventListener('submit', sendAdHoc);
+  $('broadcast-form').addEventListener('submit', sendBroadcast);
+  $('archive').addEventListener('click', () => archive(true));
+  $('unarchive').addEventListener('click', () => archive(false));
+  $('show-archived').addEventListener('click', () => {
+    showingArchived = !showingArchived;
+    $('show-archived').setAttribute('aria-pressed', String(showingArchived));
+    loadDrills();
+  });
   window.addEventListener('popstate', () => follow(new URL(window.location.href).searchParams.get('drill')));
   setInterval(() => live?.drill && renderClock(), 250);
   loadScenarios();

@@ -145,6 +145,45 @@ class WorkPagesBrowserTest {
   }
 
   @Test
+  void theDirectorNamesADrillBroadcastsToTheTeamsAndArchivesItWhenItEnds() {
+    try (Browser console = Browser.open()) {
+      console.get(base() + "/console.html?token=" + director);
+      console.await(15, d -> console.findAll("#scenario option[value=major-complaint]").size() == 1);
+      console.find("#drill-name").sendKeys("第四季度投诉应急演练");
+      console.find("#drill-place").sendKeys("总行三楼指挥中心");
+      console.find("#create").click();
+      console.await(15, d -> queryParam(d.getCurrentUrl(), "drill") != null
+          && console.findAll("#drill-state[data-state=created]").size() == 1);
+      String id = queryParam(console.url(), "drill");
+      String item = "#drill-list li[data-drill=" + id + "]";
+      assertThat(console.find(item + " .drill-title").getText()).isEqualTo("第四季度投诉应急演练");
+      assertThat(console.find(item + " .drill-meta").getText()).contains("总行三楼指挥中心");
+      assertThat(console.findAll(item + " .mono")).as("no raw id in the list").isEmpty();
+
+      console.find("#start").click();
+      console.await(15, d -> console.findAll("#drill-state[data-state=running]").size() == 1);
+      assertThat(console.find("#archive").isDisplayed()).as("a running drill cannot be archived").isFalse();
+      console.find("#broadcast-text").sendKeys("各小组注意：14:00 前报告进展");
+      console.find("#broadcast-send").click();
+      console.await(10, d -> console.find("#broadcast-status").getText().startsWith("已发送"));
+      assertThat(console.find("#broadcast-text").getAttribute("value")).isEmpty();
+
+      console.script("window.confirm = () => true;");
+      console.find("#stop").click();
+      console.await(15, d -> console.findAll("#drill-state[data-state=ended]").size() == 1);
+      console.await(5, d -> console.find("#archive").isDisplayed());
+      console.find("#archive").click();
+      console.await(10, d -> console.findAll(item).isEmpty());
+      console.find("#show-archived").click();
+      console.await(10, d -> console.findAll(item).size() == 1);
+      assertThat(console.find("#message").isDisplayed()).isFalse();
+      JsonObject events = http.json(http.get("/api/v1/drills/" + id + "/events", director));
+      assertThat(events.getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("type")))
+          .contains("drill.broadcast", "drill.archived");
+    }
+  }
+
+  @Test
   void theConsoleShowsARefusalAsAMessage() {
     String id = createDrill(60, false);
     post("/api/v1/drills/" + id + "/start");
