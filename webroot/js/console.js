@@ -375,15 +375,18 @@ function renderLinks(drill) {
   keyedRows($('links'), linkTargets(drill), (target) => target.key, (target) => {
     const row = el('tr', { 'data-link': target.key });
     const issue = el('button', { type: 'button', class: 'small', 'data-action': 'issue' });
-    issue.addEventListener('click', () => issueLink(target));
+    // Whom the link is for: a person (the report names evaluators) or a screen; asked beside the button.
+    const name = el('input', { type: 'text', class: 'link-name', maxlength: '40', 'aria-label': t('linkName') });
+    issue.addEventListener('click', () => issueLink(target, name.value.trim()));
     const button = el('td', { class: 'action' });
-    button.append(issue);
+    button.append(name, issue);
     row.append(el('th', { class: 'who-for', scope: 'row' }), button, el('td', { class: 'link-cell' }));
     return row;
   }, (row, target) => {
     const [name, button, cell] = row.children;
     name.textContent = target.label;
-    const issue = button.firstChild;
+    const [nameInput, issue] = button.children;
+    nameInput.placeholder = t(target.role === 'observer' ? 'linkScreenName' : 'linkName');
     issue.textContent = t('issueLink');
     issue.disabled = busy.has(`link:${target.key}`);
     const issued = links.get(target.key);
@@ -408,9 +411,10 @@ function renderLinks(drill) {
   });
 }
 
-async function issueLink(target) {
+async function issueLink(target, name) {
   const body = { role: target.role, ttl: $('ttl').value };
   if (target.team) body.team = target.team;
+  if (name) body.name = name;
   const forDrill = drillId;
   const issued = await act(`link:${target.key}`, () => api('POST', '/tokens', body));
   if (!issued || forDrill !== drillId) return;

@@ -2,6 +2,7 @@ package io.drillboard.cli;
 
 import io.drillboard.server.ServerConfig;
 import io.drillboard.web.Role;
+import io.drillboard.web.PersonNames;
 import io.drillboard.web.Tokens;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -30,12 +31,22 @@ final class TokenCommand implements Callable<Integer> {
   @Option(names = "--team", description = "The team id, for --role team.")
   String team;
 
-  @Option(names = "--subject", description = "Who the token is for, shown in the drill's events (default: the role).")
+  @Option(names = {"--name", "--subject"},
+      description = "The person or screen the token is for (e.g. 王敏), named in the drill's events and the report "
+          + "(default: the role).")
   String subject;
 
   @Option(names = "--ttl", defaultValue = "12h", converter = DurationConverter.class,
       description = "How long the token is valid: 30m, 12h, 7d (default ${DEFAULT-VALUE}).")
   Duration ttl;
+
+  private String named(String name) {
+    try {
+      return PersonNames.validated(name);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() {
@@ -48,7 +59,7 @@ final class TokenCommand implements Callable<Integer> {
     try {
       Tokens tokens = new Tokens(vertx, data.resolvedSecret(), new ServerConfig.TokenTrust(data.jwtIssuer,
           Optional.empty(), Optional.empty()));
-      String who = subject != null ? subject : parsed == Role.TEAM ? "team-" + team : parsed.key();
+      String who = subject != null ? named(subject) : parsed == Role.TEAM ? "team-" + team : parsed.key();
       System.out.println(tokens.issue(parsed, team, who, ttl));
       return 0;
     } finally {

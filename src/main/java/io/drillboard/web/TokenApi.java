@@ -21,7 +21,7 @@ final class TokenApi {
 
   void issue(RoutingContext ctx) {
     JsonObject body = Json.object(ctx);
-    Json.onlyKeys(body, "role", "team", "subject", "ttl");
+    Json.onlyKeys(body, "role", "team", "name", "subject", "ttl");
     List<String> errors = new ArrayList<>();
     String roleKey = Json.string(body, "role", errors, true);
     Role role = roleKey == null ? null : Role.fromKey(roleKey).orElse(null);
@@ -32,7 +32,9 @@ final class TokenApi {
     if (role == Role.TEAM && team == null) {
       errors.add("team: is required for a team token");
     }
-    String subject = Json.string(body, "subject", errors, false);
+    // The person or screen the token is for: every event it causes, and the report, name them.
+    String subject = personName(Json.string(body, body.containsKey("name") ? "name" : "subject", errors, false),
+        errors);
     Duration ttl = ttl(Json.string(body, "ttl", errors, false), errors);
     Json.check(errors);
     String who = subject != null ? subject : role == Role.TEAM ? "team-" + team : role.key();
@@ -45,6 +47,18 @@ final class TokenApi {
     };
     Json.send(ctx, 201, new JsonObject().put("token", token).put("role", role.key()).put("team", team)
         .put("subject", who).put("expiresAt", Instant.now().plus(ttl).toString()).put("link", page + "?token=" + token));
+  }
+
+  private static String personName(String name, List<String> errors) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return PersonNames.validated(name);
+    } catch (IllegalArgumentException e) {
+      errors.add(e.getMessage());
+      return null;
+    }
   }
 
   private static Duration ttl(String text, List<String> errors) {

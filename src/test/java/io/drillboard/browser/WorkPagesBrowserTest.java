@@ -163,6 +163,14 @@ class WorkPagesBrowserTest {
       console.find("#start").click();
       console.await(15, d -> console.findAll("#drill-state[data-state=running]").size() == 1);
       assertThat(console.find("#archive").isDisplayed()).as("a running drill cannot be archived").isFalse();
+      // A link for a named evaluator: the token carries the name the report will show.
+      console.find("#links tr[data-link=evaluator] input.link-name").sendKeys("王敏");
+      console.find("#links tr[data-link=evaluator] [data-action=issue]").click();
+      console.await(10, d -> console.findAll("#links tr[data-link=evaluator] a.link-url").size() == 1);
+      String link = console.find("#links tr[data-link=evaluator] a.link-url").getAttribute("href");
+      String payload = link.substring(link.indexOf("token=") + 6).split("[.&]")[1];
+      assertThat(new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("\"sub\":\"王敏\"");
       console.find("#broadcast-text").sendKeys("各小组注意：14:00 前报告进展");
       console.find("#broadcast-send").click();
       console.await(10, d -> console.find("#broadcast-status").getText().startsWith("已发送"));

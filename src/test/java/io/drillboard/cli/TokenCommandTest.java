@@ -47,6 +47,34 @@ class TokenCommandTest {
   }
 
   @Test
+  void aNamedTokenCarriesThePersonsNameAndABadNameIsAUsageError() throws Exception {
+    Path dataDir = Path.of("target", "test-data", "token-cli-named");
+    TestDatabase.deleteRecursively(dataDir);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    int exit;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      exit = new CommandLine(new Main()).execute("token", "--data-dir", dataDir.toString(), "--role", "evaluator",
+          "--name", " 王敏 ");
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(exit).isZero();
+    Vertx vertx = Vertx.vertx();
+    try {
+      Tokens tokens = new Tokens(vertx, Files.readString(dataDir.resolve("jwt-secret")).trim());
+      User user = tokens.auth().authenticate(new TokenCredentials(out.toString(StandardCharsets.UTF_8).trim())).await();
+      assertThat(user.subject()).isEqualTo("王敏");
+    } finally {
+      vertx.close();
+    }
+    int refused = new CommandLine(new Main()).setErr(new java.io.PrintWriter(new java.io.StringWriter()))
+        .execute("token", "--data-dir", dataDir.toString(), "--role", "evaluator", "--name", "名".repeat(41));
+    assertThat(refused).isEqualTo(2);
+  }
+
+  @Test
   void aTeamTokenWithoutATeamIsAUsageError() {
     int exit = new CommandLine(new Main()).setErr(new java.io.PrintWriter(new java.io.StringWriter()))
         .execute("token", "--data-dir", "target/test-data/token-cli-2", "--role", "team");
