@@ -184,7 +184,7 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "drillboard-shutdown"));
     String base = (tlsCert == null ? "http" : "https") + "://localhost:" + server.port() + "/";
-    System.out.println();
+    // The first line a newcomer sees: nothing is logged before it on a normal start.
     System.out.println("Drillboard is running: open " + base);
     if (server.embeddedDatabase()) {
       // Ready-made links for a first look; a server on an external database is set up by its operators instead.

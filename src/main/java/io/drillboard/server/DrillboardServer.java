@@ -15,6 +15,7 @@ import io.drillboard.store.ScenarioStore;
 import io.drillboard.web.HttpServerVerticle;
 import io.drillboard.web.Tokens;
 import io.vertx.core.Future;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -67,18 +68,17 @@ public final class DrillboardServer implements AutoCloseable {
   /** Starts a server on a database that the caller owns and closes. */
   public static DrillboardServer start(ServerConfig config, Database database, boolean ownsDatabase) {
     database.migrate();
-    DrillboardMetrics metrics = new DrillboardMetrics(DrillboardMetrics.newRegistry(config.nodeName()),
-        config.metricsRetention());
-    Node node = join(config, metrics);
+    // Vert.x first: it sets its label filters on the registry, which must come before any meter is registered.
+    PrometheusMeterRegistry registry = DrillboardMetrics.newRegistry(config.nodeName());
+    Node node = join(config, registry);
     Vertx vertx = node.vertx();
+    DrillboardMetrics metrics = new DrillboardMetrics(registry, config.metricsRetention());
     try {
       vertx.eventBus().registerCodec(new CommandCodec());
       Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()),
           config.guard().trust());
-      Pool writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions())
-          .using(vertx).build();
-      Pool reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(database.connectOptions())
-          .using(vertx).build();
+      Pool writer = pool(vertx, database, "drillboard-writer", 1);
+      Pool reader = pool(vertx, database, "drillboard-reader", 8);
       EventStore events = new EventStore(writer, reader, config.ingestQueueLimit(), metrics);
       metrics.bind(vertx, events::pendingEvents);
       ScenarioStore scenarios = new ScenarioStore(reader);
@@ -98,6 +98,15 @@ public final class DrillboardServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A pool named for its metrics (pool and SQL client alike): two pools under the default names would register the
+   * same gauges twice, and Micrometer warns of it on every start.
+   */
+  private static Pool pool(Vertx vertx, Database database, String name, int size) {
+    return PgBuilder.pool().with(new PoolOptions().setMaxSize(size).setName(name))
+        .connectingTo(new PgConnectOptions(database.connectOptions()).setMetricsName(name)).using(vertx).build();
+  }
+
   /** The locks' connection names its node, so that pg_stat_activity shows which node holds which drills. */
   private static PgConnectOptions lockConnection(Database database, String nodeName) {
     return new PgConnectOptions(database.connectOptions()).addProperty("application_name",
@@ -109,9 +118,9 @@ public final class DrillboardServer implements AutoCloseable {
   }
 
   /** Alone, a plain Vert.x; in a cluster, one joined to the others through Hazelcast (blocks until joined). */
-  private static Node join(ServerConfig config, DrillboardMetrics metrics) {
+  private static Node join(ServerConfig config, PrometheusMeterRegistry registry) {
     VertxOptions options = new VertxOptions().setMetricsOptions(VertxMetrics.options());
-    VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(metrics.registry()));
+    VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry));
     if (config.cluster().isEmpty()) {
       return new Node(builder.with(options).build(), Optional.empty());
     }

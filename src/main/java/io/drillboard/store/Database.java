@@ -40,7 +40,12 @@ public final class Database implements AutoCloseable {
     try {
       Files.createDirectories(dataDir.resolve("postgres-bin"));
       StalePostgres.stopIfRunning(pgData);
+      // initdb's and the server's own output goes to a file: the console is for Drillboard's banner.
+      Files.createDirectories(dataDir.resolve("logs"));
+      ProcessBuilder.Redirect postgresLog = ProcessBuilder.Redirect.appendTo(logFile(dataDir).toFile());
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          .setOutputRedirector(postgresLog)
+          .setErrorRedirector(postgresLog)
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
@@ -55,13 +60,18 @@ public final class Database implements AutoCloseable {
           .setServerConfig("checkpoint_timeout", "15min")
           .setServerConfig("wal_compression", "on")
           .start();
-      LOG.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
+      LOG.debug("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
       PgConnectOptions options = new PgConnectOptions().setHost("localhost").setPort(pg.getPort())
           .setDatabase("postgres").setUser("postgres").setPassword("postgres");
       return new Database(options, pg);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL in " + pgData, e);
     }
+  }
+
+  /** Where the embedded PostgreSQL writes its output (initdb, the server's log). */
+  public static Path logFile(Path dataDir) {
+    return dataDir.resolve("logs").resolve("postgres.log");
   }
 
   public PgConnectOptions connectOptions() {
