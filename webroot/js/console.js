@@ -3,8 +3,9 @@
 // Text from the server is always set as text, never as HTML.
 
 import { api, claims, describe, token } from './api.js';
-import { clock, hhmm } from './format.js';
-import { languageButton, onLanguageChange, pick, t, translate, format } from './i18n.js';
+import { clock, duration, hhmm } from './format.js';
+import { openReport } from './report-link.js';
+import { languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
 import { userActions, showClock, showIdentity } from './pages.js';
 import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame, refreshStatus } from './dom.js';
@@ -192,6 +193,7 @@ function showPanels(shown) {
   $('no-drill').textContent = drillId && !shown && !$('message').textContent ? t('loading') : t('noDrillSelected');
   $('control').hidden = !shown;
   $('injects-panel').hidden = !shown;
+  $('board-panel').hidden = !shown;
   $('tokens-panel').hidden = !shown;
 }
 
@@ -209,6 +211,7 @@ function render() {
   renderClock();
   renderControls(drill);
   renderInjects(drill);
+  renderBoard(drill);
   renderLinks(drill);
 }
 
@@ -271,6 +274,53 @@ async function applySpeed(event) {
   const speed = Number($('speed').value);
   const drill = await act('speed', () => api('PUT', `/drills/${drillId}/speed`, { speed }));
   if (drill) shownSpeed = null;
+}
+
+// --- The task board: every team's tasks, overdue first, the next injects and any fired out of order -----------
+
+/** Overdue first (not done), then the open tasks, then those not yet set, then the done; each by due time. */
+function boardTasks(drill, now) {
+  const late = (task) => task.state !== 'done' && (task.overdue || (task.deadline !== null && now > task.deadline));
+  const rank = ({ task, isLate }) => (isLate ? 0 : task.state === 'done' ? 3 : task.state === 'waiting' ? 2 : 1);
+  return drill.teams.flatMap((team) => team.tasks.map((task) => ({ team, task, isLate: late(task) })))
+    .sort((a, b) => rank(a) - rank(b) || (a.task.deadline ?? Infinity) - (b.task.deadline ?? Infinity));
+}
+
+function renderBoard(drill) {
+  const now = live.simNow() ?? drill.simTime;
+  $('board').replaceChildren(...boardTasks(drill, now).map(({ team, task, isLate: late }) => {
+    const tr = el('tr', { 'data-task': task.id, 'data-state': task.state, 'data-late': String(late) });
+    const left = task.deadline === null || task.state === 'done' ? '—'
+      : late ? format('overdueBy', duration((now - task.deadline) / 1000)) : duration((task.deadline - now) / 1000);
+    const state = el('td');
+    const stateText = late ? t('overdue') : t(`task_${task.state}`);
+    state.append(el('span', { class: 'task-state', 'data-state': task.state }, stateText));
+    tr.append(el('td', {}, pick(team, 'name')), el('td', { class: 'task-title' }, pick(task, 'title')), state,
+      el('td', { class: 'time' }, task.deadline === null ? '—' : hhmm(task.deadline)),
+      el('td', { class: 'time' }, left));
+    return tr;
+  }));
+  renderNextInjects(drill, now);
+  renderOrderWarning(drill);
+}
+
+/** The next scripted injects with the sim time left until each. */
+function renderNextInjects(drill, now) {
+  const next = drill.injects.filter((i) => !i.adHoc && i.firedAt === null).sort((a, b) => a.at - b.at).slice(0, 3);
+  $('next-injects').replaceChildren(...next.map((inject) => el('li', { 'data-inject': inject.id },
+    format('nextInjectIn', hhmm(inject.at), pick(inject, 'title'), duration(Math.max(0, inject.at - now) / 1000)))));
+}
+
+/** An inject fired while one scripted before it had not: the room is off the script. */
+function renderOrderWarning(drill) {
+  const scripted = drill.injects.filter((i) => !i.adHoc);
+  const early = scripted.filter((fired) => fired.firedAt !== null)
+    .map((fired) => ({ fired, skipped: scripted.filter((o) => o.firedAt === null && o.at < fired.at) }))
+    .filter(({ skipped }) => skipped.length > 0);
+  const warning = $('order-warning');
+  warning.hidden = early.length === 0;
+  warning.textContent = early.map(({ fired, skipped }) => format('firedOutOfOrder', pick(fired, 'title'),
+    skipped.map((o) => pick(o, 'title')).join('、'))).join(' ');
 }
 
 // --- Injects -------------------------------------------------------------------------------------------------
@@ -481,6 +531,12 @@ function main() {
   });
   window.addEventListener('popstate', () => follow(new URL(window.location.href).searchParams.get('drill')));
   setInterval(() => live?.drill && renderClock(), 250);
+  // The board's countdowns move with the clock, not only with frames.
+  setInterval(() => live?.drill && renderBoard(live.drill), 1000);
+  $('report-open').addEventListener('click', (event) => {
+    event.preventDefault();
+    act('report', () => openReport(drillId, lang()));
+  });
   loadScenarios();
   loadDrills();
   follow(new URL(window.location.href).searchParams.get('drill'));

@@ -4,6 +4,7 @@
 // replay and the comparison of runs. Text from the server is always set as text, never as HTML.
 
 import { api, claims, describe, token } from './api.js';
+import { openReport } from './report-link.js';
 import { duration, hhmm, minutes } from './format.js';
 import { languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { criterionFigures } from './criteria.js';
@@ -241,21 +242,6 @@ async function download(format, lang, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
-/**
- * The printable report in a new tab, through a report link: its token opens only this report, for minutes, and the
- * server drops it from the address at once. The tab is opened before the link is asked for, as a click allows.
- */
-async function openReport(lang) {
-  const tab = window.open('about:blank', '_blank');
-  try {
-    const link = await api('POST', `/drills/${encodeURIComponent(drillId)}/report-links`, { format: 'html', lang });
-    tab.location.href = link.href;
-  } catch (error) {
-    tab.close();
-    throw error;
-  }
-}
-
 function wireReportLinks() {
   const files = { 'report-json': ['json', null, 'json'], 'report-csv': ['csv', null, 'events.csv'],
     'report-docx': ['docx', 'zh', 'report-zh.docx'], 'report-docx-en': ['docx', 'en', 'report-en.docx'] };
@@ -268,7 +254,7 @@ function wireReportLinks() {
   for (const [id, lang] of [['report-html', 'zh'], ['report-html-en', 'en']]) {
     $(id).addEventListener('click', (event) => {
       event.preventDefault();
-      act(`open:${id}`, () => openReport(lang));
+      act(`open:${id}`, () => openReport(drillId, lang));
     });
   }
 }

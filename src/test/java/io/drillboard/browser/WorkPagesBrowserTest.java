@@ -192,6 +192,32 @@ class WorkPagesBrowserTest {
   }
 
   @Test
+  void theConsolesTaskBoardPutsOverdueWorkFirstCountsDownToTheNextInjectsAndWarnsOfAnInjectOutOfOrder() {
+    String id = createDrill(60, false);
+    post("/api/v1/drills/" + id + "/start");
+    // Detection at 09:00, ahead of the 10:00 post: out of the script's order; its tasks are due 15 minutes later.
+    post("/api/v1/drills/" + id + "/injects/detection/fire");
+    try (Browser console = Browser.open()) {
+      console.get(base() + "/console.html?drill=" + id + "&token=" + director);
+      console.await(15, d -> console.findAll("#board tr").size() == 7);
+      assertThat(console.find("#order-warning").isDisplayed()).isTrue();
+      assertThat(console.find("#order-warning").getText()).contains("风险管理部门发现投诉和负面言论", "客户 A 张贴大字报");
+      assertThat(console.findAll("#next-injects li")).hasSizeBetween(1, 3);
+      assertThat(console.find("#next-injects li").getText()).matches("\\d\\d:\\d\\d .+ · 还有 .+");
+      // The board is redrawn every second as its countdowns move: read it as the page has it now.
+      String first = "const row = document.querySelector('#board tr'); return row.dataset.";
+      assertThat(console.script(first + "state;")).as("open work before work not yet set")
+          .isIn("pending", "acknowledged", "in_progress");
+      // At 600x the 15 minutes pass in under two seconds: the plan's activation, overdue, rises to the top.
+      http.call(io.vertx.core.http.HttpMethod.PUT, "/api/v1/drills/" + id + "/speed", director, "{\"speed\":600}");
+      console.await(20, d -> "true".equals(console.script(first + "late;")));
+      assertThat((String) console.script("return document.querySelector('#board tr').textContent;")).contains("已超");
+      assertThat(console.find("#report-open").isDisplayed()).isTrue();
+      console.screenshot("console-board");
+    }
+  }
+
+  @Test
   void theConsoleShowsARefusalAsAMessage() {
     String id = createDrill(60, false);
     post("/api/v1/drills/" + id + "/start");
