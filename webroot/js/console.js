@@ -5,7 +5,7 @@
 import { api, claims, describe, token } from './api.js';
 import { clock, duration, hhmm } from './format.js';
 import { openReport } from './report-link.js';
-import { languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
+import { label, languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
 import { userActions, showClock, showIdentity } from './pages.js';
 import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame, refreshStatus } from './dom.js';
@@ -211,6 +211,7 @@ function render() {
   renderClock();
   renderControls(drill);
   renderInjects(drill);
+  renderChannels(drill);
   renderBoard(drill);
   renderLinks(drill);
 }
@@ -252,16 +253,14 @@ async function archive(archived) {
   if (done) loadDrills();
 }
 
-/** A message to every team; said sent beside the form, where the director is looking. */
+/** A message to every team; said sent (or refused) beside the form, where the director is looking. */
 async function sendBroadcast(event) {
   event.preventDefault();
   const text = $('broadcast-text').value.trim();
   if (!text) return;
-  $('broadcast-status').textContent = '';
-  const sent = await act('broadcast', () => api('POST', `/drills/${drillId}/broadcasts`, { text }));
-  if (!sent) return;
-  $('broadcast-text').value = '';
-  $('broadcast-status').textContent = t('broadcastSent');
+  const sent = await submitHere('broadcast', $('broadcast-status'),
+    () => api('POST', `/drills/${drillId}/broadcasts`, { text }), t('broadcastSent'));
+  if (sent) $('broadcast-text').value = '';
 }
 
 async function command(name) {
@@ -381,21 +380,55 @@ function renderInjects(drill) {
   $('adhoc-send').disabled = !injectable || busy.has('adhoc');
 }
 
+/**
+ * Runs a form's call and says how it went beside the form, in the page's language: a refusal where its cause is,
+ * not in a banner far above; a success confirmed.
+ */
+async function submitHere(key, status, call, confirmation) {
+  status.textContent = '';
+  delete status.dataset.kind;
+  const result = await act(key, async () => {
+    try {
+      return await call();
+    } catch (error) {
+      status.textContent = describe(error);
+      status.dataset.kind = 'error';
+      return undefined;
+    }
+  });
+  if (result) {
+    status.textContent = confirmation;
+    status.dataset.kind = 'ok';
+  }
+  return result;
+}
+
+/** The channels the scenario labels (its own and the built-in ones), picked by name rather than typed as ids. */
+function renderChannels(drill) {
+  const select = $('adhoc-channel');
+  const ids = Object.keys(drill.labels?.channels ?? {});
+  const key = `${lang()}|${ids.join(',')}`;
+  if (select.dataset.key === key) return;
+  select.dataset.key = key;
+  const chosen = select.value || 'notice';
+  select.replaceChildren(...ids.map((id) => el('option', { value: id }, label(drill, 'channels', id))));
+  select.value = ids.includes(chosen) ? chosen : ids[0] ?? '';
+}
+
 async function sendAdHoc(event) {
   event.preventDefault();
   const body = { title: $('adhoc-title').value.trim() };
   const text = $('adhoc-text').value.trim();
-  const channel = $('adhoc-channel').value.trim();
   if (text) body.text = text;
-  if (channel) body.channel = channel;
+  if ($('adhoc-channel').value) body.channel = $('adhoc-channel').value;
   if ($('adhoc-posts').value.trim() !== '') {
     body.opinion = { posts: Number($('adhoc-posts').value), platform: $('adhoc-platform').value };
-    const spread = $('adhoc-spread').value.trim();
-    if (spread) body.opinion.spread = spread;
+    if ($('adhoc-spread').value) body.opinion.spread = $('adhoc-spread').value;
   }
-  const drill = await act('adhoc', () => api('POST', `/drills/${drillId}/injects`, body));
+  const drill = await submitHere('adhoc', $('adhoc-status'),
+    () => api('POST', `/drills/${drillId}/injects`, body), t('injectSent'));
   if (drill) {
-    for (const id of ['adhoc-title', 'adhoc-text', 'adhoc-posts', 'adhoc-spread']) $(id).value = '';
+    for (const id of ['adhoc-title', 'adhoc-text', 'adhoc-posts']) $(id).value = '';
   }
 }
 

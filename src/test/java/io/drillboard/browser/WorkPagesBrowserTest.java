@@ -218,23 +218,35 @@ class WorkPagesBrowserTest {
   }
 
   @Test
-  void theConsoleShowsARefusalAsAMessage() {
+  void theConsoleShowsARefusalBesideItsControlInChineseAndConfirmsASuccess() {
     String id = createDrill(60, false);
     post("/api/v1/drills/" + id + "/start");
     try (Browser console = Browser.open()) {
       console.get(base() + "/console.html?drill=" + id + "&token=" + director);
       console.await(15, d -> console.findAll("#drill-state[data-state=running]").size() == 1);
-      // An ad-hoc inject on a platform the scenario does not have is refused, and the refusal is shown.
+      // Channels and spreads are picked by name, not typed as ids.
+      console.await(10, d -> console.findAll("#adhoc-channel option").size() >= 5);
+      assertThat(console.find("#adhoc-channel option[value=media]").getText()).isEqualTo("媒体");
+      assertThat(console.findAll("#adhoc-spread option")).extracting(o -> o.getText()).contains("立即", "10 分钟内");
+      // An ad-hoc inject on a platform the scenario does not have is refused, and said so beside the form.
       console.script("const select = document.getElementById('adhoc-platform');"
           + "select.append(new Option('myspace', 'myspace')); select.value = 'myspace';");
       console.find("#adhoc-title").sendKeys("A journalist calls");
       console.find("#adhoc-posts").sendKeys("10");
       console.find("#adhoc-send").click();
-      console.await(10, d -> console.find("#message").isDisplayed());
+      console.await(10, d -> "error".equals(console.find("#adhoc-status").getAttribute("data-kind")));
       // Said in the page's language, from the refusal's stable code, not the server's English.
-      assertThat(console.find("#message").getText()).startsWith("填写的内容有误");
+      assertThat(console.find("#adhoc-status").getText()).startsWith("填写的内容有误");
+      assertThat(console.find("#message").isDisplayed()).as("no banner far above").isFalse();
+      assertThat(console.find("#adhoc-send").getAttribute("aria-describedby")).isEqualTo("adhoc-status");
+      // Fixed, it goes out, and the form says so.
+      console.script("document.getElementById('adhoc-platform').value = 'weibo';");
+      console.find("#adhoc-send").click();
+      console.await(10, d -> "ok".equals(console.find("#adhoc-status").getAttribute("data-kind")));
+      assertThat(console.find("#adhoc-status").getText()).startsWith("已发布");
     }
   }
+
 
   @Test
   void theEvaluatorPageShowsCriteriaForARunningAutopilotDrill() {
