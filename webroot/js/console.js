@@ -5,6 +5,7 @@
 import { api, claims, describe, token } from './api.js';
 import { clock, duration, hhmm } from './format.js';
 import { openReport } from './report-link.js';
+import { qrCode } from './qr.js';
 import { label, languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
 import { userActions, showClock, showIdentity } from './pages.js';
@@ -467,7 +468,8 @@ function renderLinks(drill) {
     return row;
   }, (row, target) => {
     const [name, button, cell] = row.children;
-    name.textContent = target.label;
+    const holder = links.get(target.key)?.named;
+    name.textContent = holder ? `${target.label} · ${holder}` : target.label;
     const [nameInput, issue] = button.children;
     nameInput.placeholder = t(target.role === 'observer' ? 'linkScreenName' : 'linkName');
     issue.textContent = t('issueLink');
@@ -486,7 +488,8 @@ function renderLinks(drill) {
       tools.append(copy, el('span', { class: 'muted expiry' }, `${t('validUntil')} ${when(Date.parse(issued.expiresAt))}`));
       const box = el('div', { class: 'link-box' });
       box.append(anchor, tools);
-      cell.replaceChildren(box);
+      // Scanned from the screen or the printed sheet, on the phone that will use it.
+      cell.replaceChildren(box, qrCode(issued.url, `${target.label} QR`));
     } else {
       cell.querySelector('[data-action=copy]').textContent = t('copy');
       cell.querySelector('.expiry').textContent = `${t('validUntil')} ${when(Date.parse(issued.expiresAt))}`;
@@ -501,8 +504,25 @@ async function issueLink(target, name) {
   const forDrill = drillId;
   const issued = await act(`link:${target.key}`, () => api('POST', '/tokens', body));
   if (!issued || forDrill !== drillId) return;
-  links.set(target.key, { ...issued, url: linkUrl(target, issued) });
+  links.set(target.key, { ...issued, url: linkUrl(target, issued), named: name || null });
   render();
+}
+
+/** Every link at once, each for the name typed beside it (if any). */
+async function issueAll() {
+  const drill = live?.drill;
+  if (!drill) return;
+  for (const target of linkTargets(drill)) {
+    const name = document.querySelector(`#links tr[data-link="${target.key}"] input.link-name`)?.value.trim();
+    await issueLink(target, name);
+  }
+}
+
+/** The sheet to print: the drill's name above the links, their QR codes beside them (console.css, @media print). */
+function printLinks() {
+  const drill = live?.drill;
+  $('sheet-title').textContent = drill ? `${drill.name || pick(drill, 'title')} · ${t('linkSheet')}` : '';
+  window.print();
 }
 
 async function copyLink(button, anchor, url) {
@@ -555,6 +575,8 @@ function main() {
   $('speed-form').addEventListener('submit', applySpeed);
   $('adhoc-form').addEventListener('submit', sendAdHoc);
   $('broadcast-form').addEventListener('submit', sendBroadcast);
+  $('issue-all').addEventListener('click', issueAll);
+  $('print-links').addEventListener('click', printLinks);
   $('archive').addEventListener('click', () => archive(true));
   $('unarchive').addEventListener('click', () => archive(false));
   $('show-archived').addEventListener('click', () => {

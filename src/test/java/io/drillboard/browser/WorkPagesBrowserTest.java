@@ -192,6 +192,37 @@ class WorkPagesBrowserTest {
   }
 
   @Test
+  void theConsoleIssuesEveryLinkAtOnceWithNamesAndQrCodesAndPrintsALinkSheet() throws Exception {
+    String id = createDrill(60, false);
+    try (Browser console = Browser.open()) {
+      console.get(base() + "/console.html?drill=" + id + "&token=" + director);
+      console.await(15, d -> console.findAll("#links tr").size() == 7);
+      console.find("#links tr[data-link=observer] input.link-name").sendKeys("指挥中心大屏");
+      console.find("#links tr[data-link=evaluator] input.link-name").sendKeys("王敏");
+      console.find("#issue-all").click();
+      console.await(20, d -> console.findAll("#links a.link-url").size() == 7);
+      assertThat(console.findAll("#links svg.qr")).hasSize(7);
+      assertThat(console.find("#links tr[data-link=evaluator] th").getText()).endsWith("· 王敏");
+      assertThat(console.find("#message").isDisplayed()).isFalse();
+      console.screenshot("console-links");
+      // The sheet: the drill's name over the links, a QR code beside each, and nothing of the controls.
+      console.script("window.print = () => {}; document.getElementById('print-links').click();");
+      assertThat((String) console.script("return document.getElementById('sheet-title').textContent;"))
+          .contains("参演链接单");
+      console.emulateMedia("print");
+      assertThat(console.find(".side").isDisplayed()).isFalse();
+      assertThat(console.find("#control").isDisplayed()).isFalse();
+      assertThat(console.find("#issue-all").isDisplayed()).isFalse();
+      assertThat(console.find("#sheet-title").isDisplayed()).isTrue();
+      assertThat(console.findAll("#links svg.qr")).allSatisfy(qr -> assertThat(qr.isDisplayed()).isTrue());
+      console.emulateMedia("");
+      byte[] pdf = console.printToPdf();
+      assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+      java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("link-sheet.pdf"), pdf);
+    }
+  }
+
+  @Test
   void theConsolesTaskBoardPutsOverdueWorkFirstCountsDownToTheNextInjectsAndWarnsOfAnInjectOutOfOrder() {
     String id = createDrill(60, false);
     post("/api/v1/drills/" + id + "/start");
@@ -226,7 +257,7 @@ class WorkPagesBrowserTest {
       console.await(15, d -> console.findAll("#drill-state[data-state=running]").size() == 1);
       // Channels and spreads are picked by name, not typed as ids.
       console.await(10, d -> console.findAll("#adhoc-channel option").size() >= 5);
-      assertThat(console.find("#adhoc-channel option[value=media]").getText()).isEqualTo("媒体");
+      assertThat(console.find("#adhoc-channel option[value=media]").getText()).isEqualTo("网络媒体");
       assertThat(console.findAll("#adhoc-spread option")).extracting(o -> o.getText()).contains("立即", "10 分钟内");
       // An ad-hoc inject on a platform the scenario does not have is refused, and said so beside the form.
       console.script("const select = document.getElementById('adhoc-platform');"

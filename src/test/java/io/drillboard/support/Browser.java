@@ -98,6 +98,11 @@ public final class Browser implements AutoCloseable {
         "downloadThroughput", -1, "uploadThroughput", -1));
   }
 
+  /** Lays the page out for {@code media} ("print" or "screen"), as printing it would; "" ends the emulation. */
+  public void emulateMedia(String media) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", media));
+  }
+
   public void get(String url) {
     driver.get(url);
   }
