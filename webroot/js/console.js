@@ -78,7 +78,7 @@ async function createDrill(event) {
   for (const [field, id] of [['name', 'drill-name'], ['place', 'drill-place']]) {
     if ($(id).value.trim() !== '') body[field] = $(id).value.trim();
   }
-  const drill = await act('create', () => api('POST', '/drills', body));
+  const drill = await submitHere('create', $('create-status'), () => api('POST', '/drills', body), t('drillCreated'));
   if (!drill) return;
   drills = drills.filter((d) => d.id !== drill.id).concat([summary(drill)]);
   renderDrills();
@@ -250,7 +250,8 @@ function renderControls(drill) {
 }
 
 async function archive(archived) {
-  const done = await act('archive', () => api('POST', `/drills/${drillId}/${archived ? 'archive' : 'unarchive'}`));
+  const done = await submitHere('archive', $('control-status'),
+    () => api('POST', `/drills/${drillId}/${archived ? 'archive' : 'unarchive'}`), t(archived ? 'archived' : 'unarchived'));
   if (done) loadDrills();
 }
 
@@ -266,13 +267,15 @@ async function sendBroadcast(event) {
 
 async function command(name) {
   if (name === 'stop' && !window.confirm(t('confirmStop'))) return;
-  await act('command', () => api('POST', `/drills/${drillId}/${name}`));
+  await submitHere('command', $('control-status'), () => api('POST', `/drills/${drillId}/${name}`),
+    t(`done_${name}`));
 }
 
 async function applySpeed(event) {
   event.preventDefault();
   const speed = Number($('speed').value);
-  const drill = await act('speed', () => api('PUT', `/drills/${drillId}/speed`, { speed }));
+  const drill = await submitHere('speed', $('control-status'), () => api('PUT', `/drills/${drillId}/speed`, { speed }),
+    format('speedSet', speed));
   if (drill) shownSpeed = null;
 }
 
@@ -353,8 +356,9 @@ function renderInjects(drill) {
   keyedRows($('injects'), drill.injects, (inject) => inject.id, (inject) => {
     const row = el('tr', { 'data-inject': inject.id });
     const fire = el('button', { type: 'button', class: 'small', 'data-action': 'fire' });
-    fire.addEventListener('click', () => act(`fire:${inject.id}`,
-      () => api('POST', `/drills/${drillId}/injects/${encodeURIComponent(inject.id)}/fire`)));
+    fire.addEventListener('click', () => submitHere(`fire:${inject.id}`, $('injects-status'),
+      () => api('POST', `/drills/${drillId}/injects/${encodeURIComponent(inject.id)}/fire`),
+      format('injectFiredNow', pick(inject, 'title'))));
     const action = el('td', { class: 'action' });
     action.append(fire);
     row.append(el('td', { class: 'time' }), el('td', { class: 'time fired' }), el('td', { class: 'channel' }),
@@ -502,7 +506,8 @@ async function issueLink(target, name) {
   if (target.team) body.team = target.team;
   if (name) body.name = name;
   const forDrill = drillId;
-  const issued = await act(`link:${target.key}`, () => api('POST', '/tokens', body));
+  const issued = await submitHere(`link:${target.key}`, $('links-status'), () => api('POST', '/tokens', body),
+    format('linkIssued', target.label));
   if (!issued || forDrill !== drillId) return;
   links.set(target.key, { ...issued, url: linkUrl(target, issued), named: name || null });
   render();

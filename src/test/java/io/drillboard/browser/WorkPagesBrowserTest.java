@@ -182,6 +182,7 @@ class WorkPagesBrowserTest {
       console.await(5, d -> console.find("#archive").isDisplayed());
       console.find("#archive").click();
       console.await(10, d -> console.findAll(item).isEmpty());
+      assertThat(console.find("#control-status").getText()).as("confirmed beside the control").isEqualTo("已归档。");
       console.find("#show-archived").click();
       console.await(10, d -> console.findAll(item).size() == 1);
       assertThat(console.find("#message").isDisplayed()).isFalse();
