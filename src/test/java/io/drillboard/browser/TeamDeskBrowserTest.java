@@ -198,10 +198,10 @@ class TeamDeskBrowserTest {
       wall.get(base() + "/?drill=" + id + "&token=" + server.token(Role.OBSERVER));
       String entry = "#timeline li[data-type='task.completed']";
       wall.await(15, d -> wall.findAll(entry + " .note").size() == 1);
-      String shown = wall.find(entry + " .note").getText();
+      String shown = wall.text(entry + " .note");
       assertThat(shown).startsWith("“" + STATEMENT.substring(0, 10)).endsWith("…”");
       assertThat(shown.length()).isLessThan(STATEMENT.length() / 2);
-      assertThat(wall.find(entry + " .what").getText()).startsWith("舆情应对组 · 发布声明");
+      assertThat(wall.text(entry + " .what")).startsWith("舆情应对组 · 发布声明");
       wall.screenshot("team-note-on-wall");
     }
   }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -115,9 +117,26 @@ public final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
-  /** Waits up to {@code seconds} for the condition to hold (a non-null, non-false value). */
+  /**
+   * Waits up to {@code seconds} for the condition to hold (a non-null, non-false value). A live page re-renders as
+   * frames arrive, so an element found by the condition may be replaced before it is read: that counts as not yet.
+   */
   public <T> T await(int seconds, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class).until(condition);
+  }
+
+  /**
+   * The rendered text of the first element matching {@code css}, found and read in one step: a live page may replace
+   * the element between a find and a read.
+   */
+  public String text(String css) {
+    Object text = driver.executeScript(
+        "const e = document.querySelector(arguments[0]); return e === null ? null : e.innerText;", css);
+    if (text == null) {
+      throw new NoSuchElementException("no element matches " + css);
+    }
+    return (String) text;
   }
 
   public Object script(String javascript, Object... arguments) {
