@@ -2,6 +2,7 @@ package io.drillboard.cli;
 
 import io.drillboard.server.DrillboardServer;
 import io.drillboard.server.ServerConfig;
+import io.drillboard.store.Database;
 import io.drillboard.web.Role;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -194,6 +195,8 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("  Director console (12 h): " + base + "console.html?token=" + director);
       System.out.println("  Wallboard, read-only (12 h): " + base + "?token=" + observer);
       System.out.println("  API: curl -H 'Authorization: Bearer " + director + "' " + base + "api/v1/scenarios");
+      // PostgreSQL's own output is not on the console: say where it is.
+      System.out.println("  PostgreSQL's log: " + Database.logFile(data.dataDir.toAbsolutePath().normalize()));
     }
     System.out.println("Press Ctrl-C to stop.");
     stopped.await();

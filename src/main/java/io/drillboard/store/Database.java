@@ -40,10 +40,11 @@ public final class Database implements AutoCloseable {
     try {
       Files.createDirectories(dataDir.resolve("postgres-bin"));
       StalePostgres.stopIfRunning(pgData);
-      // initdb's and the server's own output goes to a file: the console is for Drillboard's banner.
-      Files.createDirectories(dataDir.resolve("logs"));
+      // initdb's, pg_ctl's and the server's own output (stdout and stderr) is appended to a file: the console is for
+      // Drillboard's banner. With a redirect other than PIPE, zonky no longer copies that output into its logger.
+      Files.createDirectories(logFile(dataDir).getParent());
       ProcessBuilder.Redirect postgresLog = ProcessBuilder.Redirect.appendTo(logFile(dataDir).toFile());
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+      EmbeddedPostgres pg = start(EmbeddedPostgres.builder()
           .setOutputRedirector(postgresLog)
           .setErrorRedirector(postgresLog)
           .setDataDirectory(pgData)
@@ -58,8 +59,7 @@ public final class Database implements AutoCloseable {
           // Ingest writes WAL fast: rarer checkpoints and compressed full-page images cut its volume (bench/RESULTS.md).
           .setServerConfig("max_wal_size", "4GB")
           .setServerConfig("checkpoint_timeout", "15min")
-          .setServerConfig("wal_compression", "on")
-          .start();
+          .setServerConfig("wal_compression", "on"), dataDir);
       LOG.debug("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
       PgConnectOptions options = new PgConnectOptions().setHost("localhost").setPort(pg.getPort())
           .setDatabase("postgres").setUser("postgres").setPassword("postgres");
@@ -69,7 +69,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Where the embedded PostgreSQL writes its output (initdb, the server's log). */
+  /** Its output is no longer on the console: a failure says where to read it. */
+  private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path dataDir) {
+    try {
+      return builder.start();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("the embedded PostgreSQL did not start; its own output is in "
+          + logFile(dataDir).toAbsolutePath().normalize(), e);
+    }
+  }
+
+  /** Where the embedded PostgreSQL writes its output (initdb, the server's log), appended start after start. */
   public static Path logFile(Path dataDir) {
     return dataDir.resolve("logs").resolve("postgres.log");
   }
