@@ -1,4 +1,5 @@
-// A drill followed live over the WebSocket: the first frame is a snapshot, then deltas whose seq ranges must join up;
+// A drill followed live over the WebSocket: the first frame is a snapshot, then deltas whose seq ranges must join up,
+// each patching the drill with what changed (patch.js);
 // on any break the connection is reopened with ?after=<last seq>, so nothing is lost or shown twice. After a lost
 // connection the drill is first read over HTTP: a network still down is tried again with backoff, while a refusal
 // (token expired or not valid, drill gone) ends the stream with onRefused instead of looping.
@@ -6,6 +7,7 @@
 // steered with text messages; a snapshot (after a seek) replaces everything, and a closed socket is just offline.
 
 import { api, ApiError } from './api.js';
+import { applyPatch } from './patch.js';
 
 const TIMELINE_LENGTH = 300;
 /** How far back a fresh viewer looks for its timeline; opinion samples (one a minute) are not kept in it. */
@@ -229,15 +231,10 @@ export class LiveDrill {
     this.drill.clock = { ...this.drill.clock, simAnchor: now, wallAnchor: Date.now() + this.clockOffset, ...changes };
   }
 
+  /** Applies a delta's patch: every field of the frame but its head. */
   merge(frame) {
-    const previousSeries = this.drill.opinion?.series || [];
-    for (const [key, value] of Object.entries(frame)) {
-      if (!FRAME_KEYS.has(key)) this.drill[key] = value;
-    }
-    // Opinion minutes arrive once each; they are keyed by minute, so a resend replaces rather than repeats.
-    const byMinute = new Map(previousSeries.map((point) => [point.minute, point]));
-    (frame.opinion?.series || []).forEach((point) => byMinute.set(point.minute, point));
-    this.drill.opinion.series = [...byMinute.values()].sort((a, b) => a.minute - b.minute);
+    const patch = Object.fromEntries(Object.entries(frame).filter(([key]) => !FRAME_KEYS.has(key)));
+    applyPatch(this.drill, patch);
   }
 
   async loadRecentEvents(seq) {

@@ -16,9 +16,9 @@ public sealed interface Command {
 
   JsonObject toJson();
 
-  /** The verbs that need nothing but the caller: read the snapshot, or steer the drill's lifecycle. */
+  /** The verbs that need nothing but the caller: they steer the drill's lifecycle. */
   enum ControlAction {
-    SNAPSHOT, START, PAUSE, RESUME, STOP;
+    START, PAUSE, RESUME, STOP;
 
     String key() {
       return name().toLowerCase(java.util.Locale.ROOT);

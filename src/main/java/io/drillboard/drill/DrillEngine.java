@@ -38,7 +38,6 @@ import io.drillboard.scenario.Scenario.Script;
 import io.drillboard.scenario.Scenario.Task;
 import io.drillboard.scenario.Scenario.Trigger;
 import io.drillboard.scenario.SimTime;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -134,23 +133,20 @@ public final class DrillEngine {
   }
 
   /**
-   * Decides a command at {@code wallNow}, after playing what came due before it. Returns the reply's body; the events
-   * wait in {@link #drain}. Throws {@link CommandRejected} with nothing changed.
+   * Decides a command at {@code wallNow}, after playing what came due before it; the events wait in {@link #drain}.
+   * Throws {@link CommandRejected} with nothing changed.
    */
-  public JsonObject handle(Command command, long wallNow) {
+  public Reply handle(Command command, long wallNow) {
     advance(wallNow);
     long sim = state.simNow(wallNow);
-    if (command instanceof Control control) {
-      return control(control, sim, wallNow);
-    }
     if (command instanceof Append append) {
       return append(append, sim, wallNow);
     }
-    if (command instanceof Assess assess) {
+    if (command instanceof Control control) {
+      control(control, sim, wallNow);
+    } else if (command instanceof Assess assess) {
       assess(assess.entry(), sim, wallNow);
-      return Snapshots.toJson(state, wallNow);
-    }
-    if (command instanceof SetSpeed speed) {
+    } else if (command instanceof SetSpeed speed) {
       requireNotEnded();
       checkSpeed(speed.speed());
       record(new SpeedChanged(speed.speed(), speed.by()), sim, wallNow);
@@ -169,10 +165,10 @@ public final class DrillEngine {
     } else if (command instanceof TaskAction action) {
       taskAction(action, sim, wallNow);
     }
-    return Snapshots.toJson(state, wallNow);
+    return new Reply.Decided(state.seq());
   }
 
-  private JsonObject control(Control control, long sim, long wallNow) {
+  private void control(Control control, long sim, long wallNow) {
     switch (control.action()) {
       case START -> {
         requireStatus(DrillStatus.CREATED, "started", "it has already been started");
@@ -191,14 +187,11 @@ public final class DrillEngine {
         requireNotEnded();
         record(new Ended("stopped", control.by()), sim, wallNow);
       }
-      case SNAPSHOT -> {
-      }
     }
-    return Snapshots.toJson(state, wallNow);
   }
 
   /** Answers with the counts, and for a lone event its seq (the original one when it is a duplicate). */
-  private JsonObject append(Append append, long sim, long wallNow) {
+  private Reply append(Append append, long sim, long wallNow) {
     requireNotEnded();
     int accepted = 0;
     int duplicates = 0;
@@ -218,9 +211,8 @@ public final class DrillEngine {
       seq = record(new External(incoming.type(), incoming.payload()), sim, wallNow, incoming.clientId()).seq();
       accepted++;
     }
-    JsonObject reply = new JsonObject().put("accepted", accepted).put("duplicates", duplicates)
-        .put("lastSeq", state.seq());
-    return append.events().size() == 1 ? reply.put("seq", seq) : reply;
+    return new Reply.Appended(accepted, duplicates, state.seq(),
+        append.events().size() == 1 ? OptionalLong.of(seq) : OptionalLong.empty());
   }
 
   private void assess(EventBody entry, long sim, long wallNow) {

@@ -38,6 +38,7 @@ public final class DrillManager extends VerticleBase {
   private final CommittedListener listener;
   private final Ownership ownership;
   private final Duration endedIdle;
+  private final Supplier<FrameWriter> frames;
   private DrillVerticle.Host host;
   private final SecureRandom random = new SecureRandom();
   /** Each drill this node runs (or is starting), by id: its verticle's deployment. */
@@ -47,8 +48,9 @@ public final class DrillManager extends VerticleBase {
   private boolean claiming;
 
   public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener, Ownership ownership,
-      Duration endedIdle) {
+      Duration endedIdle, Supplier<FrameWriter> frames) {
     this.store = store;
+    this.frames = frames;
     this.catalog = catalog;
     this.listener = listener;
     this.ownership = ownership;
@@ -59,7 +61,7 @@ public final class DrillManager extends VerticleBase {
   public Future<?> start() {
     Context manager = context;
     host = new DrillVerticle.Host(store, listener, ownership.node(), endedIdle,
-        drillId -> manager.runOnContext(v -> unload(drillId)));
+        drillId -> manager.runOnContext(v -> unload(drillId)), frames);
     ownership.onLost(this::stopAll);
     Future<Void> resumed = claimUnfinished();
     if (ownership.shared()) {
@@ -166,8 +168,9 @@ public final class DrillManager extends VerticleBase {
     } catch (CommandRejected rejected) {
       return Future.failedFuture(rejected);
     }
-    JsonObject snapshot = Snapshots.toJson(engine.state(), System.currentTimeMillis());
-    return run(drillId, () -> DrillVerticle.created(engine, host)).map(snapshot);
+    // The drill exists once its first events are stored: the caller reads it at that seq.
+    JsonObject created = new JsonObject().put("id", drillId).put("lastSeq", engine.state().seq());
+    return run(drillId, () -> DrillVerticle.created(engine, host)).map(created);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,9 @@ public final class DrillVerticle extends VerticleBase {
   private static final long RELOAD_RETRY_MS = 2_000;
   /** Live frames go out at most ten times a second per drill. */
   private static final long FRAME_INTERVAL_MS = 100;
+  /** The headers of a published frame that give its seq range. */
+  public static final String FROM_SEQ = "fromSeq";
+  public static final String TO_SEQ = "toSeq";
 
   /**
    * What every drill of a node shares.
@@ -33,9 +37,10 @@ public final class DrillVerticle extends VerticleBase {
    * @param node in a cluster, this node's id on the event bus
    * @param endedIdle how long an ended drill stays loaded with nothing asked of it or stored
    * @param idle told the id of an ended drill idle that long, to unload it
+   * @param frames makes each drill's frame writer
    */
   record Host(EventStore store, CommittedListener listener, Optional<String> node, Duration endedIdle,
-      Consumer<String> idle) {
+      Consumer<String> idle, Supplier<FrameWriter> frames) {
   }
 
   private final String drillId;
@@ -53,7 +58,7 @@ public final class DrillVerticle extends VerticleBase {
   private Future<Void> lastCommit = Future.succeededFuture();
   private final List<Event> unframed = new ArrayList<>();
   private DrillState committed;
-  private long seriesFramedUpTo = OpinionTally.NONE;
+  private final FrameWriter frames;
   private long lastFrameWall;
   private long frameTimerId = -1;
 
@@ -61,6 +66,7 @@ public final class DrillVerticle extends VerticleBase {
     this.drillId = drillId;
     this.host = host;
     this.engine = engine;
+    this.frames = host.frames().get();
     // In a cluster every answer names the node that gave it, so that a sender knows whose departure to watch for.
     this.replies = host.node().map(id -> new DeliveryOptions().addHeader(Drills.OWNER_HEADER, id))
         .orElseGet(DeliveryOptions::new);
@@ -78,6 +84,11 @@ public final class DrillVerticle extends VerticleBase {
 
   public static String address(String drillId) {
     return "drillboard.drill." + drillId;
+  }
+
+  /** The event-bus address on which a drill publishes its frames to every node. */
+  public static String framesAddress(String drillId) {
+    return "drillboard.live." + drillId;
   }
 
   @Override
@@ -118,7 +129,7 @@ public final class DrillVerticle extends VerticleBase {
       }
       engine = DrillEngine.rebuild(drillId, events);
       committed = engine.state();
-      seriesFramedUpTo = lastSampledMinute(committed);
+      frames.restart();
       host.listener().committed(drillId, List.of(), committed);
       host.store().expectNext(drillId, engine.state().seq() + 1);
       // Everything that will ever be stored is in the rebuilt state: earlier failures are behind us.
@@ -145,7 +156,7 @@ public final class DrillVerticle extends VerticleBase {
           null));
       return;
     }
-    JsonObject reply;
+    Reply reply;
     try {
       Command command = message.body();
       // Refuse a batch the queue cannot take before deciding it, so the drill need not reload to forget it.
@@ -171,7 +182,7 @@ public final class DrillVerticle extends VerticleBase {
     // Nothing new (a read, or only duplicates): answer once everything decided earlier is stored.
     Future<Void> stored = events.isEmpty() ? lastCommit : commit(events);
     schedule();
-    stored.onSuccess(v -> message.reply(reply, replies)).onFailure(cause -> fail(message, cause));
+    stored.onSuccess(v -> message.reply(encode(reply), replies)).onFailure(cause -> fail(message, cause));
   }
 
   private Future<Void> commit(List<Event> events) {
@@ -240,18 +251,22 @@ public final class DrillVerticle extends VerticleBase {
       return;
     }
     lastFrameWall = System.currentTimeMillis();
-    String frame = LiveFrames.delta(committed, unframed, lastFrameWall, seriesFramedUpTo);
+    String frame = frames.delta(committed, unframed, lastFrameWall);
     DeliveryOptions range = new DeliveryOptions()
-        .addHeader(LiveFrames.FROM_SEQ, String.valueOf(unframed.get(0).seq()))
-        .addHeader(LiveFrames.TO_SEQ, String.valueOf(unframed.get(unframed.size() - 1).seq()));
+        .addHeader(FROM_SEQ, String.valueOf(unframed.get(0).seq()))
+        .addHeader(TO_SEQ, String.valueOf(unframed.get(unframed.size() - 1).seq()));
     unframed.clear();
-    seriesFramedUpTo = lastSampledMinute(committed);
-    vertx.eventBus().publish(LiveFrames.address(drillId), frame, range);
+    vertx.eventBus().publish(framesAddress(drillId), frame, range);
   }
 
-  private static long lastSampledMinute(DrillState state) {
-    List<EventBody.OpinionSampled> series = state.opinion().series();
-    return series.isEmpty() ? OpinionTally.NONE : series.get(series.size() - 1).minute();
+  /** The reply as it crosses the event bus. */
+  private static JsonObject encode(Reply reply) {
+    JsonObject json = new JsonObject().put("lastSeq", reply.lastSeq());
+    if (reply instanceof Reply.Appended appended) {
+      json.put("accepted", appended.accepted()).put("duplicates", appended.duplicates());
+      appended.seq().ifPresent(seq -> json.put("seq", seq));
+    }
+    return json;
   }
 
   private void schedule() {

@@ -85,7 +85,7 @@ public final class Criteria {
   }
 
   /** When the anchor happened, or null if it has not yet. */
-  static Long moment(Anchor anchor, DrillFacts facts) {
+  public static Long moment(Anchor anchor, DrillFacts facts) {
     OptionalLong at = anchor instanceof Anchor.InjectFiredAt fired ? facts.injectFiredAt(fired.injectId())
         : facts.taskReached(((Anchor.TaskReached) anchor).taskId(), ((Anchor.TaskReached) anchor).step());
     return at.isPresent() ? at.getAsLong() : null;

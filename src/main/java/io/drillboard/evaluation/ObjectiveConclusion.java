@@ -49,7 +49,7 @@ public record ObjectiveConclusion(String objective, String objectiveEn, Level le
       };
     }
 
-    static Level byKey(String key) {
+    public static Level byKey(String key) {
       for (Level level : values()) {
         if (level.key.equals(key)) {
           return level;

@@ -11,6 +11,7 @@ import io.drillboard.scenario.ScenarioInvalidException;
 import io.drillboard.scenario.ScenarioParser;
 import io.drillboard.store.Database;
 import io.drillboard.store.EventStore;
+import io.drillboard.view.DeltaWriter;
 import io.drillboard.store.ScenarioStore;
 import io.drillboard.web.HttpServerVerticle;
 import io.drillboard.web.Tokens;
@@ -88,7 +89,7 @@ public final class DrillboardServer implements AutoCloseable {
           .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
           .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics, node.id()
               .map(id -> Ownership.locked(vertx, lockConnection(database, config.nodeName()), id))
-              .orElseGet(Ownership::alone), config.metricsRetention())))
+              .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new)))
           .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics))
           .await();
       return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, port);

@@ -8,6 +8,7 @@ import io.drillboard.evaluation.Assessment.Grade;
 import io.drillboard.evaluation.Assessment.LessonKind;
 import io.drillboard.evaluation.Assessment.TargetKind;
 import io.drillboard.scenario.SimTime;
+import io.drillboard.view.DrillViews;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
@@ -21,9 +22,11 @@ final class AssessmentApi {
   private static final int MAX_TEXT = 4_000;
 
   private final Drills drills;
+  private final DrillViews views;
 
-  AssessmentApi(Drills drills) {
+  AssessmentApi(Drills drills, DrillViews views) {
     this.drills = drills;
+    this.views = views;
   }
 
   void rate(RoutingContext ctx) {
@@ -115,8 +118,10 @@ final class AssessmentApi {
   }
 
   private void assess(RoutingContext ctx, EventBody entry) {
-    drills.send(DrillApi.drillId(ctx), new Command.Assess(entry, Caller.of(ctx).subject()))
-        .onSuccess(snapshot -> Json.send(ctx, 201, snapshot.getJsonObject("assessment")))
+    String drillId = DrillApi.drillId(ctx);
+    drills.send(drillId, new Command.Assess(entry, Caller.of(ctx).subject()))
+        .compose(reply -> views.after(drillId, reply))
+        .onSuccess(view -> Json.send(ctx, 201, view.getJsonObject("assessment")))
         .onFailure(ctx::fail);
   }
 

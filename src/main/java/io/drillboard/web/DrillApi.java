@@ -5,13 +5,14 @@ import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.Command.Incoming;
 import io.drillboard.drill.DrillNaming;
 import io.drillboard.drill.Drills;
-import io.drillboard.drill.EventsJson;
 import io.drillboard.drill.TaskState;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.scenario.SimTime;
 import io.drillboard.store.DrillLifecycle;
 import io.drillboard.store.EventStore;
+import io.drillboard.view.DrillViews;
+import io.drillboard.view.EventsJson;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,9 +35,11 @@ final class DrillApi {
   private final EventStore store;
   private final ScenarioCatalog catalog;
   private final IngestLimiter limiter;
+  private final DrillViews views;
 
-  DrillApi(Drills drills, EventStore store, ScenarioCatalog catalog, IngestLimiter limiter) {
+  DrillApi(Drills drills, EventStore store, ScenarioCatalog catalog, IngestLimiter limiter, DrillViews views) {
     this.drills = drills;
+    this.views = views;
     this.store = store;
     this.catalog = catalog;
     this.limiter = limiter;
@@ -53,9 +56,10 @@ final class DrillApi {
     DrillNaming naming = new DrillNaming(label(body, "name", errors), label(body, "place", errors));
     Json.check(errors);
     drills.create(scenarioId, speed, autopilot, seed, naming, Caller.of(ctx).subject())
-        .onSuccess(snapshot -> ctx.response().setStatusCode(201)
-            .putHeader("Location", "/api/v1/drills/" + snapshot.getString("id")).putHeader("Content-Type",
-                "application/json").end(snapshot.encode()))
+        .compose(created -> views.after(created.getString("id"), created))
+        .onSuccess(view -> ctx.response().setStatusCode(201)
+            .putHeader("Location", "/api/v1/drills/" + view.getString("id")).putHeader("Content-Type",
+                "application/json").end(view.encode()))
         .onFailure(ctx::fail);
   }
 
@@ -120,8 +124,9 @@ final class DrillApi {
     }).onFailure(ctx::fail);
   }
 
+  /** GET a drill: its view as this node holds it, never asked of the drill itself. */
   void get(RoutingContext ctx) {
-    command(ctx, caller -> new Command.Control(ControlAction.SNAPSHOT, caller.subject()), 200);
+    views.current(drillId(ctx)).onSuccess(view -> Json.send(ctx, 200, view)).onFailure(ctx::fail);
   }
 
   void start(RoutingContext ctx) {
@@ -276,8 +281,10 @@ final class DrillApi {
     }
   }
 
+  /** Sends the command, then answers with the drill's view once it shows what the command did. */
   private void command(RoutingContext ctx, Function<Caller, Command> command, int status) {
-    send(ctx, command.apply(Caller.of(ctx))).onSuccess(reply -> Json.send(ctx, status, reply)).onFailure(ctx::fail);
+    send(ctx, command.apply(Caller.of(ctx))).compose(reply -> views.after(drillId(ctx), reply))
+        .onSuccess(view -> Json.send(ctx, status, view)).onFailure(ctx::fail);
   }
 
   private Future<JsonObject> send(RoutingContext ctx, Command command) {

@@ -10,6 +10,7 @@ import io.drillboard.server.ServerConfig;
 import io.drillboard.metrics.DrillboardMetrics;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.ScenarioStore;
+import io.drillboard.view.DrillViews;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -37,8 +38,11 @@ import java.util.function.Supplier;
 public final class HttpServerVerticle extends VerticleBase {
   static final String API = "/api/v1";
   private static final int MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
+  /** A view of a drill that nobody follows or has read for this long is let go (read again, it is folded anew). */
+  private static final long VIEW_KEPT_IDLE_MS = 60_000;
 
   private final ServerConfig config;
+  private final DrillViews views;
   private final EventStore events;
   private final ScenarioStore scenarios;
   private final ScenarioCatalog catalog;
@@ -50,7 +54,9 @@ public final class HttpServerVerticle extends VerticleBase {
   private HttpServer server;
 
   HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
-      Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter, LiveQuota quota, ConnectionQuota connections) {
+      Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter, LiveQuota quota, ConnectionQuota connections,
+      DrillViews views) {
+    this.views = views;
     this.metrics = metrics;
     this.config = config;
     this.events = events;
@@ -68,10 +74,12 @@ public final class HttpServerVerticle extends VerticleBase {
     IngestLimiter limiter = new IngestLimiter(config.ingestRateLimit());
     LiveQuota quota = new LiveQuota(config.guard().liveStreamsPerToken());
     ConnectionQuota connections = new ConnectionQuota(config.guard().connectionsPerToken());
+    // The node's views of the drills: every read is answered from them, none from a drill's engine.
+    DrillViews views = new DrillViews(vertx, events, System::currentTimeMillis, VIEW_KEPT_IDLE_MS);
     List<HttpServerVerticle> instances = new CopyOnWriteArrayList<>();
     Supplier<HttpServerVerticle> next = () -> {
       HttpServerVerticle instance = new HttpServerVerticle(config, events, scenarios, catalog, tokens, metrics,
-          limiter, quota, connections);
+          limiter, quota, connections, views);
       instances.add(instance);
       return instance;
     };
@@ -99,12 +107,11 @@ public final class HttpServerVerticle extends VerticleBase {
     HealthApi health = new HealthApi(events);
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
     Drills toDrills = new Drills(vertx);
-    DrillApi drills = new DrillApi(toDrills, events, catalog, limiter);
+    DrillApi drills = new DrillApi(toDrills, events, catalog, limiter, views);
 
     ServerConfig.Guard guard = config.guard();
     OriginPolicy origins = new OriginPolicy(guard.allowedOrigins());
-    LiveHub live = new LiveHub(vertx, toDrills, events, tokens, config.liveQueueBytes(), metrics,
-        origins, quota);
+    LiveHub live = new LiveHub(vertx, views, events, tokens, config.liveQueueBytes(), metrics, origins, quota);
 
     router.route().handler(SecurityHeaders::add);
     router.route().handler(origins::cors);
@@ -151,13 +158,13 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/ack", drills::ack, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/start", drills::startTask, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/done", drills::done, Role.DIRECTOR, Role.TEAM);
-    AssessmentApi assessment = new AssessmentApi(toDrills);
+    AssessmentApi assessment = new AssessmentApi(toDrills, views);
     api.guarded(POST, API + "/drills/:drillId/ratings", assessment::rate, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/notes", assessment::note, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/lessons", assessment::lesson, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/actions", assessment::action, Role.EVALUATOR, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/retractions", assessment::retract, Role.EVALUATOR, Role.DIRECTOR);
-    ImprovementPlanApi plan = new ImprovementPlanApi(events, toDrills);
+    ImprovementPlanApi plan = new ImprovementPlanApi(events, toDrills, views);
     api.open(GET, API + "/drills/:drillId/earlier-actions", plan::list);
     api.guarded(POST, API + "/drills/:drillId/earlier-actions/close", plan::close, Role.EVALUATOR, Role.DIRECTOR);
     ReportApi reports = new ReportApi(events);

@@ -8,6 +8,7 @@ import io.drillboard.evaluation.ImprovementPlan;
 import io.drillboard.evaluation.ImprovementPlan.EarlierAction;
 import io.drillboard.store.DrillLifecycle;
 import io.drillboard.store.EventStore;
+import io.drillboard.view.DrillViews;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,8 +24,10 @@ final class ImprovementPlanApi {
 
   private final EventStore store;
   private final Drills drills;
+  private final DrillViews views;
 
-  ImprovementPlanApi(EventStore store, Drills drills) {
+  ImprovementPlanApi(EventStore store, Drills drills, DrillViews views) {
+    this.views = views;
     this.store = store;
     this.drills = drills;
   }
@@ -57,8 +60,9 @@ final class ImprovementPlanApi {
       }
       EventBody closed = new EventBody.EarlierActionClosed(earlierId, seq, action.action().text(), note.strip(),
           Caller.of(ctx).subject());
-      return drills.send(drillId, new Command.Assess(closed, Caller.of(ctx).subject()));
-    }).onSuccess(snapshot -> Json.send(ctx, 201, snapshot.getJsonObject("assessment"))).onFailure(ctx::fail);
+      return drills.send(drillId, new Command.Assess(closed, Caller.of(ctx).subject()))
+          .compose(reply -> views.after(drillId, reply));
+    }).onSuccess(view -> Json.send(ctx, 201, view.getJsonObject("assessment"))).onFailure(ctx::fail);
   }
 
   /** Folds every drill of the scenario, in the order they were created, up to and with this one. */

@@ -1,22 +1,17 @@
 package io.drillboard.web;
 
-import io.drillboard.drill.Command;
-import io.drillboard.drill.Command.ControlAction;
-import io.drillboard.drill.Drills;
 import io.drillboard.drill.Event;
-import io.drillboard.drill.EventsJson;
-import io.drillboard.drill.LiveFrames;
-import io.drillboard.drill.Snapshots;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.StoreUnavailableException;
-import io.drillboard.web.LiveSession.Frame;
+import io.drillboard.view.DrillViews;
+import io.drillboard.view.DrillViews.Frame;
+import io.drillboard.view.EventsJson;
+import io.drillboard.view.LiveFrames;
 import io.drillboard.web.LiveSession.Mode;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
@@ -26,13 +21,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live stream, WS /api/v1/drills/{id}/live. Each drill's frames arrive once per server on the event bus and are
- * fanned out here to that drill's viewers: a thousand screens cost a thousand writes of one shared text per tick.
+ * The live stream, WS /api/v1/drills/{id}/live. Each drill's frames arrive once per event loop through its
+ * {@link DrillViews} and are fanned out here to that drill's viewers: a thousand screens cost a thousand writes of one
+ * shared text per tick. Snapshots and resumes are read from those views, never from the drill's engine.
  */
 final class LiveHub {
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
@@ -43,10 +40,9 @@ final class LiveHub {
   /** A resume further back than this gets a fresh snapshot instead of every event since. */
   static final long MAX_RESUME_EVENTS = 50_000;
   private static final int CATCH_UP_PAGE = 1_000;
-  private static final Command SNAPSHOT = new Command.Control(ControlAction.SNAPSHOT, "live");
 
   private final Vertx vertx;
-  private final Drills drills;
+  private final DrillViews views;
   private final EventStore store;
   private final Tokens tokens;
   private final int queueBytes;
@@ -55,16 +51,16 @@ final class LiveHub {
   private final LiveQuota quota;
   private final Map<String, Feed> feeds = new HashMap<>();
 
-  /** One drill's subscription on this server and its viewers. */
-  private record Feed(MessageConsumer<String> consumer, Future<Void> ready, Set<LiveSession> sessions) {
+  /** One drill's viewers on this event loop, and how they follow its view. */
+  private record Feed(Consumer<Frame> follower, Set<LiveSession> sessions) {
   }
 
-  LiveHub(Vertx vertx, Drills drills, EventStore store, Tokens tokens, int queueBytes, LiveStats stats,
+  LiveHub(Vertx vertx, DrillViews views, EventStore store, Tokens tokens, int queueBytes, LiveStats stats,
       OriginPolicy origins, LiveQuota quota) {
     this.vertx = vertx;
     this.origins = origins;
     this.quota = quota;
-    this.drills = drills;
+    this.views = views;
     this.store = store;
     this.tokens = tokens;
     this.queueBytes = queueBytes;
@@ -113,9 +109,9 @@ final class LiveHub {
       return;
     }
     authenticated
-        .compose(v -> drills.send(drillId, SNAPSHOT))
-        .compose(snapshot -> {
-          long seq = snapshot.getLong("seq");
+        .compose(v -> views.current(drillId))
+        .compose(view -> {
+          long seq = view.getLong("seq");
           if (after != null && after > seq) {
             return Future.failedFuture(ProblemException.badRequest("after=" + after + " is beyond the drill's last seq "
                 + seq));
@@ -164,29 +160,25 @@ final class LiveHub {
     // Text from viewers is not part of the protocol; garbage closes that socket alone.
     socket.textMessageHandler(text -> socket.close((short) 1003, "viewers do not send messages"));
     socket.binaryMessageHandler(data -> socket.close((short) 1003, "viewers do not send messages"));
-    Feed feed = feeds.computeIfAbsent(drillId, this::subscribe);
+    Feed feed = feeds.computeIfAbsent(drillId, this::follow);
     feed.sessions().add(session);
     stats.viewerJoined(drillId);
-    feed.ready().onSuccess(v -> {
-      if (after == null) {
-        sendSnapshot(session);
-      } else {
-        resume(List.of(session), after);
-      }
-    });
+    if (after == null) {
+      sendSnapshot(session);
+    } else {
+      resume(List.of(session), after);
+    }
     return null;
   }
 
-  private Feed subscribe(String drillId) {
+  private Feed follow(String drillId) {
     Set<LiveSession> sessions = new LinkedHashSet<>();
-    MessageConsumer<String> consumer = vertx.eventBus().consumer(LiveFrames.address(drillId),
-        message -> fanOut(sessions, message));
-    return new Feed(consumer, consumer.completion(), sessions);
+    Consumer<Frame> follower = frame -> fanOut(sessions, frame);
+    views.follow(drillId, follower);
+    return new Feed(follower, sessions);
   }
 
-  private void fanOut(Set<LiveSession> sessions, Message<String> message) {
-    Frame frame = new Frame(message.body(), Long.parseLong(message.headers().get(LiveFrames.FROM_SEQ)),
-        Long.parseLong(message.headers().get(LiveFrames.TO_SEQ)));
+  private void fanOut(Set<LiveSession> sessions, Frame frame) {
     // Live viewers that missed frames (in a cluster, those of an owner that died before sending them), by the last
     // seq they have: the viewers of one node usually share it, and one read of the store fills the gap for them all.
     Map<Long, List<LiveSession>> gaps = new HashMap<>();
@@ -210,8 +202,8 @@ final class LiveHub {
   /** (Re)starts a viewer from a fresh snapshot; frames arriving meanwhile wait in its buffer. */
   private void sendSnapshot(LiveSession session) {
     session.rejoin();
-    drills.send(session.drillId, SNAPSHOT).onSuccess(snapshot -> {
-      if (!session.startFrom(LiveFrames.snapshot(snapshot).encode(), snapshot.getLong("seq"))) {
+    views.current(session.drillId).onSuccess(view -> {
+      if (!session.startFrom(LiveFrames.snapshot(view).encode(), view.getLong("seq"))) {
         resume(List.of(session), session.lastSeq());
       }
     }).onFailure(e -> whenUnavailable(e, List.of(session), "the drill is not available",
@@ -225,15 +217,15 @@ final class LiveHub {
   private void resume(List<LiveSession> viewers, long after) {
     String drillId = viewers.get(0).drillId;
     viewers.forEach(LiveSession::rejoin);
-    drills.send(drillId, SNAPSHOT).onSuccess(snapshot -> {
-      long seq = snapshot.getLong("seq");
+    views.current(drillId).onSuccess(view -> {
+      long seq = view.getLong("seq");
       if (seq - after > MAX_RESUME_EVENTS) {
-        String frame = LiveFrames.snapshot(snapshot).encode();
+        String frame = LiveFrames.snapshot(view).encode();
         viewers.forEach(viewer -> viewer.startFrom(frame, seq));
         return;
       }
       viewers.forEach(viewer -> viewer.resumeFrom(after));
-      catchUp(drillId, viewers, after, seq, snapshot).onSuccess(v -> viewers.forEach(viewer -> {
+      catchUp(drillId, viewers, after, null).onSuccess(v -> viewers.forEach(viewer -> {
         if (!viewer.goLive()) {
           resume(List.of(viewer), viewer.lastSeq());
         }
@@ -244,8 +236,8 @@ final class LiveHub {
   }
 
   /**
-   * A drill that cannot answer for a moment (a 503: its node is being replaced, the store is down) is asked again
-   * after the time it gave, while its viewers keep their sockets and buffer; any other failure ends their streams.
+   * A view that cannot be read for a moment (the store is down) is asked again after the time given, while its viewers
+   * keep their sockets and buffer; any other failure ends their streams.
    */
   private void whenUnavailable(Throwable failure, List<LiveSession> viewers, String reason, Runnable again) {
     if (!(failure instanceof StoreUnavailableException unavailable)) {
@@ -259,33 +251,46 @@ final class LiveHub {
     }
   }
 
-  private Future<Void> catchUp(String drillId, List<LiveSession> viewers, long after, long until,
-      JsonObject snapshot) {
-    if (after >= until) {
-      return Future.succeededFuture();
-    }
-    int limit = (int) Math.min(CATCH_UP_PAGE, until - after);
-    return store.events(drillId, after, limit).compose(events -> {
+  /**
+   * The stored events after {@code after}, a page a frame, up to the store's end. The last frame also patches the
+   * viewers' drill with the whole view at its last seq, which is a valid patch whatever they held: so it waits for this
+   * node's view to reach that seq, and reads on if the view has gone past it. {@code held} is a full page not yet
+   * written, in case it turns out to be the last.
+   */
+  private Future<Void> catchUp(String drillId, List<LiveSession> viewers, long after, List<Event> held) {
+    return store.events(drillId, after, CATCH_UP_PAGE).compose(events -> {
       if (events.isEmpty()) {
-        return Future.succeededFuture();
+        return held == null ? Future.succeededFuture() : lastCatchUp(drillId, viewers, held);
       }
-      Event last = events.get(events.size() - 1);
-      JsonObject delta = new JsonObject().put("type", "delta").put(LiveFrames.FROM_SEQ, events.get(0).seq())
-          .put(LiveFrames.TO_SEQ, last.seq()).put("omitted", 0);
-      if (last.seq() >= until) {
-        // The last catch-up frame carries the aggregates as they stand.
-        snapshot.forEach(field -> {
-          if (!Snapshots.SNAPSHOT_ONLY.contains(field.getKey())) {
-            delta.put(field.getKey(), field.getValue());
-          }
-        });
-        delta.put(LiveFrames.TO_SEQ, last.seq()).put("type", "delta");
+      if (held != null) {
+        writeCatchUp(viewers, held, null);
       }
-      String text = EventsJson.with(delta, events);
-      long toSeq = delta.getLong(LiveFrames.TO_SEQ);
-      viewers.forEach(viewer -> viewer.writeCatchUp(text, toSeq));
-      return catchUp(drillId, viewers, last.seq(), until, snapshot);
+      long last = events.get(events.size() - 1).seq();
+      return events.size() == CATCH_UP_PAGE ? catchUp(drillId, viewers, last, events)
+          : lastCatchUp(drillId, viewers, events);
     });
+  }
+
+  private Future<Void> lastCatchUp(String drillId, List<LiveSession> viewers, List<Event> events) {
+    long last = events.get(events.size() - 1).seq();
+    return views.atLeast(drillId, last).compose(view -> {
+      if (view.getLong("seq") > last) {
+        writeCatchUp(viewers, events, null);
+        return catchUp(drillId, viewers, last, null);
+      }
+      writeCatchUp(viewers, events, view);
+      return Future.succeededFuture();
+    });
+  }
+
+  private static void writeCatchUp(List<LiveSession> viewers, List<Event> events, JsonObject view) {
+    long last = events.get(events.size() - 1).seq();
+    JsonObject delta = LiveFrames.head(events.get(0).seq(), last, 0);
+    if (view != null) {
+      delta.mergeIn(LiveFrames.wholePatch(view));
+    }
+    String text = EventsJson.with(delta, events);
+    viewers.forEach(viewer -> viewer.writeCatchUp(text, last));
   }
 
   private void leave(LiveSession session) {
@@ -298,7 +303,7 @@ final class LiveHub {
     }
     if (feed.sessions().isEmpty()) {
       feeds.remove(session.drillId);
-      feed.consumer().unregister();
+      views.unfollow(session.drillId, feed.follower());
     }
   }
 

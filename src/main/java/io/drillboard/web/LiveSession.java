@@ -1,6 +1,7 @@
 package io.drillboard.web;
 
-import io.drillboard.drill.LiveFrames;
+import io.drillboard.view.DrillViews.Frame;
+import io.drillboard.view.LiveFrames;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,9 +22,6 @@ final class LiveSession {
 
   /** Frames buffered while joining; past this the viewer resynchronises from a fresh snapshot instead. */
   static final int MAX_BUFFERED_FRAMES = 200;
-
-  record Frame(String text, long fromSeq, long toSeq) {
-  }
 
   final String drillId;
   final ServerWebSocket socket;
@@ -124,7 +122,7 @@ final class LiveSession {
 
   /** A frame that starts before what the viewer has (it joined mid-frame): keep only the events it lacks. */
   private String trimmed(Frame frame) {
-    return LiveFrames.after(frame.text(), lastSeq, frame.toSeq());
+    return LiveFrames.after(frame.text(), lastSeq, frame.viewAfter());
   }
 
   private void write(String text) {

@@ -2,13 +2,12 @@ package io.drillboard.web;
 
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Event;
-import io.drillboard.drill.EventBody.OpinionSampled;
-import io.drillboard.drill.EventsJson;
-import io.drillboard.drill.LiveFrames;
-import io.drillboard.drill.OpinionTally;
 import io.drillboard.drill.SimClock;
-import io.drillboard.drill.Snapshots;
-import io.drillboard.scenario.SimTime;
+import io.drillboard.view.ClockView;
+import io.drillboard.view.DrillView;
+import io.drillboard.view.EventsJson;
+import io.drillboard.view.LiveFrames;
+import io.drillboard.view.ViewPatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +15,8 @@ import java.util.List;
 
 /**
  * A stored drill played back to one viewer at any speed, pausable and seekable: the frames are those a live viewer
- * would have seen, built by the same projection over the events up to each seq; only the clock is the replay's own.
+ * would have seen, the same view over the events up to each seq and the same patches; only the clock is the replay's
+ * own.
  * The viewer steers it with text messages: {"action":"pause"|"resume"}, {"action":"speed","speed":N},
  * {"action":"seek","seq":N} or {"action":"seek","at":SIM_MS} (the drill as it stood at that sim time).
  */
@@ -33,7 +33,8 @@ final class ReplaySession {
   private DrillState state;
   private int next;
   private long cursorSim;
-  private long seriesSent = OpinionTally.NONE;
+  /** The view the viewer holds, which the next delta patches. */
+  private JsonObject shown;
   private long timerId;
 
   ReplaySession(Vertx vertx, ServerWebSocket socket, String drillId, List<Event> events, double speed,
@@ -87,8 +88,9 @@ final class ReplaySession {
     state = DrillState.fold(drillId, events.subList(0, upTo));
     next = upTo;
     cursorSim = cursor;
-    seriesSent = lastMinute(state);
-    send(LiveFrames.snapshot(Snapshots.toJson(state, wallShowing(cursorSim))), List.of());
+    shown = replayed(DrillView.aggregates(state, wallShowing(cursorSim)));
+    JsonObject snapshot = LiveFrames.snapshot(DrillView.snapshot(state, wallShowing(cursorSim))).mergeIn(shown);
+    send(snapshot, List.of());
   }
 
   private void tick() {
@@ -102,9 +104,12 @@ final class ReplaySession {
       next++;
     }
     if (next > from) {
-      List<Event> shown = events.subList(from, next);
-      send(LiveFrames.deltaHead(state, shown, wallShowing(cursorSim), seriesSent), LiveFrames.listed(shown));
-      seriesSent = lastMinute(state);
+      List<Event> played = events.subList(from, next);
+      List<Event> listed = LiveFrames.listed(played);
+      JsonObject view = replayed(DrillView.aggregates(state, wallShowing(cursorSim)));
+      JsonObject patch = ViewPatch.between(shown, view);
+      shown = view;
+      send(LiveFrames.head(played.get(0).seq(), state.seq(), played.size() - listed.size()).mergeIn(patch), listed);
     } else if (next < events.size() && events.get(next).simTime() > cursorSim + 60 * TICK_MS * speed) {
       // Long quiet stretches are skipped to the next event, as a viewer would fast-forward.
       cursorSim = events.get(next).simTime() - (long) (TICK_MS * speed);
@@ -154,17 +159,18 @@ final class ReplaySession {
     return state.clock().running() ? cursorSim : state.simNow(wallShowing(cursorSim));
   }
 
-  private void send(JsonObject frame, List<Event> listed) {
+  /** The view with the replay's own clock, and where the replay stands. */
+  private JsonObject replayed(JsonObject view) {
     long now = System.currentTimeMillis();
-    SimClock original = state.clock();
     long sim = simShown();
-    frame.put("simTime", sim).put("sim", SimTime.format(sim));
-    frame.put("clock", new JsonObject().put("simAnchor", sim).put("wallAnchor", now)
-        .put("speed", speed).put("running", !paused && original.running() && next < events.size())
-        .put("start", state.scenario().start()).put("end", state.scenario().end()).put("wallNow", now));
-    frame.put("replay", new JsonObject().put("speed", speed).put("paused", paused).put("seq", state.seq())
+    ClockView.write(view, sim, sim, now, speed, !paused && state.clock().running() && next < events.size(),
+        state.scenario(), now);
+    return view.put("replay", new JsonObject().put("speed", speed).put("paused", paused).put("seq", state.seq())
         .put("lastSeq", events.get(events.size() - 1).seq()).put("finished", next >= events.size())
         .put("firstSim", events.get(0).simTime()).put("lastSim", lastSim()));
+  }
+
+  private void send(JsonObject frame, List<Event> listed) {
     if (!socket.isClosed()) {
       socket.writeTextMessage(listed.isEmpty() ? frame.encode() : EventsJson.with(frame, listed));
       stats.frameSent();
@@ -173,10 +179,5 @@ final class ReplaySession {
 
   private long lastSim() {
     return events.get(events.size() - 1).simTime();
-  }
-
-  private static long lastMinute(DrillState state) {
-    List<OpinionSampled> series = state.opinion().series();
-    return series.isEmpty() ? OpinionTally.NONE : series.get(series.size() - 1).minute();
   }
 }

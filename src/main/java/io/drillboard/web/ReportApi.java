@@ -1,12 +1,12 @@
 package io.drillboard.web;
 
 import io.drillboard.drill.Event;
-import io.drillboard.evaluation.Comparison;
-import io.drillboard.evaluation.EventsCsv;
-import io.drillboard.evaluation.Report;
-import io.drillboard.evaluation.ReportDocx;
-import io.drillboard.evaluation.ReportHtml;
-import io.drillboard.evaluation.ReportSource;
+import io.drillboard.report.Comparison;
+import io.drillboard.report.EventsCsv;
+import io.drillboard.report.Report;
+import io.drillboard.report.ReportDocx;
+import io.drillboard.report.ReportHtml;
+import io.drillboard.report.ReportSource;
 import io.drillboard.store.EventStore;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

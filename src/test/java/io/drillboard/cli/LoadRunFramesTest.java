@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.drill.Event;
 import io.drillboard.drill.EventBody;
-import io.drillboard.drill.EventsJson;
+import io.drillboard.view.EventsJson;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

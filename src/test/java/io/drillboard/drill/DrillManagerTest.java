@@ -6,6 +6,7 @@ import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.store.Database;
 import io.drillboard.store.EventStore;
+import io.drillboard.view.DeltaWriter;
 import io.drillboard.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -55,7 +56,7 @@ class DrillManagerTest {
       }
     };
     vertx.deployVerticle(new DrillManager(store, ScenarioCatalog.withDefault(), listener, Ownership.alone(),
-        Duration.ofSeconds(1))).await();
+        Duration.ofSeconds(1), DeltaWriter::new)).await();
     drills = new Drills(vertx);
   }
 
@@ -79,14 +80,13 @@ class DrillManagerTest {
   void anEndedDrillNobodyUsesIsUnloadedAndLoadedAgainWhenAskedFor() throws InterruptedException {
     String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
     drills.send(id, new Command.Control(ControlAction.START, "director")).await();
-    drills.send(id, new Command.Control(ControlAction.STOP, "director")).await();
+    long stoppedAt = drills.send(id, new Command.Control(ControlAction.STOP, "director")).await().getLong("lastSeq");
 
     assertThat(stoppedWithin(id, 15)).as("unloaded once idle").isTrue();
     assertThat(loads).doesNotContainKey(id);
 
-    JsonObject snapshot = drills.send(id, new Command.Control(ControlAction.SNAPSHOT, "observer")).await();
-    assertThat(snapshot.getString("state")).isEqualTo("ended");
-    assertThat(snapshot.getString("id")).isEqualTo(id);
+    JsonObject reply = drills.send(id, new Command.Archive(true, "director")).await();
+    assertThat(reply.getLong("lastSeq")).as("started, stopped, archived").isEqualTo(stoppedAt + 1);
     assertThat(loads.get(id)).as("rebuilt from the store").hasValue(1);
   }
 

@@ -27,11 +27,10 @@ class RestartTest {
       drillId = http.json(http.post("/api/v1/drills", director, "{\"scenarioId\":\"major-complaint\",\"speed\":60}"))
           .getString("id");
       http.post("/api/v1/drills/" + drillId + "/start", director, null);
-      http.post("/api/v1/drills/" + drillId + "/events", director, "{\"id\":\"before\",\"type\":\"message\"}");
+      seqBefore = http.json(http.post("/api/v1/drills/" + drillId + "/events", director,
+          "{\"id\":\"before\",\"type\":\"message\"}")).getLong("seq");
       wallBefore = System.currentTimeMillis();
-      JsonObject snapshot = http.json(http.get("/api/v1/drills/" + drillId, director));
-      simBefore = snapshot.getLong("simTime");
-      seqBefore = snapshot.getLong("seq");
+      simBefore = http.drillAtLeast(drillId, director, seqBefore).getLong("simTime");
     }
     Thread.sleep(1_500);
     try (TestServer second = TestServer.start(); Http http = new Http(second.port())) {

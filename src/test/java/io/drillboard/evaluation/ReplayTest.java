@@ -45,14 +45,15 @@ class ReplayTest {
       assertThat(withoutReplayFields(first)).isEqualTo(withoutReplayFields(paused));
 
       long covered = n;
-      JsonObject frame = first;
-      while (!frame.getJsonObject("replay").getBoolean("finished")) {
-        frame = replay.next(10).frame();
-        assertThat(frame.getLong("fromSeq")).isEqualTo(covered + 1);
-        covered = frame.getLong("toSeq");
+      JsonObject drill = first;
+      while (!drill.getJsonObject("replay").getBoolean("finished")) {
+        LiveClient.Received received = replay.next(10);
+        assertThat(received.frame().getLong("fromSeq")).isEqualTo(covered + 1);
+        covered = received.frame().getLong("toSeq");
+        drill = received.view();
       }
       assertThat(covered).isEqualTo(lastSeq);
-      assertThat(frame.getString("state")).isEqualTo("ended");
+      assertThat(drill.getString("state")).isEqualTo("ended");
 
       replay.send("{\"action\":\"seek\",\"seq\":10}");
       JsonObject sought = replay.next(10).frame();
@@ -80,10 +81,10 @@ class ReplayTest {
       assertThat(atTime.getJsonObject("labels").getJsonObject("platforms").getJsonObject("wechat").getString("nameEn"))
           .isEqualTo("WeChat Moments");
       replay.send("{\"action\":\"resume\"}");
-      JsonObject delta = replay.next(10).frame();
-      assertThat(delta.getString("type")).isEqualTo("delta");
-      assertThat(delta.containsKey("labels")).isFalse();
-      assertThat(delta.getJsonArray("teams").getJsonObject(0).getString("short")).isEqualTo("领导小组");
+      LiveClient.Received delta = replay.next(10);
+      assertThat(delta.frame().getString("type")).isEqualTo("delta");
+      assertThat(delta.frame().containsKey("labels")).isFalse();
+      assertThat(delta.view().getJsonArray("teams").getJsonObject(0).getString("short")).isEqualTo("领导小组");
 
       // Before the first event: the drill's first moment.
       replay.send("{\"action\":\"pause\"}");

@@ -37,9 +37,9 @@ class MetricsScrapeTest {
       viewer.connect(server.server().port(), "/api/v1/drills/" + id + "/live?token=" + director);
       http.post("/api/v1/drills/" + id + "/events/batch", director, "[{\"type\":\"message\"},{\"type\":\"message\"}]");
       http.post("/api/v1/drills/" + id + "/start", director, null);
-      JsonObject frame = viewer.next(5).frame();
-      while (!frame.getString("state").equals("ended")) {
-        frame = viewer.next(20).frame();
+      JsonObject drill = viewer.next(5).view();
+      while (!drill.getString("state").equals("ended")) {
+        drill = viewer.next(20).view();
       }
       Scrape scrape = scrape();
       assertThat(scrape.value("drillboard_ws_clients", "drill", id)).isEqualTo(1);
@@ -71,7 +71,7 @@ class MetricsScrapeTest {
       assertThat(scrape.value("drillboard_tasks_overdue", "drill", id, "team", "leadership")).isZero();
       double posts = scrape.find("drillboard_opinion_posts_total", "drill", id).stream().mapToDouble(Sample::value)
           .sum();
-      assertThat(posts).isEqualTo(frame.getJsonObject("opinion").getLong("total").doubleValue());
+      assertThat(posts).isEqualTo(drill.getJsonObject("opinion").getLong("total").doubleValue());
       assertThat(scrape.find("drillboard_opinion_volume", "drill", id)).extracting(s -> s.labels().get("platform"))
           .containsExactlyInAnyOrder("wechat", "weibo", "douyin");
       assertThat(scrape.value("drillboard_event_commit_seconds_count")).isPositive();

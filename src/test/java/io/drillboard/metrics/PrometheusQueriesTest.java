@@ -60,9 +60,9 @@ class PrometheusQueriesTest {
       viewer.connect(server.server().port(), "/api/v1/drills/" + drillId + "/live?token=" + director);
       http.post("/api/v1/drills/" + drillId + "/events/batch", director, "[{\"type\":\"message\"}]");
       http.post("/api/v1/drills/" + drillId + "/start", director, null);
-      JsonObject frame = viewer.next(5).frame();
-      while (!frame.getString("state").equals("ended")) {
-        frame = viewer.next(20).frame();
+      JsonObject drill = viewer.next(5).view();
+      while (!drill.getString("state").equals("ended")) {
+        drill = viewer.next(20).view();
       }
       // Let a few more scrapes land, so that rates over the window have two samples at least.
       Thread.sleep(4_000);

@@ -139,6 +139,11 @@ public final class Browser implements AutoCloseable {
     return (String) text;
   }
 
+  /** Runs {@code javascript}, whose last argument is a callback that it calls with its result, and waits for it. */
+  public Object scriptAsync(String javascript, Object... arguments) {
+    return driver.executeAsyncScript(javascript, arguments);
+  }
+
   public Object script(String javascript, Object... arguments) {
     return driver.executeScript(javascript, arguments);
   }

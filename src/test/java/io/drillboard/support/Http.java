@@ -41,6 +41,20 @@ public final class Http implements AutoCloseable {
     return call(HttpMethod.POST, path, token, body);
   }
 
+  /**
+   * GET of a drill once it shows {@code seq}: a read is answered from the server's view, which catches up with what
+   * was stored within a frame (100 ms); injected events are acknowledged once stored, before that.
+   */
+  public JsonObject drillAtLeast(String drillId, String token, long seq) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    JsonObject drill = json(get("/api/v1/drills/" + drillId, token));
+    while (drill.getLong("seq", 0L) < seq && System.currentTimeMillis() < deadline) {
+      vertx.timer(20).await();
+      drill = json(get("/api/v1/drills/" + drillId, token));
+    }
+    return drill;
+  }
+
   /** The underlying client, for requests the helpers above do not make (preflights, odd headers). */
   public WebClient client() {
     return client;

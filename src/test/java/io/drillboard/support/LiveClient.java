@@ -1,5 +1,7 @@
 package io.drillboard.support;
 
+import io.drillboard.view.LiveFrames;
+import io.drillboard.view.ViewPatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
@@ -12,10 +14,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A viewer of the live stream for tests: every frame it receives, with the time it arrived. */
+/**
+ * A viewer of the live stream for tests: every frame it receives, with the time it arrived and the drill as the viewer
+ * holds it after the frame (its snapshot with every delta's patch applied, as the pages do).
+ */
 public final class LiveClient implements AutoCloseable {
-  public record Received(JsonObject frame, long arrivedAt) {
+  /** @param view the drill after this frame; null until the first snapshot */
+  public record Received(JsonObject frame, long arrivedAt, JsonObject view) {
   }
+
+  /** Touched on the socket's event loop only. */
+  private JsonObject held;
 
   private final Vertx vertx = Vertx.vertx();
   private final BlockingQueue<Received> frames = new LinkedBlockingQueue<>();
@@ -32,8 +41,7 @@ public final class LiveClient implements AutoCloseable {
           .andThen(opened -> {
             if (opened.succeeded()) {
               WebSocket ws = opened.result();
-              ws.textMessageHandler(text -> frames.add(new Received(new JsonObject(text),
-                  System.currentTimeMillis())));
+              ws.textMessageHandler(text -> frames.add(received(new JsonObject(text))));
               ws.closeHandler(v -> closeStatus.complete(ws.closeStatusCode()));
             }
           }).await();
@@ -41,6 +49,17 @@ public final class LiveClient implements AutoCloseable {
       return rejected.getStatus();
     }
     return 101;
+  }
+
+  private Received received(JsonObject frame) {
+    long arrivedAt = System.currentTimeMillis();
+    if ("snapshot".equals(frame.getString("type"))) {
+      held = frame.copy();
+      held.remove("type");
+    } else if (held != null) {
+      ViewPatch.apply(held, LiveFrames.patchOf(frame));
+    }
+    return new Received(frame, arrivedAt, held == null ? null : held.copy());
   }
 
   /** The next frame, or fails after {@code seconds}. */

@@ -167,7 +167,7 @@ class AuthorizationMatrixTest {
     try {
       HttpServerVerticle verticle = new HttpServerVerticle(TestServer.config(), null, null, null,
           new Tokens(vertx, TestServer.SECRET), new DrillboardMetrics(DrillboardMetrics.newRegistry("test"),
-              Duration.ofMinutes(1)), new IngestLimiter(0), new LiveQuota(0), new ConnectionQuota(0));
+              Duration.ofMinutes(1)), new IngestLimiter(0), new LiveQuota(0), new ConnectionQuota(0), null);
       verticle.init(vertx, vertx.getOrCreateContext());
       Set<String> routes = new TreeSet<>();
       for (Route route : verticle.router().getRoutes()) {

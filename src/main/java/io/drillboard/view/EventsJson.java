@@ -1,5 +1,6 @@
-package io.drillboard.drill;
+package io.drillboard.view;
 
+import io.drillboard.drill.Event;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 

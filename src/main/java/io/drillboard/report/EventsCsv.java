@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.report;
 
 import io.drillboard.drill.Event;
 import java.util.List;

@@ -1,7 +1,9 @@
-package io.drillboard.drill;
+package io.drillboard.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.drill.Event;
+import io.drillboard.drill.EventBody;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,13 +19,19 @@ class LiveFramesTest {
         .put("omitted", 2).put("kpis", new JsonObject().put("title", "含 ,\"events\":[ 的标题"));
     String frame = EventsJson.with(head, events);
 
-    String cut = LiveFrames.after(frame, 8, 10);
+    JsonObject viewAtTen = new JsonObject().put("seq", 10).put("kpis", new JsonObject().put("done", 3))
+        .put("labels", new JsonObject());
+
+    String cut = LiveFrames.after(frame, 8, viewAtTen);
 
     JsonObject parsed = new JsonObject(cut);
     assertThat(parsed.getLong(LiveFrames.FROM_SEQ)).isEqualTo(9);
     assertThat(parsed.getLong(LiveFrames.TO_SEQ)).isEqualTo(10);
     assertThat(parsed.getInteger("omitted")).isZero();
-    assertThat(parsed.getJsonObject("kpis").getString("title")).isEqualTo("含 ,\"events\":[ 的标题");
+    assertThat(parsed.getJsonObject("kpis")).as("the frame's patch is relative to seq 4: the whole view replaces it")
+        .isEqualTo(new JsonObject().put("done", 3));
+    assertThat(parsed.getLong("seq")).isEqualTo(10);
+    assertThat(parsed.containsKey("labels")).as("a snapshot's alone").isFalse();
     assertThat(parsed.getJsonArray("events")).hasSize(2);
     assertThat(cut).contains("\"payload\":" + payloads.get(2) + "}", "\"payload\":" + payloads.get(3) + "}")
         .doesNotContain(payloads.get(0), payloads.get(1));

@@ -1,10 +1,17 @@
-package io.drillboard.evaluation;
+package io.drillboard.report;
 
+import io.drillboard.evaluation.Assessment;
+import io.drillboard.evaluation.Criteria;
+import io.drillboard.evaluation.CriterionResult;
+import io.drillboard.evaluation.Evidence;
+import io.drillboard.evaluation.ObjectiveConclusion;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.drill.TaskProgress;
 import io.drillboard.evaluation.Assessment.TargetKind;
+import io.drillboard.view.AssessmentView;
+import io.drillboard.view.Latencies;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.Scenario.Inject;
 import io.drillboard.scenario.Scenario.Objective;
@@ -51,7 +58,7 @@ public final class Report {
         .put("opinion", opinion(state))
         .put("criteria", criteriaJson)
         .put("moments", EvidenceMoments.of(state))
-        .put("assessment", AssessmentJson.of(state.assessment(), scenario))
+        .put("assessment", AssessmentView.of(state.assessment(), scenario))
         .put("conclusions", conclusions)
         .put("events", source.events());
   }
@@ -158,8 +165,9 @@ public final class Report {
           .put("tasks", progress.size())
           .put("done", progress.stream().filter(p -> p.doneAt() != TaskProgress.NOT_YET).count())
           .put("overdue", progress.stream().filter(TaskProgress::overdue).count())
-          .put("responseAvgSec", average(progress, TaskProgress::responseLatency))
-          .put("completionAvgSec", average(progress, TaskProgress::completionLatency)));
+          .put("responseAvgSec", Latencies.averageSeconds(Latencies.reached(progress, TaskProgress::responseLatency)))
+          .put("completionAvgSec",
+              Latencies.averageSeconds(Latencies.reached(progress, TaskProgress::completionLatency))));
       for (Task task : team.tasks()) {
         TaskProgress p = state.task(task.id());
         tasks.add(new JsonObject().put("team", team.id()).put("id", task.id()).put("title", task.title())
@@ -173,11 +181,6 @@ public final class Report {
       }
     }
     return new JsonObject().put("teams", teams).put("tasks", tasks);
-  }
-
-  private static Double average(List<TaskProgress> progress, java.util.function.ToLongFunction<TaskProgress> f) {
-    return progress.stream().mapToLong(f).filter(v -> v != TaskProgress.NOT_YET).average().stream()
-        .mapToObj(avg -> SimTime.seconds(Math.round(avg))).findFirst().orElse(null);
   }
 
   private static String time(long sim) {

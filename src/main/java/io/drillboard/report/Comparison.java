@@ -1,5 +1,7 @@
-package io.drillboard.evaluation;
+package io.drillboard.report;
 
+import io.drillboard.evaluation.Criteria;
+import io.drillboard.evaluation.CriterionResult;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.TaskProgress;
 import io.drillboard.evaluation.Assessment.Grade;
@@ -14,6 +16,7 @@ import io.drillboard.scenario.Scenario.TaskStep;
 import io.drillboard.scenario.Scenario.Team;
 import io.drillboard.scenario.ScenarioJson;
 import io.drillboard.scenario.SimTime;
+import io.drillboard.view.Latencies;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -223,9 +226,9 @@ public final class Comparison {
       return new Measured(null, false);
     }
     boolean open = due.stream().anyMatch(p -> step.applyAsLong(p) == TaskProgress.NOT_YET);
-    double millis = due.stream().mapToLong(p -> (step.applyAsLong(p) == TaskProgress.NOT_YET ? end
-        : step.applyAsLong(p)) - p.triggeredAt()).average().orElseThrow();
-    return new Measured(SimTime.seconds(Math.round(millis)), open);
+    List<Long> millis = due.stream().map(p -> (step.applyAsLong(p) == TaskProgress.NOT_YET ? end
+        : step.applyAsLong(p)) - p.triggeredAt()).toList();
+    return new Measured(Latencies.averageSeconds(millis), open);
   }
 
   private static long count(List<TaskProgress> progress, ToLongFunction<TaskProgress> moment) {

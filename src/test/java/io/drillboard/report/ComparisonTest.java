@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

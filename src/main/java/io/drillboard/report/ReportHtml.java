@@ -1,9 +1,9 @@
-package io.drillboard.evaluation;
+package io.drillboard.report;
 
-import io.drillboard.evaluation.ReportDocument.Block;
-import io.drillboard.evaluation.ReportDocument.Cell;
-import io.drillboard.evaluation.ReportDocument.Line;
-import io.drillboard.evaluation.ReportDocument.Row;
+import io.drillboard.report.ReportDocument.Block;
+import io.drillboard.report.ReportDocument.Cell;
+import io.drillboard.report.ReportDocument.Line;
+import io.drillboard.report.ReportDocument.Row;
 import io.vertx.core.json.JsonObject;
 
 /**

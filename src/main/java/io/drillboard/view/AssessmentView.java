@@ -1,5 +1,6 @@
-package io.drillboard.evaluation;
+package io.drillboard.view;
 
+import io.drillboard.evaluation.Assessment;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.SimTime;
 import io.vertx.core.json.JsonArray;
@@ -10,8 +11,8 @@ import java.util.Locale;
  * The one JSON form of an assessment, shared by the snapshot (and so the live frames and replay) and the report:
  * the entries that count, each with its seq and who made it, and the corrections that superseded or retracted others.
  */
-public final class AssessmentJson {
-  private AssessmentJson() {
+public final class AssessmentView {
+  private AssessmentView() {
   }
 
   public static JsonObject of(Assessment assessment, Scenario scenario) {

@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.report;
 
 import io.drillboard.drill.DrillEngine;
 import io.drillboard.drill.Event;

@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,0 +1,28 @@
+package io.drillboard.view;
+
+import io.drillboard.drill.DrillState;
+import io.drillboard.drill.DrillState.FiredInject;
+import io.drillboard.scenario.Scenario.Inject;
+import io.drillboard.scenario.ScenarioJson;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The injects fragment: the script, each with when it fired, then the ad-hoc injects in the order they fired. */
+final class InjectsView {
+  private InjectsView() {
+  }
+
+  static JsonArray of(DrillState state) {
+    JsonArray injects = new JsonArray();
+    for (Inject inject : state.scenario().injects()) {
+      FiredInject fired = state.firedInjects().get(inject.id());
+      injects.add(ScenarioJson.withShortName(new JsonObject().put("id", inject.id()).put("at", inject.at())
+          .put("channel", inject.channel()).put("title", inject.title()).put("titleEn", inject.titleEn()),
+          inject.shortName()).put("adHoc", false).put("firedAt", fired == null ? null : fired.at()));
+    }
+    state.firedInjects().values().stream().filter(FiredInject::adHoc).forEach(f -> injects.add(new JsonObject()
+        .put("id", f.id()).put("at", f.at()).put("channel", f.channel()).put("title", f.title()).put("adHoc", true)
+        .put("firedAt", f.at())));
+    return injects;
+  }
+}
