@@ -7,6 +7,7 @@ import io.drillboard.drill.Command.TaskAction;
 import io.drillboard.drill.EventBody.TaskAdvanced;
 import io.drillboard.scenario.DefaultScenario;
 import io.drillboard.scenario.SimTime;
+import io.drillboard.view.DrillView;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class TaskNoteTest {
 
     assertThatThrownBy(() -> engine.handle(new TaskAction("activate-plan", TaskState.ACKNOWLEDGED, "leadership",
         "lead", "seen"), WALL_START + 2_000))
-        .isInstanceOfSatisfying(CommandRejected.class, rejected -> assertThat(rejected.status()).isEqualTo(400));
+        .isInstanceOfSatisfying(CommandRejected.class, rejected -> assertThat(rejected.kind()).isEqualTo(CommandRejected.Kind.INVALID));
     assertThat(engine.drain()).isEmpty();
     assertThat(engine.state()).isEqualTo(before);
   }
@@ -139,7 +140,7 @@ class TaskNoteTest {
 
     assertThatThrownBy(() -> engine.handle(new TaskAction(TASK, TaskState.DONE, TEAM, "lead", tooLong),
         lastWall(given) + 1_000))
-        .isInstanceOfSatisfying(CommandRejected.class, rejected -> assertThat(rejected.status()).isEqualTo(400));
+        .isInstanceOfSatisfying(CommandRejected.class, rejected -> assertThat(rejected.kind()).isEqualTo(CommandRejected.Kind.INVALID));
     assertThat(engine.drain()).isEmpty();
     assertThat(engine.state()).isEqualTo(before);
 
@@ -157,7 +158,7 @@ class TaskNoteTest {
   }
 
   private static JsonObject snapshotTask(DrillEngine engine, long wall) {
-    JsonObject snapshot = Snapshots.toJson(engine.state(), wall);
+    JsonObject snapshot = DrillView.snapshot(engine.state(), wall);
     for (Object team : snapshot.getJsonArray("teams")) {
       for (Object task : ((JsonObject) team).getJsonArray("tasks")) {
         if (TASK.equals(((JsonObject) task).getString("id"))) {
