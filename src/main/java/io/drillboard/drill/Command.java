@@ -131,7 +131,7 @@ public sealed interface Command {
           json.getString("actorTeam"), by, json.getString("note"));
       case "append" -> new Append(incoming(json.getJsonArray("events")), by);
       case "assess" -> new Assess(EventBody.fromJson(json.getString("type"), json.getJsonObject("payload")), by);
-      default -> throw CommandRejected.badRequest("unknown action " + json.getString("action"));
+      default -> throw CommandRejected.invalid("unknown action " + json.getString("action"));
     };
   }
 

@@ -198,7 +198,7 @@ public final class DrillEngine {
     long seq = 0;
     for (Incoming incoming : append.events()) {
       if (EventBody.reserved(incoming.type())) {
-        throw CommandRejected.badRequest("type \"" + incoming.type() + "\" is written by the engine only");
+        throw CommandRejected.invalid("type \"" + incoming.type() + "\" is written by the engine only");
       }
     }
     for (Incoming incoming : append.events()) {
@@ -234,7 +234,7 @@ public final class DrillEngine {
       }
     } else if (!(entry instanceof Noted || entry instanceof LessonRecorded || entry instanceof ActionAssigned
         || entry instanceof Retracted)) {
-      throw CommandRejected.badRequest("not an evaluation entry: " + entry.type());
+      throw CommandRejected.invalid("not an evaluation entry: " + entry.type());
     }
     requireCurrent(entry);
     record(entry, sim, wallNow);
@@ -254,7 +254,7 @@ public final class DrillEngine {
     }
     String own = ENTRY_KINDS.get(entry.type());
     if (!(entry instanceof Retracted) && !kind.equals(own)) {
-      throw CommandRejected.badRequest("entry " + corrected + " is a " + kind + ": only a " + kind + " can correct it");
+      throw CommandRejected.invalid("entry " + corrected + " is a " + kind + ": only a " + kind + " can correct it");
     }
   }
 
@@ -274,7 +274,7 @@ public final class DrillEngine {
     requireActive("add an inject");
     add.opinion().ifPresent(o -> {
       if (!state.scenario().opinion().platforms().containsKey(o.platform())) {
-        throw CommandRejected.badRequest("opinion.platform must be one of "
+        throw CommandRejected.invalid("opinion.platform must be one of "
             + state.scenario().opinion().platforms().keySet()).coded(ProblemCodes.INVALID_FIELDS);
       }
     });
@@ -288,7 +288,7 @@ public final class DrillEngine {
         .orElseThrow(() -> CommandRejected.notFound("the scenario has no task \"" + action.taskId() + "\"")
             .coded(ProblemCodes.SCENARIO_ITEM_NOT_FOUND));
     if (action.actorTeam() != null && !action.actorTeam().equals(task.teamId())) {
-      throw new CommandRejected(403, "Forbidden", "task \"" + task.id() + "\" belongs to team \"" + task.teamId()
+      throw CommandRejected.forbidden("task \"" + task.id() + "\" belongs to team \"" + task.teamId()
           + "\", not to \"" + action.actorTeam() + "\"").coded(ProblemCodes.TASK_OTHER_TEAM);
     }
     if (state.status() != DrillStatus.RUNNING) {
@@ -312,10 +312,10 @@ public final class DrillEngine {
       return;
     }
     if (action.to() != TaskState.DONE) {
-      throw CommandRejected.badRequest("only a task moved to done carries a note");
+      throw CommandRejected.invalid("only a task moved to done carries a note");
     }
     if (note.isBlank() || note.codePointCount(0, note.length()) > TaskAction.MAX_NOTE) {
-      throw CommandRejected.badRequest("note: must be a text of 1 to " + TaskAction.MAX_NOTE + " characters");
+      throw CommandRejected.invalid("note: must be a text of 1 to " + TaskAction.MAX_NOTE + " characters");
     }
   }
 
@@ -324,7 +324,7 @@ public final class DrillEngine {
       case ACKNOWLEDGED -> TaskState.PENDING;
       case IN_PROGRESS -> TaskState.ACKNOWLEDGED;
       case DONE -> TaskState.IN_PROGRESS;
-      default -> throw CommandRejected.badRequest("a task cannot be moved to " + to.key());
+      default -> throw CommandRejected.invalid("a task cannot be moved to " + to.key());
     };
   }
 
@@ -488,7 +488,7 @@ public final class DrillEngine {
 
   private static void checkSpeed(double speed) {
     if (!(speed >= SimClock.MIN_SPEED && speed <= SimClock.MAX_SPEED)) {
-      throw CommandRejected.badRequest("speed must be between 1 and 3600, got " + speed);
+      throw CommandRejected.invalid("speed must be between 1 and 3600, got " + speed);
     }
   }
 }

@@ -142,12 +142,12 @@ public final class DrillManager extends VerticleBase {
       reply = switch (body.getString("action", "")) {
         case "create" -> create(body);
         case "open" -> load(body.getString("drillId")).map(v -> new JsonObject());
-        default -> Future.failedFuture(CommandRejected.badRequest("unknown action"));
+        default -> Future.failedFuture(CommandRejected.invalid("unknown action"));
       };
     } catch (RuntimeException malformed) {
-      reply = Future.failedFuture(CommandRejected.badRequest("malformed request: " + malformed.getMessage()));
+      reply = Future.failedFuture(CommandRejected.invalid("malformed request: " + malformed.getMessage()));
     }
-    reply.onSuccess(message::reply).onFailure(cause -> message.fail(Failures.statusOf(cause), Failures.encode(cause)));
+    reply.onSuccess(message::reply).onFailure(cause -> message.fail(Failures.failureCodeOf(cause), Failures.encode(cause)));
   }
 
   private Future<JsonObject> create(JsonObject request) {

@@ -298,7 +298,7 @@ public final class DrillVerticle extends VerticleBase {
   }
 
   private static void fail(Message<Command> message, Throwable cause) {
-    message.fail(Failures.statusOf(cause), Failures.encode(cause));
+    message.fail(Failures.failureCodeOf(cause), Failures.encode(cause));
   }
 
   @Override

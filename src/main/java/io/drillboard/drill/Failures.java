@@ -6,24 +6,25 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 
 /**
- * How a refusal crosses the event bus and comes back as the same exception: the HTTP status as the failure code, and
- * the title, detail, code and retry hint as JSON.
+ * How a refusal crosses the event bus and comes back as the same exception: whether the drill refused or could not
+ * answer as the failure code, and the kind, detail, code and retry hint as JSON.
  */
 public final class Failures {
   private static final String OWNED_ELSEWHERE = "ownedElsewhere";
+  /** The failure codes on the bus: the drill refused the command, or could not decide it now. */
+  private static final int REJECTED = 1;
+  private static final int UNAVAILABLE = 2;
+
   private Failures() {
   }
 
-  static int statusOf(Throwable cause) {
-    if (cause instanceof CommandRejected rejected) {
-      return rejected.status();
-    }
-    return 503;
+  static int failureCodeOf(Throwable cause) {
+    return cause instanceof CommandRejected ? REJECTED : UNAVAILABLE;
   }
 
   static String encode(Throwable cause) {
     if (cause instanceof CommandRejected rejected) {
-      return new JsonObject().put("title", rejected.title()).put("detail", rejected.getMessage())
+      return new JsonObject().put("kind", rejected.kind().name()).put("detail", rejected.getMessage())
           .put("code", rejected.code()).encode();
     }
     int retryAfter = cause instanceof StoreUnavailableException unavailable ? unavailable.retryAfterSeconds() : 2;
@@ -48,13 +49,13 @@ public final class Failures {
     } catch (RuntimeException notJson) {
       return new StoreUnavailableException(reply.getMessage(), 2, reply);
     }
-    if (reply.failureCode() == 503 && body.getBoolean(OWNED_ELSEWHERE, false)) {
+    if (reply.failureCode() == REJECTED) {
+      CommandRejected.Kind kind = CommandRejected.Kind.valueOf(body.getString("kind"));
+      return new CommandRejected(kind, body.getString("detail"), body.getString("code", kind.code()));
+    }
+    if (body.getBoolean(OWNED_ELSEWHERE, false)) {
       return new OwnedElsewhere(body.getString("detail"), reply);
     }
-    if (reply.failureCode() == 503) {
-      return new StoreUnavailableException(body.getString("detail"), body.getInteger("retryAfter", 2), reply);
-    }
-    return new CommandRejected(reply.failureCode(), body.getString("title"), body.getString("detail"),
-        body.getString("code", ProblemCodes.ofStatus(reply.failureCode())));
+    return new StoreUnavailableException(body.getString("detail"), body.getInteger("retryAfter", 2), reply);
   }
 }

@@ -2,8 +2,7 @@ package io.drillboard.drill;
 
 /**
  * The stable machine codes of refusals, sent as problem+json's {@code code}: pages map them to text in their own
- * language, and scripts branch on them, whatever the English {@code detail} says. A refusal without a code of its own
- * gets its status's.
+ * language, and scripts branch on them, whatever the English {@code detail} says.
  */
 public final class ProblemCodes {
   public static final String INVALID_FIELDS = "invalid-fields";
@@ -21,23 +20,5 @@ public final class ProblemCodes {
   public static final String STORE_UNAVAILABLE = "store-unavailable";
 
   private ProblemCodes() {
-  }
-
-  /** The code of a refusal that has none more precise. */
-  public static String ofStatus(int status) {
-    return switch (status) {
-      case 400 -> "bad-request";
-      case 401 -> "token-invalid";
-      case 403 -> "forbidden";
-      case 404 -> "not-found";
-      case 405 -> "method-not-allowed";
-      case 408 -> "request-timeout";
-      case 409 -> "conflict";
-      case 413 -> "body-too-large";
-      case 415 -> "unsupported-media-type";
-      case 429 -> "too-many-requests";
-      case 503 -> STORE_UNAVAILABLE;
-      default -> status >= 500 ? "internal-error" : "bad-request";
-    };
   }
 }

@@ -13,7 +13,7 @@ public class ProblemException extends RuntimeException {
   private final String code;
 
   public ProblemException(int status, String detail, List<String> errors) {
-    this(status, detail, errors, errors.isEmpty() ? ProblemCodes.ofStatus(status) : ProblemCodes.INVALID_FIELDS);
+    this(status, detail, errors, errors.isEmpty() ? Problems.codeOf(status) : ProblemCodes.INVALID_FIELDS);
   }
 
   public ProblemException(int status, String detail, List<String> errors, String code) {

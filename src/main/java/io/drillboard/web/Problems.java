@@ -22,6 +22,34 @@ final class Problems {
   private Problems() {
   }
 
+  /** The code of a refusal that has none more precise: its status's. */
+  static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "bad-request";
+      case 401 -> "token-invalid";
+      case 403 -> "forbidden";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 408 -> "request-timeout";
+      case 409 -> "conflict";
+      case 413 -> "body-too-large";
+      case 415 -> "unsupported-media-type";
+      case 429 -> "too-many-requests";
+      case 503 -> ProblemCodes.STORE_UNAVAILABLE;
+      default -> status >= 500 ? "internal-error" : "bad-request";
+    };
+  }
+
+  /** How the API says each kind of refusal the drill makes. */
+  static int statusOf(CommandRejected.Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+    };
+  }
+
   /** The router's failure handler: maps what went wrong to its status; never shows a stack trace. */
   static void onFailure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
@@ -34,7 +62,7 @@ final class Problems {
     } else if (failure instanceof ScenarioInvalidException invalid) {
       send(ctx, 400, "the scenario is not valid", invalid.problems(), null, ProblemCodes.SCENARIO_INVALID);
     } else if (failure instanceof CommandRejected rejected) {
-      send(ctx, rejected.status(), rejected.getMessage(), List.of(), null, rejected.code());
+      send(ctx, statusOf(rejected.kind()), rejected.getMessage(), List.of(), null, rejected.code());
     } else if (failure instanceof StoreUnavailableException unavailable) {
       send(ctx, 503, unavailable.getMessage(), List.of(), unavailable.retryAfterSeconds());
     } else if (failure instanceof HttpException http) {
@@ -51,7 +79,7 @@ final class Problems {
   }
 
   static void send(RoutingContext ctx, int status, String detail, List<String> errors, Integer retryAfterSeconds) {
-    send(ctx, status, detail, errors, retryAfterSeconds, ProblemCodes.ofStatus(status));
+    send(ctx, status, detail, errors, retryAfterSeconds, codeOf(status));
   }
 
   /** {@code code}: the stable machine code of this kind of refusal, which pages map to their own words. */
