@@ -23,7 +23,8 @@ start_server() {
     curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break
     sleep 0.5
   done
-  PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/server.log" | grep -o '[0-9]*$')
+  # The embedded PostgreSQL's port: line 4 of its postmaster.pid (the server's banner no longer names it).
+  PG_PORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
   TOKEN=$(java -jar "$JAR" token --data-dir "$WORK/data" --jwt-secret "$SECRET" --role director --ttl 2h)
 }
 

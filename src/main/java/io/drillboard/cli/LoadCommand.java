@@ -41,6 +41,10 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--acked-log", description = "Write the id of every acknowledged event to this file.")
   Path ackedLog;
 
+  @Option(names = "--deflate",
+      description = "The viewers offer permessage-deflate, as browsers do; frame sizes are still counted decompressed.")
+  boolean deflate;
+
   @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")
   boolean json;
 
@@ -51,7 +55,7 @@ final class LoadCommand implements Callable<Integer> {
           + "--duration longer than zero");
     }
     LoadRun run = new LoadRun(new LoadRun.Plan(url, token, drill, rate, duration, batch, subscribers, connections,
-        ackedLog));
+        ackedLog, deflate));
     LoadRun.Summary summary = run.execute(System.out);
     System.out.println(summary.table());
     if (json) {

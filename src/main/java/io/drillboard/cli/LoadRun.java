@@ -36,8 +36,14 @@ import org.HdrHistogram.Histogram;
  * requests it prevented (no coordinated omission).
  */
 final class LoadRun {
+  /** {@code deflate}: the viewers offer permessage-deflate, as browsers do. */
   record Plan(URI url, String token, String drill, double rate, Duration duration, int batch, int subscribers,
-      int connections, Path ackedLog) {
+      int connections, Path ackedLog, boolean deflate) {
+    /** A plan whose viewers, if any, do not offer deflate. */
+    Plan(URI url, String token, String drill, double rate, Duration duration, int batch, int subscribers,
+        int connections, Path ackedLog) {
+      this(url, token, drill, rate, duration, batch, subscribers, connections, ackedLog, false);
+    }
   }
 
   private static final String TYPE = "load";
@@ -88,8 +94,8 @@ final class LoadRun {
         finished = true;
         // Throughput over the span in which acknowledgements came, not the planned duration.
         long elapsed = Math.max(1, Math.max(lastAck, start + plan.duration().toMillis()) - start);
-        Viewers seen = plan.subscribers() == 0 ? null : new Viewers(plan.subscribers(), viewersLost, frames,
-            frames == 0 ? 0 : frameBytes / frames, endToEnd.copy());
+        Viewers seen = plan.subscribers() == 0 ? null : new Viewers(plan.subscribers(), plan.deflate(), viewersLost,
+            frames, frames == 0 ? 0 : frameBytes / frames, endToEnd.copy());
         return new Summary(sent, acknowledged, new TreeMap<>(failures), acknowledged * 1000.0 / elapsed,
             ackLatency.copy(), seen);
       }
@@ -170,10 +176,15 @@ final class LoadRun {
     List<WebSocket> viewers = new ArrayList<>();
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024)
-        .setMaxConnections(Math.max(1, plan.subscribers())));
+        .setMaxConnections(Math.max(1, plan.subscribers())).setTryUsePerMessageCompression(plan.deflate()));
     for (int i = 0; i < plan.subscribers(); i++) {
       WebSocket socket = client.connect(new WebSocketConnectOptions().setHost(plan.url().getHost()).setPort(port())
           .setURI("/api/v1/drills/" + plan.drill() + "/live?token=" + plan.token())).await();
+      // A server that declined would leave a deflate run measuring uncompressed frames without saying so.
+      String extensions = socket.headers().get("Sec-WebSocket-Extensions");
+      if (plan.deflate() && (extensions == null || !extensions.contains("permessage-deflate"))) {
+        throw new IllegalStateException("--deflate: the server did not accept permessage-deflate");
+      }
       socket.handler(this::onFrame);
       socket.closeHandler(v -> onViewerClosed());
       viewers.add(socket);
@@ -187,6 +198,11 @@ final class LoadRun {
     }
   }
 
+  /**
+   * A frame as the viewer's page gets it (decompressed, when deflate was negotiated). Only the events a frame lists
+   * are timed: a delta lists the newest of its range, so the older ones it leaves out (its {@code omitted}) waited up
+   * to one frame interval longer than the figures show.
+   */
   private void onFrame(Buffer frame) {
     long now = System.currentTimeMillis();
     byte[] bytes = frame.getBytes();
@@ -255,8 +271,11 @@ final class LoadRun {
             " e2e p99=%.1fms", endToEnd.getValueAtPercentile(99) / 1000.0) : "");
   }
 
-  /** What the subscribed viewers saw: how many were lost during the run, the frames and their timing. */
-  record Viewers(int subscribed, int lost, long frames, long meanFrameBytes, Histogram endToEnd) {
+  /**
+   * What the subscribed viewers saw: how many were lost during the run, the frames (their size decompressed) and
+   * their timing.
+   */
+  record Viewers(int subscribed, boolean deflate, int lost, long frames, long meanFrameBytes, Histogram endToEnd) {
   }
 
   record Summary(long sent, long acknowledged, Map<String, Long> failed, double throughput, Histogram ack,
@@ -268,7 +287,7 @@ final class LoadRun {
           .put("ackLatency", percentiles(ack));
       if (viewers != null) {
         json.put("endToEndLatency", percentiles(viewers.endToEnd())).put("subscribers", viewers.subscribed())
-            .put("subscribersLost", viewers.lost()).put("frames", viewers.frames())
+            .put("deflate", viewers.deflate()).put("subscribersLost", viewers.lost()).put("frames", viewers.frames())
             .put("meanFrameBytes", viewers.meanFrameBytes());
       }
       return json;
@@ -290,8 +309,9 @@ final class LoadRun {
           "sent", sent, "acknowledged", acknowledged, "failed", failed.isEmpty() ? "0" : failed, "throughput",
           throughput));
       if (viewers != null) {
-        out.append(String.format(java.util.Locale.ROOT, "%-22s %d (%d lost), %d frames of %d bytes on average%n",
-            "subscribers", viewers.subscribed(), viewers.lost(), viewers.frames(), viewers.meanFrameBytes()));
+        out.append(String.format(java.util.Locale.ROOT, "%-22s %d%s (%d lost), %d frames of %d bytes on average%n",
+            "subscribers", viewers.subscribed(), viewers.deflate() ? " offering permessage-deflate" : "",
+            viewers.lost(), viewers.frames(), viewers.meanFrameBytes()));
       }
       out.append(String.format("%-22s %10s %10s %10s %10s%n", "latency (ms)", "p50", "p99", "p99.9", "max"));
       out.append(row("ack", ack));
