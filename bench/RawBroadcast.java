@@ -11,12 +11,12 @@ import java.util.Set;
 
 /**
  * The physical limit for benchmark 3: plain Vert.x taking the load tool's batches (answering 202 at once, storing
- * nothing) and broadcasting, ten times a second, a frame of the newest 200 events padded to the size of Drillboard's
+ * nothing) and broadcasting, ten times a second, a frame of the newest 20 events (as many as Drillboard lists) padded to the size of Drillboard's
  * frames, to every WebSocket, on one event loop per core like Drillboard's.
  * Run from the jar's classpath: java -cp target/drillboard.jar bench/RawBroadcast.java PORT FRAME-BYTES
  */
 public class RawBroadcast extends VerticleBase {
-  private static final int LISTED = 200;
+  private static final int LISTED = 20;
   private static final Deque<String> NEWEST = new ArrayDeque<>();
   private static boolean fresh;
   private final int port;

@@ -96,12 +96,12 @@ class CorrectionsTest {
     Assessment before = engine.state().assessment();
 
     assertThatThrownBy(() -> engine.handle(new Assess(new Retracted(4, "再撤一次", "王敏"), "王敏"), WALL + 6_000))
-        .isInstanceOf(CommandRejected.class).hasMessageContaining("seq 4").extracting("status").isEqualTo(404);
+        .isInstanceOf(CommandRejected.class).hasMessageContaining("seq 4").extracting("kind").isEqualTo(CommandRejected.Kind.NOT_FOUND);
     assertThatThrownBy(() -> engine.handle(new Assess(new Noted(40_000_000, "改成笔记", "王敏", 2L), "王敏"),
-        WALL + 6_000)).isInstanceOf(CommandRejected.class).hasMessageContaining("is a rating").extracting("status")
-        .isEqualTo(400);
+        WALL + 6_000)).isInstanceOf(CommandRejected.class).hasMessageContaining("is a rating").extracting("kind")
+        .isEqualTo(CommandRejected.Kind.INVALID);
     assertThatThrownBy(() -> engine.handle(new Assess(new Retracted(1, "不是评估记录", "王敏"), "王敏"), WALL + 6_000))
-        .isInstanceOf(CommandRejected.class).extracting("status").isEqualTo(404);
+        .isInstanceOf(CommandRejected.class).extracting("kind").isEqualTo(CommandRejected.Kind.NOT_FOUND);
     assertThat(engine.drain()).isEmpty();
     assertThat(engine.state().assessment()).isEqualTo(before);
   }
