@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The physical limit for benchmark 3: plain Vert.x taking the load tool's batches (answering 202 at once, storing
- * nothing) and broadcasting, ten times a second, a frame of the newest 20 events (as many as Drillboard lists) padded to the size of Drillboard's
- * frames, to every WebSocket, on one event loop per core like Drillboard's.
+ * nothing) and broadcasting, ten times a second, a frame of the newest 20 events (as many as Drillboard lists) padded
+ * to the size of Drillboard's frames, to every WebSocket, on one event loop per core like Drillboard's.
  * Run from the jar's classpath: java -cp target/drillboard.jar bench/RawBroadcast.java PORT FRAME-BYTES
  */
 public class RawBroadcast extends VerticleBase {
