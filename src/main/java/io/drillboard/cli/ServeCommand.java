@@ -81,6 +81,12 @@ final class ServeCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   int liveStreamsPerToken;
 
+  @Option(names = "--live-deflate", negatable = true, fallbackValue = "true",
+      defaultValue = "${env:DRILLBOARD_LIVE_DEFLATE:-true}",
+      description = "Compress live frames for viewers that offer permessage-deflate, as browsers do "
+          + "(--no-live-deflate: never; default ${DEFAULT-VALUE}; bench/RESULTS.md has the cost).")
+  boolean liveDeflate;
+
   @Option(names = "--connections-per-token", defaultValue = "${env:DRILLBOARD_CONNECTIONS_PER_TOKEN:-2000}",
       description = "HTTP connections one token may hold open at once; beyond it, 429 (0: no limit; default "
           + "${DEFAULT-VALUE}).")
@@ -171,7 +177,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServerConfig config = new ServerConfig(port, host, data.dataDir,
         Optional.ofNullable(dbUrl).filter(s -> !s.isBlank()), data.configuredSecret(),
-        ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, ServerConfig.DEFAULT_LIVE_QUEUE_BYTES, metricsRetention,
+        ServerConfig.DEFAULT_MAX_BODY_BYTES, ingestQueue, new ServerConfig.Live(ServerConfig.Live.DEFAULT_QUEUE_BYTES,
+            liveDeflate), metricsRetention,
         ingestRateLimit, new ServerConfig.Guard(Optional.ofNullable(metricsToken).filter(s -> !s.isBlank()),
             allowedOrigins == null ? List.of() : allowedOrigins.stream().filter(o -> !o.isBlank()).toList(),
             maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken, connectionsPerToken,

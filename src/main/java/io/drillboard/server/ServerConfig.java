@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param jwtSecret the HS256 secret; empty to use (or create) the one kept in the data dir
  * @param maxBodyBytes largest request body accepted; larger ones get 413
  * @param ingestQueueLimit events waiting for commit before the server answers 503
- * @param liveQueueBytes bytes a live viewer may have waiting to be sent before it is skipped until it catches up
+ * @param live how live streams are sent
  * @param metricsRetention how long an ended drill's series stay in /metrics, and how long an ended drill with nothing
  *     asked of it stays loaded
  * @param ingestRateLimit injected events per second allowed per token (0: no limit); beyond it, 429
@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param cluster when present, the server joins the others sharing its database (docs/deploy.md)
  */
 public record ServerConfig(int port, String host, Path dataDir, Optional<String> dbUrl, Optional<String> jwtSecret,
-    long maxBodyBytes, int ingestQueueLimit, int liveQueueBytes, Duration metricsRetention, double ingestRateLimit,
+    long maxBodyBytes, int ingestQueueLimit, Live live, Duration metricsRetention, double ingestRateLimit,
     Guard guard, String nodeName, Optional<Cluster> cluster) {
 
   public ServerConfig {
@@ -103,37 +103,48 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
     }
   }
 
+  /**
+   * How live streams are sent.
+   *
+   * @param queueBytes bytes a live viewer may have waiting to be sent before it is skipped until it catches up
+   * @param deflate whether a viewer that offers permessage-deflate (every browser does) gets its frames compressed
+   */
+  public record Live(int queueBytes, boolean deflate) {
+    public static final int DEFAULT_QUEUE_BYTES = 1024 * 1024;
+    public static final boolean DEFAULT_DEFLATE = true;
+    public static final Live DEFAULTS = new Live(DEFAULT_QUEUE_BYTES, DEFAULT_DEFLATE);
+  }
+
   /** A PEM certificate chain and its private key (PKCS#8 or PKCS#1). */
   public record Tls(Path cert, Path key) {
   }
 
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_INGEST_QUEUE_LIMIT = 200_000;
-  public static final int DEFAULT_LIVE_QUEUE_BYTES = 1024 * 1024;
   public static final Duration DEFAULT_METRICS_RETENTION = Duration.ofMinutes(15);
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
+    return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, live,
         metricsRetention, ingestRateLimit, guard, nodeName, cluster);
   }
 
-  public ServerConfig withLiveQueueBytes(int bytes) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, bytes,
+  public ServerConfig withLive(Live newLive) {
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, newLive,
         metricsRetention, ingestRateLimit, guard, nodeName, cluster);
   }
 
   public ServerConfig withIngestLimits(int queueLimit, double rateLimit) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, queueLimit, liveQueueBytes,
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, queueLimit, live,
         metricsRetention, rateLimit, guard, nodeName, cluster);
   }
 
   public ServerConfig withGuard(Guard newGuard) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, live,
         metricsRetention, ingestRateLimit, newGuard, nodeName, cluster);
   }
 
   public ServerConfig withMetricsRetention(Duration retention) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, liveQueueBytes,
+    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, live,
         retention, ingestRateLimit, guard, nodeName, cluster);
   }
 }

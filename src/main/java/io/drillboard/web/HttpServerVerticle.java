@@ -95,7 +95,11 @@ public final class HttpServerVerticle extends VerticleBase {
         .setMaxHeaderSize(guard.maxHeaderBytes())
         .setIdleTimeout((int) Math.max(1, guard.idleTimeout().toSeconds())).setIdleTimeoutUnit(TimeUnit.SECONDS)
         // Viewers send only small controls: a larger message closes that socket (1009) and no other.
-        .setMaxWebSocketMessageSize(MAX_CLIENT_MESSAGE_BYTES);
+        .setMaxWebSocketMessageSize(MAX_CLIENT_MESSAGE_BYTES)
+        // permessage-deflate (RFC 7692), which browsers offer, compresses each viewer's frames on its own connection;
+        // per-frame compression is an obsolete draft no browser speaks.
+        .setPerMessageWebSocketCompressionSupported(config.live().deflate())
+        .setPerFrameWebSocketCompressionSupported(false);
     guard.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
         .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
     server = vertx.createHttpServer(options);
@@ -111,7 +115,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
     ServerConfig.Guard guard = config.guard();
     OriginPolicy origins = new OriginPolicy(guard.allowedOrigins());
-    LiveHub live = new LiveHub(vertx, views, events, tokens, config.liveQueueBytes(), metrics, origins, quota);
+    LiveHub live = new LiveHub(vertx, views, events, tokens, config.live().queueBytes(), metrics, origins, quota);
 
     router.route().handler(SecurityHeaders::add);
     router.route().handler(origins::cors);

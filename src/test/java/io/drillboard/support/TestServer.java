@@ -32,7 +32,7 @@ public final class TestServer implements AutoCloseable {
   public static ServerConfig config() {
     return new ServerConfig(0, "127.0.0.1", Path.of("target", "test-data", "server"), Optional.empty(),
         Optional.of(SECRET), ServerConfig.DEFAULT_MAX_BODY_BYTES, ServerConfig.DEFAULT_INGEST_QUEUE_LIMIT,
-        ServerConfig.DEFAULT_LIVE_QUEUE_BYTES, ServerConfig.DEFAULT_METRICS_RETENTION, 0, ServerConfig.Guard.defaults(),
+        ServerConfig.Live.DEFAULTS, ServerConfig.DEFAULT_METRICS_RETENTION, 0, ServerConfig.Guard.defaults(),
         "test", Optional.empty());
   }
 

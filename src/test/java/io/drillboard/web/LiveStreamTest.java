@@ -2,6 +2,7 @@ package io.drillboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.server.ServerConfig;
 import io.drillboard.support.Http;
 import io.drillboard.support.LiveClient;
 import io.drillboard.support.LiveClient.Received;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LiveStreamTest {
   /** A small write queue, so that a viewer who stops reading falls behind within seconds. */
   @RegisterExtension
-  static final RunningServer server = RunningServer.with(() -> TestServer.config().withLiveQueueBytes(64 * 1024));
+  static final RunningServer server = RunningServer.with(() -> TestServer.config()
+      .withLive(new ServerConfig.Live(64 * 1024, ServerConfig.Live.DEFAULT_DEFLATE)));
 
   private final Http http = server.http();
   private final String director = server.token(Role.DIRECTOR);
