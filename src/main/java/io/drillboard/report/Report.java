@@ -161,13 +161,9 @@ public final class Report {
     JsonArray tasks = new JsonArray();
     for (Team team : state.scenario().teams()) {
       List<TaskProgress> progress = team.tasks().stream().map(t -> state.task(t.id())).toList();
+      // The wall's latency fragment of the team, with its names.
       teams.add(new JsonObject().put("id", team.id()).put("name", team.name()).put("nameEn", team.nameEn())
-          .put("tasks", progress.size())
-          .put("done", progress.stream().filter(p -> p.doneAt() != TaskProgress.NOT_YET).count())
-          .put("overdue", progress.stream().filter(TaskProgress::overdue).count())
-          .put("responseAvgSec", Latencies.averageSeconds(Latencies.reached(progress, TaskProgress::responseLatency)))
-          .put("completionAvgSec",
-              Latencies.averageSeconds(Latencies.reached(progress, TaskProgress::completionLatency))));
+          .mergeIn(Latencies.ofTeam(progress)));
       for (Task task : team.tasks()) {
         TaskProgress p = state.task(task.id());
         tasks.add(new JsonObject().put("team", team.id()).put("id", task.id()).put("title", task.title())
