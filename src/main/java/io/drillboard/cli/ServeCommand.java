@@ -82,9 +82,10 @@ final class ServeCommand implements Callable<Integer> {
   int liveStreamsPerToken;
 
   @Option(names = "--live-deflate", negatable = true, fallbackValue = "true",
-      defaultValue = "${env:DRILLBOARD_LIVE_DEFLATE:-true}",
-      description = "Compress live frames for viewers that offer permessage-deflate, as browsers do "
-          + "(--no-live-deflate: never; default ${DEFAULT-VALUE}; bench/RESULTS.md has the cost).")
+      defaultValue = "${env:DRILLBOARD_LIVE_DEFLATE:-false}",
+      description = "Compress live frames for viewers that offer permessage-deflate, as browsers do: a tenth of "
+          + "the bytes for much more CPU per viewer; worth it for a few viewers on slow links (default "
+          + "${DEFAULT-VALUE}; bench/RESULTS.md has the figures).")
   boolean liveDeflate;
 
   @Option(names = "--connections-per-token", defaultValue = "${env:DRILLBOARD_CONNECTIONS_PER_TOKEN:-2000}",

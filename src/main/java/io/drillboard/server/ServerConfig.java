@@ -107,11 +107,13 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
    * How live streams are sent.
    *
    * @param queueBytes bytes a live viewer may have waiting to be sent before it is skipped until it catches up
-   * @param deflate whether a viewer that offers permessage-deflate (every browser does) gets its frames compressed
+   * @param deflate whether a viewer that offers permessage-deflate (every browser does) gets its frames compressed;
+   *     off by default: each socket compresses on its own, and at 2,000 viewers that cost the server twice the CPU
+   *     and its p99 went from 0.86 s to 28 s (bench/RESULTS.md)
    */
   public record Live(int queueBytes, boolean deflate) {
     public static final int DEFAULT_QUEUE_BYTES = 1024 * 1024;
-    public static final boolean DEFAULT_DEFLATE = true;
+    public static final boolean DEFAULT_DEFLATE = false;
     public static final Live DEFAULTS = new Live(DEFAULT_QUEUE_BYTES, DEFAULT_DEFLATE);
   }
 

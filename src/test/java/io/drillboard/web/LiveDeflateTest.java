@@ -35,7 +35,11 @@ class LiveDeflateTest {
           WebSocket socket = vertx.createWebSocketClient(new WebSocketClientOptions()
               .setTryUsePerMessageCompression(true)).connect(new WebSocketConnectOptions().setHost("127.0.0.1")
               .setPort(server.port()).setURI("/api/v1/drills/" + drill + "/live?token=" + director))
-              .andThen(opened -> opened.result().textMessageHandler(text -> first.complete(new JsonObject(text))))
+              .andThen(opened -> {
+                if (opened.succeeded()) {
+                  opened.result().textMessageHandler(text -> first.complete(new JsonObject(text)));
+                }
+              })
               .await();
           String extensions = socket.headers().get("Sec-WebSocket-Extensions");
           if (deflate) {
