@@ -1,7 +1,7 @@
 package io.drillboard.cli;
 
 import io.drillboard.server.JwtSecret;
-import io.drillboard.server.ServerConfig.TokenTrust;
+import io.drillboard.config.ServerConfig.TokenTrust;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.drillboard.cli;
 
 import io.drillboard.server.DrillboardServer;
-import io.drillboard.server.ServerConfig;
+import io.drillboard.config.ServerConfig;
 import io.drillboard.store.Database;
 import io.drillboard.web.Role;
 import java.net.InetAddress;

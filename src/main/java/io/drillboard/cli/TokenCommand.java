@@ -1,6 +1,6 @@
 package io.drillboard.cli;
 
-import io.drillboard.server.ServerConfig;
+import io.drillboard.config.ServerConfig;
 import io.drillboard.web.Role;
 import io.drillboard.web.PersonNames;
 import io.drillboard.web.Tokens;

@@ -14,7 +14,7 @@ import io.drillboard.drill.EventBody.LessonRecorded;
 import io.drillboard.drill.EventBody.Noted;
 import io.drillboard.drill.EventBody.Rated;
 import io.drillboard.drill.EventBody.Retracted;
-import io.drillboard.evaluation.Assessment.TargetKind;
+import io.drillboard.drill.Assessment.TargetKind;
 import io.drillboard.drill.EventBody.Ended;
 import io.drillboard.drill.EventBody.External;
 import io.drillboard.drill.EventBody.InjectFired;

@@ -1,9 +1,9 @@
 package io.drillboard.drill;
 
-import io.drillboard.evaluation.Assessment.ActionState;
-import io.drillboard.evaluation.Assessment.Grade;
-import io.drillboard.evaluation.Assessment.LessonKind;
-import io.drillboard.evaluation.Assessment.TargetKind;
+import io.drillboard.drill.Assessment.ActionState;
+import io.drillboard.drill.Assessment.Grade;
+import io.drillboard.drill.Assessment.LessonKind;
+import io.drillboard.drill.Assessment.TargetKind;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.Scenario.Sentiment;
 import io.vertx.core.json.JsonObject;

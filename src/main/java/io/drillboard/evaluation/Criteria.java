@@ -1,5 +1,7 @@
 package io.drillboard.evaluation;
 
+import io.drillboard.drill.DrillFacts;
+import io.drillboard.drill.Evidence;
 import io.drillboard.evaluation.CriterionResult.Status;
 import io.drillboard.scenario.Scenario.Anchor;
 import io.drillboard.scenario.Scenario.Criterion;

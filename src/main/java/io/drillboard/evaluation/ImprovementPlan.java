@@ -1,7 +1,7 @@
 package io.drillboard.evaluation;
 
 import io.drillboard.drill.DrillState;
-import io.drillboard.evaluation.Assessment.CorrectiveAction;
+import io.drillboard.drill.Assessment.CorrectiveAction;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.drillboard.evaluation;
 
-import io.drillboard.evaluation.Assessment.Grade;
-import io.drillboard.evaluation.Assessment.Rating;
+import io.drillboard.drill.Assessment.Grade;
+import io.drillboard.drill.Assessment.Rating;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package io.drillboard.metrics;
 
-import io.drillboard.drill.CommittedListener;
+import io.drillboard.runtime.CommittedListener;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Event;
 import io.drillboard.store.CommitObserver;
-import io.drillboard.web.LiveStats;
+import io.drillboard.metrics.LiveStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

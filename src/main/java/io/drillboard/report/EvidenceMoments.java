@@ -1,6 +1,6 @@
 package io.drillboard.report;
 
-import io.drillboard.evaluation.Evidence;
+import io.drillboard.drill.Evidence;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.drill.TaskProgress;

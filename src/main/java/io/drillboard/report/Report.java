@@ -1,15 +1,15 @@
 package io.drillboard.report;
 
-import io.drillboard.evaluation.Assessment;
+import io.drillboard.drill.Assessment;
 import io.drillboard.evaluation.Criteria;
 import io.drillboard.evaluation.CriterionResult;
-import io.drillboard.evaluation.Evidence;
+import io.drillboard.drill.Evidence;
 import io.drillboard.evaluation.ObjectiveConclusion;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.drill.TaskProgress;
-import io.drillboard.evaluation.Assessment.TargetKind;
+import io.drillboard.drill.Assessment.TargetKind;
 import io.drillboard.view.AssessmentView;
 import io.drillboard.view.Latencies;
 import io.drillboard.scenario.Scenario;

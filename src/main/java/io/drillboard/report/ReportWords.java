@@ -1,7 +1,7 @@
 package io.drillboard.report;
 
 import io.drillboard.evaluation.Criteria;
-import io.drillboard.evaluation.Evidence;
+import io.drillboard.drill.Evidence;
 import java.util.Map;
 
 /** The report's own words in Chinese and English, shared by its printable page and its Word document. */

@@ -1,8 +1,9 @@
 package io.drillboard.server;
 
-import io.drillboard.drill.CommandCodec;
-import io.drillboard.drill.DrillManager;
-import io.drillboard.drill.Ownership;
+import io.drillboard.config.ServerConfig;
+import io.drillboard.runtime.CommandCodec;
+import io.drillboard.runtime.DrillManager;
+import io.drillboard.runtime.Ownership;
 import io.drillboard.metrics.DrillboardMetrics;
 import io.drillboard.metrics.VertxMetrics;
 import io.drillboard.scenario.Scenario;

@@ -1,6 +1,6 @@
 package io.drillboard.view;
 
-import io.drillboard.evaluation.Assessment;
+import io.drillboard.drill.Assessment;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.SimTime;
 import io.vertx.core.json.JsonArray;

@@ -2,7 +2,7 @@ package io.drillboard.view;
 
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Event;
-import io.drillboard.drill.FrameWriter;
+import io.drillboard.runtime.FrameWriter;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 

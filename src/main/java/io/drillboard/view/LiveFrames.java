@@ -3,7 +3,7 @@ package io.drillboard.view;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.drillboard.drill.DrillVerticle;
+import io.drillboard.runtime.DrillVerticle;
 import io.drillboard.drill.Event;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

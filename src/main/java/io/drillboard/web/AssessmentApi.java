@@ -1,12 +1,12 @@
 package io.drillboard.web;
 
 import io.drillboard.drill.Command;
-import io.drillboard.drill.Drills;
+import io.drillboard.runtime.Drills;
 import io.drillboard.drill.EventBody;
-import io.drillboard.evaluation.Assessment.ActionState;
-import io.drillboard.evaluation.Assessment.Grade;
-import io.drillboard.evaluation.Assessment.LessonKind;
-import io.drillboard.evaluation.Assessment.TargetKind;
+import io.drillboard.drill.Assessment.ActionState;
+import io.drillboard.drill.Assessment.Grade;
+import io.drillboard.drill.Assessment.LessonKind;
+import io.drillboard.drill.Assessment.TargetKind;
 import io.drillboard.scenario.SimTime;
 import io.drillboard.view.DrillViews;
 import io.vertx.core.json.JsonObject;

@@ -4,7 +4,7 @@ import io.drillboard.drill.Command;
 import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.Command.Incoming;
 import io.drillboard.drill.DrillNaming;
-import io.drillboard.drill.Drills;
+import io.drillboard.runtime.Drills;
 import io.drillboard.drill.TaskState;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.ScenarioCatalog;

@@ -4,9 +4,9 @@ import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
-import io.drillboard.drill.Drills;
+import io.drillboard.runtime.Drills;
 import io.drillboard.scenario.ScenarioCatalog;
-import io.drillboard.server.ServerConfig;
+import io.drillboard.config.ServerConfig;
 import io.drillboard.metrics.DrillboardMetrics;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.ScenarioStore;

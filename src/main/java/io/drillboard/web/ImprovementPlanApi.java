@@ -2,7 +2,7 @@ package io.drillboard.web;
 
 import io.drillboard.drill.Command;
 import io.drillboard.drill.DrillState;
-import io.drillboard.drill.Drills;
+import io.drillboard.runtime.Drills;
 import io.drillboard.drill.EventBody;
 import io.drillboard.evaluation.ImprovementPlan;
 import io.drillboard.evaluation.ImprovementPlan.EarlierAction;

@@ -1,6 +1,7 @@
 package io.drillboard.web;
 
 import io.drillboard.drill.Event;
+import io.drillboard.metrics.LiveStats;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.StoreUnavailableException;
 import io.drillboard.view.DrillViews;

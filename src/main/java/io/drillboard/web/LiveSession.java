@@ -1,5 +1,6 @@
 package io.drillboard.web;
 
+import io.drillboard.metrics.LiveStats;
 import io.drillboard.view.DrillViews.Frame;
 import io.drillboard.view.LiveFrames;
 import io.vertx.core.http.ServerWebSocket;

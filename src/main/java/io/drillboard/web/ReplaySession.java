@@ -3,6 +3,7 @@ package io.drillboard.web;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Event;
 import io.drillboard.drill.SimClock;
+import io.drillboard.metrics.LiveStats;
 import io.drillboard.view.ClockView;
 import io.drillboard.view.DrillView;
 import io.drillboard.view.EventsJson;

@@ -2,7 +2,7 @@ package io.drillboard.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.drillboard.server.ServerConfig.TokenTrust;
+import io.drillboard.config.ServerConfig.TokenTrust;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;

@@ -3,7 +3,7 @@ package io.drillboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.drillboard.server.ServerConfig.TokenTrust;
+import io.drillboard.config.ServerConfig.TokenTrust;
 import io.drillboard.support.Browser;
 import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;

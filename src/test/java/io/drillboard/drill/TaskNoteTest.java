@@ -1,5 +1,6 @@
 package io.drillboard.drill;
 
+import io.drillboard.runtime.CommandCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

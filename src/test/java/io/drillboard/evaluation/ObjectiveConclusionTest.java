@@ -2,9 +2,9 @@ package io.drillboard.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drillboard.evaluation.Assessment.Grade;
-import io.drillboard.evaluation.Assessment.Rating;
-import io.drillboard.evaluation.Assessment.TargetKind;
+import io.drillboard.drill.Assessment.Grade;
+import io.drillboard.drill.Assessment.Rating;
+import io.drillboard.drill.Assessment.TargetKind;
 import io.drillboard.evaluation.CriterionResult.Status;
 import io.drillboard.evaluation.ObjectiveConclusion.Level;
 import java.util.ArrayList;

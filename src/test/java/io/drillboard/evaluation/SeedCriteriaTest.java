@@ -1,5 +1,6 @@
 package io.drillboard.evaluation;
 
+import io.drillboard.drill.Evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.drill.Command;

@@ -1,6 +1,6 @@
 package io.drillboard.support;
 
-import io.drillboard.server.ServerConfig;
+import io.drillboard.config.ServerConfig;
 import io.drillboard.web.Role;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;

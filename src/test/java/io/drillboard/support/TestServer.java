@@ -1,7 +1,7 @@
 package io.drillboard.support;
 
 import io.drillboard.server.DrillboardServer;
-import io.drillboard.server.ServerConfig;
+import io.drillboard.config.ServerConfig;
 import io.drillboard.web.Role;
 import java.nio.file.Path;
 import java.time.Duration;

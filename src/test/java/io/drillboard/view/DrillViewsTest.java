@@ -8,7 +8,7 @@ import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.CommandRejected;
 import io.drillboard.drill.DrillEngine;
 import io.drillboard.drill.DrillState;
-import io.drillboard.drill.DrillVerticle;
+import io.drillboard.runtime.DrillVerticle;
 import io.drillboard.drill.Event;
 import io.drillboard.scenario.DefaultScenario;
 import io.drillboard.store.Database;

@@ -2,6 +2,7 @@ package io.drillboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.config.ServerConfig;
 import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
 import io.vertx.core.buffer.Buffer;
@@ -42,7 +43,7 @@ class ApiErrorsTest {
     assertProblem(http.get("/api/v1/drills", other.issue(Role.DIRECTOR, null, "x", Duration.ofHours(1))), 401);
     long anHourAgo = System.currentTimeMillis() / 1000 - 3600;
     String expired = server.server().server().tokens().auth().generateToken(new JsonObject().put("role", "director")
-        .put("iss", io.drillboard.server.ServerConfig.TokenTrust.DEFAULT_ISSUER).put("aud", Tokens.AUDIENCE).put("exp", anHourAgo),
+        .put("iss", io.drillboard.config.ServerConfig.TokenTrust.DEFAULT_ISSUER).put("aud", Tokens.AUDIENCE).put("exp", anHourAgo),
         new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256"));
     assertProblem(http.get("/api/v1/drills", expired), 401);
   }
@@ -116,7 +117,7 @@ class ApiErrorsTest {
   @Test
   void aTokenWithoutAKnownRoleMayReadNothing() {
     String roleless = server.server().server().tokens().auth().generateToken(new JsonObject().put("role", "admin"),
-        new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256").setIssuer(io.drillboard.server.ServerConfig.TokenTrust.DEFAULT_ISSUER)
+        new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256").setIssuer(io.drillboard.config.ServerConfig.TokenTrust.DEFAULT_ISSUER)
             .setAudience(java.util.List.of(Tokens.AUDIENCE)).setExpiresInMinutes(5));
     assertProblem(http.get("/api/v1/drills", roleless), 403);
     assertProblem(http.get("/api/v1/scenarios", roleless), 403);

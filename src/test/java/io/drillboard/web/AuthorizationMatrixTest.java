@@ -2,6 +2,7 @@ package io.drillboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.config.ServerConfig;
 import io.drillboard.metrics.DrillboardMetrics;
 import io.drillboard.support.RunningServer;
 import io.drillboard.support.TestServer;
@@ -182,7 +183,7 @@ class AuthorizationMatrixTest {
   }
 
   private static JsonObject claims(Role role) {
-    return new JsonObject().put("role", role.key()).put("sub", "matrix").put("iss", io.drillboard.server.ServerConfig.TokenTrust.DEFAULT_ISSUER)
+    return new JsonObject().put("role", role.key()).put("sub", "matrix").put("iss", io.drillboard.config.ServerConfig.TokenTrust.DEFAULT_ISSUER)
         .put("aud", Tokens.AUDIENCE);
   }
 

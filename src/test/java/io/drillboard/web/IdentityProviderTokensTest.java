@@ -2,8 +2,8 @@ package io.drillboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drillboard.server.ServerConfig;
-import io.drillboard.server.ServerConfig.TokenTrust;
+import io.drillboard.config.ServerConfig;
+import io.drillboard.config.ServerConfig.TokenTrust;
 import io.drillboard.support.Http;
 import io.drillboard.support.TestServer;
 import io.vertx.core.Vertx;

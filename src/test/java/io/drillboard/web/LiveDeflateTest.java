@@ -2,7 +2,7 @@ package io.drillboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drillboard.server.ServerConfig;
+import io.drillboard.config.ServerConfig;
 import io.drillboard.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;

@@ -3,7 +3,7 @@ package io.drillboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.scenario.DefaultScenario;
-import io.drillboard.server.ServerConfig;
+import io.drillboard.config.ServerConfig;
 import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
 import io.drillboard.support.TestDatabase;

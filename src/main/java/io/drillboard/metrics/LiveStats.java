@@ -1,4 +1,4 @@
-package io.drillboard.web;
+package io.drillboard.metrics;
 
 /** What the live stream reports about itself: viewers per drill, frames sent and dropped. */
 public interface LiveStats {

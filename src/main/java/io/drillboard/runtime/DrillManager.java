@@ -1,5 +1,9 @@
-package io.drillboard.drill;
+package io.drillboard.runtime;
 
+import io.drillboard.drill.CommandRejected;
+import io.drillboard.drill.DrillEngine;
+import io.drillboard.drill.DrillNaming;
+import io.drillboard.drill.ProblemCodes;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.store.EventStore;

@@ -1,5 +1,7 @@
-package io.drillboard.drill;
+package io.drillboard.runtime;
 
+import io.drillboard.drill.DrillState;
+import io.drillboard.drill.Event;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
-package io.drillboard.drill;
+package io.drillboard.runtime;
 
+import io.drillboard.drill.CommandRejected;
 import io.drillboard.store.StoreUnavailableException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;

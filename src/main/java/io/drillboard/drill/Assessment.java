@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.drill;
 
 import java.util.ArrayList;
 import java.util.Collections;

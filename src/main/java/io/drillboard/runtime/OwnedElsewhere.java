@@ -1,4 +1,4 @@
-package io.drillboard.drill;
+package io.drillboard.runtime;
 
 import io.drillboard.store.StoreUnavailableException;
 

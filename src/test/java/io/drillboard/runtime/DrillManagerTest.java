@@ -1,5 +1,9 @@
-package io.drillboard.drill;
+package io.drillboard.runtime;
 
+import io.drillboard.drill.Command;
+import io.drillboard.drill.DrillNaming;
+import io.drillboard.drill.DrillState;
+import io.drillboard.drill.Event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.drill.Command.ControlAction;

@@ -1,10 +1,13 @@
-package io.drillboard.drill;
+package io.drillboard.runtime;
 
+import io.drillboard.drill.Assessment;
+import io.drillboard.drill.Command;
+import io.drillboard.drill.EventBody;
+import io.drillboard.drill.TaskState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.drill.Command.ControlAction;
 import io.drillboard.drill.Command.Incoming;
-import io.drillboard.evaluation.Assessment;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;

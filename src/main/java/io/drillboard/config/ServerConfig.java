@@ -1,4 +1,4 @@
-package io.drillboard.server;
+package io.drillboard.config;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package io.drillboard.drill;
+package io.drillboard.runtime;
 
+import io.drillboard.drill.Command;
+import io.drillboard.drill.DrillNaming;
 import io.drillboard.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.drill;
 
 import io.drillboard.scenario.Scenario.Anchor;
 import io.drillboard.scenario.Scenario.TaskStep;
@@ -23,7 +23,7 @@ public final class Evidence {
     return "task:" + taskId + ":overdue";
   }
 
-  static String of(Anchor anchor) {
+  public static String of(Anchor anchor) {
     if (anchor instanceof Anchor.InjectFiredAt fired) {
       return injectFired(fired.injectId());
     }

@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.drill;
 
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.Scenario.TaskStep;

@@ -1,5 +1,12 @@
-package io.drillboard.drill;
+package io.drillboard.runtime;
 
+import io.drillboard.drill.Command;
+import io.drillboard.drill.CommandRejected;
+import io.drillboard.drill.DrillEngine;
+import io.drillboard.drill.DrillState;
+import io.drillboard.drill.Event;
+import io.drillboard.drill.ProblemCodes;
+import io.drillboard.drill.Reply;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.StoreUnavailableException;
 import io.vertx.core.Future;
