@@ -81,20 +81,17 @@ public record DrillState(
     DrillState next = withPosition(event.seq(), lastSim).withEvidenceOf(event);
     long sim = event.simTime();
     long wall = event.wallTime();
-    if (body instanceof Started) {
-      return next.withClock(DrillStatus.RUNNING, clock.startedAt(sim, wall));
-    }
-    if (body instanceof Resumed) {
-      return next.withClock(DrillStatus.RUNNING, clock.startedAt(sim, wall));
+    if (body instanceof Started || body instanceof Resumed) {
+      return next.withClock(status.after(body.type()), clock.startedAt(sim, wall));
     }
     if (body instanceof Paused) {
-      return next.withClock(DrillStatus.PAUSED, clock.pausedAt(sim, wall));
+      return next.withClock(status.after(body.type()), clock.pausedAt(sim, wall));
     }
     if (body instanceof SpeedChanged changed) {
       return next.withClock(status, clock.withSpeed(changed.speed(), sim, wall));
     }
     if (body instanceof Ended ended) {
-      return next.ended(ended.reason(), clock.pausedAt(sim, wall));
+      return next.ended(status.after(body.type()), ended.reason(), clock.pausedAt(sim, wall));
     }
     if (body instanceof InjectFired fired) {
       Map<String, FiredInject> injects = new LinkedHashMap<>(firedInjects);
@@ -266,8 +263,8 @@ public record DrillState(
         lastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
   }
 
-  private DrillState ended(String reason, SimClock stopped) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, DrillStatus.ENDED, reason, stopped, seq,
+  private DrillState ended(DrillStatus newStatus, String reason, SimClock stopped) {
+    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, newStatus, reason, stopped, seq,
         lastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
   }
 

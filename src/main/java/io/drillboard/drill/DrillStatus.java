@@ -2,8 +2,22 @@ package io.drillboard.drill;
 
 import java.util.Locale;
 
+/** Where a drill is in its life. */
 public enum DrillStatus {
   CREATED, RUNNING, PAUSED, ENDED;
+
+  /**
+   * The status after an event of type {@code eventType}: the one place the transitions are written, for the fold of a
+   * drill and for the list of drills alike. Any other event leaves the status as it is.
+   */
+  public DrillStatus after(String eventType) {
+    return switch (eventType) {
+      case "drill.started", "drill.resumed" -> RUNNING;
+      case "drill.paused" -> PAUSED;
+      case "drill.ended" -> ENDED;
+      default -> this;
+    };
+  }
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

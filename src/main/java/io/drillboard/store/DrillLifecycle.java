@@ -36,12 +36,7 @@ public record DrillLifecycle(String drillId, String scenarioId, long createdAt, 
   }
 
   private DrillLifecycle after(String type, String newSpeed) {
-    DrillStatus next = switch (type) {
-      case "drill.started", "drill.resumed" -> DrillStatus.RUNNING;
-      case "drill.paused" -> DrillStatus.PAUSED;
-      case "drill.ended" -> DrillStatus.ENDED;
-      default -> status;
-    };
+    DrillStatus next = status.after(type);
     double speedNow = type.equals("drill.speed_changed") && newSpeed != null ? Double.parseDouble(newSpeed) : speed;
     boolean archivedNow = type.equals("drill.archived") || archived && !type.equals("drill.unarchived");
     return new DrillLifecycle(drillId, scenarioId, createdAt, next, speedNow, autopilot, name, place, archivedNow);
