@@ -218,11 +218,11 @@ class TeamDeskBrowserTest {
       var sent = http.post("/api/v1/drills/" + id + "/broadcasts", director, "{\"text\":\"" + message + "\"}");
       assertThat(sent.statusCode()).isEqualTo(201);
       team.await(15, d -> team.findAll("#briefing li.broadcast").size() == 1);
-      assertThat(team.find("#briefing li.broadcast").getText()).contains("指挥部通知", message);
+      assertThat(team.text("#briefing li.broadcast")).contains("指挥部通知", message);
       assertThat(team.findAll("#briefing li").get(0).getAttribute("class")).as("newest first").contains("broadcast");
       team.screenshot("team-broadcast-phone");
       wall.await(15, d -> wall.findAll("#timeline li[data-type='drill.broadcast']").size() == 1);
-      assertThat(wall.find("#timeline li[data-type='drill.broadcast']").getText()).contains("指挥部通知", message);
+      assertThat(wall.text("#timeline li[data-type='drill.broadcast']")).contains("指挥部通知", message);
     }
   }
 

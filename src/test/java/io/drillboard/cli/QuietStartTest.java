@@ -64,8 +64,10 @@ class QuietStartTest {
    * of that (its logger is quiet, see simplelogger.properties) is no longer there to tell.
    */
   private static void assertPoolsHaveTheirOwnSeries(ServerProcess server, String which) throws Exception {
-    String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.url().resolve("/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    // HTTP/1.1: the JDK client's default would first try to upgrade a plain connection to HTTP/2 (h2c).
+    String scrape = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(HttpRequest.newBuilder(server.url().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
     List<String> pools = scrape.lines().filter(line -> line.startsWith("vertx_pool_in_use{")).toList();
     assertThat(pools).as(which).anyMatch(line -> line.contains("pool_name=\"drillboard-writer\""))
         .anyMatch(line -> line.contains("pool_name=\"drillboard-reader\""))
