@@ -14,7 +14,7 @@ public final class DeltaWriter implements FrameWriter {
   @Override
   public String delta(DrillState state, List<Event> events, long wallNow) {
     JsonObject view = DrillView.aggregates(state, wallNow);
-    JsonObject patch = framed == null ? view.copy() : ViewPatch.between(framed, view);
+    JsonObject patch = framed == null ? view : ViewPatch.between(framed, view);
     framed = view;
     return LiveFrames.delta(events, patch);
   }

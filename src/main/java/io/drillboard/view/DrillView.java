@@ -24,7 +24,12 @@ public final class DrillView {
 
   /** The whole drill as it stands at {@code wallNow}: its {@link #aggregates} and the {@link #SNAPSHOT_ONLY} fields. */
   public static JsonObject snapshot(DrillState state, long wallNow) {
-    return aggregates(state, wallNow).put(LABELS, ScenarioJson.labels(state.scenario().labels()));
+    return withLabels(aggregates(state, wallNow), state);
+  }
+
+  /** {@code aggregates} made a whole snapshot: with the fields only a snapshot carries. */
+  public static JsonObject withLabels(JsonObject aggregates, DrillState state) {
+    return aggregates.put(LABELS, ScenarioJson.labels(state.scenario().labels()));
   }
 
   /** Every figure the pages show, the fields a live frame may change. */

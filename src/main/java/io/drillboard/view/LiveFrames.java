@@ -67,12 +67,8 @@ public final class LiveFrames {
 
   /** A whole view as a patch, which it also is: without the fields that only a snapshot carries. */
   public static JsonObject wholePatch(JsonObject view) {
-    JsonObject patch = new JsonObject();
-    view.forEach(field -> {
-      if (!DrillView.SNAPSHOT_ONLY.contains(field.getKey()) && !HEAD.contains(field.getKey())) {
-        patch.put(field.getKey(), field.getValue());
-      }
-    });
+    JsonObject patch = patchOf(view);
+    DrillView.SNAPSHOT_ONLY.forEach(patch::remove);
     return patch;
   }
 

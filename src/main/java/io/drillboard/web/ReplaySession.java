@@ -90,8 +90,7 @@ final class ReplaySession {
     next = upTo;
     cursorSim = cursor;
     shown = replayed(DrillView.aggregates(state, wallShowing(cursorSim)));
-    JsonObject snapshot = LiveFrames.snapshot(DrillView.snapshot(state, wallShowing(cursorSim))).mergeIn(shown);
-    send(snapshot, List.of());
+    send(LiveFrames.snapshot(DrillView.withLabels(shown.copy(), state)), List.of());
   }
 
   private void tick() {
