@@ -56,8 +56,8 @@ public final class DrillEngine {
   public static final String SCENARIO_ACTOR = "scenario";
   public static final String AUTOPILOT_ACTOR = "autopilot";
   /** The kind of entry each evaluation event records, as {@code Assessment.kindOf} names it. */
-  private static final java.util.Map<String, String> ENTRY_KINDS = java.util.Map.of("evaluation.rated", "rating",
-      "evaluation.noted", "note", "evaluation.lesson", "lesson", "evaluation.action", "action");
+  private static final Map<EventType, String> ENTRY_KINDS = Map.of(EventType.EVALUATION_RATED, "rating",
+      EventType.EVALUATION_NOTED, "note", EventType.EVALUATION_LESSON, "lesson", EventType.EVALUATION_ACTION, "action");
 
   private final String drillId;
   private DrillState state;
@@ -197,7 +197,7 @@ public final class DrillEngine {
     int duplicates = 0;
     long seq = 0;
     for (Incoming incoming : append.events()) {
-      if (EventBody.reserved(incoming.type())) {
+      if (EventType.reserved(incoming.type())) {
         throw CommandRejected.invalid("type \"" + incoming.type() + "\" is written by the engine only");
       }
     }
@@ -243,7 +243,7 @@ public final class DrillEngine {
   /** A correction or a retraction must name an entry that still counts, and a correction one of its own kind. */
   private void requireCurrent(EventBody entry) {
     Long corrected = entry instanceof Retracted retracted ? Long.valueOf(retracted.entrySeq())
-        : DrillState.replaces(entry);
+        : entry instanceof EventBody.Entry correcting ? correcting.replaces() : null;
     if (corrected == null) {
       return;
     }
@@ -252,7 +252,7 @@ public final class DrillEngine {
       throw CommandRejected.notFound("no evaluation entry that still counts has seq " + corrected
           + " (it may have been corrected or retracted already)").coded(ProblemCodes.ENTRY_NOT_CURRENT);
     }
-    String own = ENTRY_KINDS.get(entry.type());
+    String own = entry instanceof EventBody.Entry correcting ? ENTRY_KINDS.get(correcting.eventType()) : null;
     if (!(entry instanceof Retracted) && !kind.equals(own)) {
       throw CommandRejected.invalid("entry " + corrected + " is a " + kind + ": only a " + kind + " can correct it");
     }

@@ -1,22 +1,26 @@
 package io.drillboard.drill;
 
+import io.drillboard.drill.EventBody.ActionAssigned;
+import io.drillboard.drill.EventBody.Archived;
+import io.drillboard.drill.EventBody.Broadcast;
 import io.drillboard.drill.EventBody.DrillCreated;
+import io.drillboard.drill.EventBody.EarlierActionClosed;
 import io.drillboard.drill.EventBody.Ended;
+import io.drillboard.drill.EventBody.Entry;
 import io.drillboard.drill.EventBody.External;
 import io.drillboard.drill.EventBody.InjectFired;
+import io.drillboard.drill.EventBody.LessonRecorded;
+import io.drillboard.drill.EventBody.Noted;
 import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.drill.EventBody.Paused;
+import io.drillboard.drill.EventBody.Rated;
 import io.drillboard.drill.EventBody.Resumed;
+import io.drillboard.drill.EventBody.Retracted;
 import io.drillboard.drill.EventBody.SpeedChanged;
 import io.drillboard.drill.EventBody.Started;
 import io.drillboard.drill.EventBody.TaskAdvanced;
 import io.drillboard.drill.EventBody.TaskOverdue;
 import io.drillboard.drill.EventBody.TaskTriggered;
-import io.drillboard.drill.EventBody.ActionAssigned;
-import io.drillboard.drill.EventBody.LessonRecorded;
-import io.drillboard.drill.EventBody.Noted;
-import io.drillboard.drill.EventBody.Rated;
-import io.drillboard.drill.EventBody.Retracted;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.Scenario.TaskStep;
 import io.drillboard.scenario.ScenarioParser;
@@ -29,26 +33,68 @@ import java.util.function.UnaryOperator;
 
 /**
  * A drill as its events tell it: the projection behind the live view, replay and the report. {@link #apply} is a pure
- * function, so the same events always give the same state, on any node and at any later time.
+ * function, so the same events always give the same state, on any node and at any later time. The state is made of
+ * parts that change for different reasons; an event replaces only the parts it changes.
  */
-public record DrillState(
-    String drillId,
-    Scenario scenario,
-    boolean autopilot,
-    long seed,
-    long createdAt,
-    DrillNaming naming,
-    DrillStatus status,
-    String endReason,
-    SimClock clock,
-    long seq,
-    long lastSimTime,
-    Map<String, TaskProgress> tasks,
-    Map<String, FiredInject> firedInjects,
-    OpinionTally opinion,
-    Assessment assessment,
-    Map<String, Long> evidence,
-    long externalEvents) implements DrillFacts {
+public record DrillState(Setup setup, Run run, Position position, Progress progress, Assessment assessment)
+    implements DrillFacts {
+
+  /** What drill.created fixed for good. */
+  public record Setup(String drillId, Scenario scenario, boolean autopilot, long seed, long createdAt,
+      DrillNaming naming) {
+  }
+
+  /** Where the drill is in its life, and its clock. */
+  public record Run(DrillStatus status, String endReason, SimClock clock) {
+    Run after(EventType type, SimClock moved) {
+      return new Run(status.after(type), endReason, moved);
+    }
+
+    Run ended(String reason, SimClock stopped) {
+      return new Run(status.after(EventType.DRILL_ENDED), reason, stopped);
+    }
+  }
+
+  /** How far the log goes: the last seq, the latest sim time of any event, and how many external events came. */
+  public record Position(long seq, long lastSimTime, long externalEvents) {
+    Position after(Event event, boolean external) {
+      return new Position(event.seq(), Math.max(lastSimTime, event.simTime()),
+          external ? externalEvents + 1 : externalEvents);
+    }
+  }
+
+  /**
+   * What the teams and the scenario have done: tasks, fired injects, the opinion curve, and the seq of each event
+   * that criteria cite as evidence.
+   */
+  public record Progress(Map<String, TaskProgress> tasks, Map<String, FiredInject> firedInjects, OpinionTally opinion,
+      Map<String, Long> evidence) {
+    Progress withTask(String taskId, UnaryOperator<TaskProgress> change) {
+      Map<String, TaskProgress> changed = new LinkedHashMap<>(tasks);
+      changed.computeIfPresent(taskId, (id, progress) -> change.apply(progress));
+      return new Progress(Collections.unmodifiableMap(changed), firedInjects, opinion, evidence);
+    }
+
+    Progress withInject(FiredInject fired, OpinionTally tally) {
+      Map<String, FiredInject> injects = new LinkedHashMap<>(firedInjects);
+      injects.put(fired.id(), fired);
+      return new Progress(tasks, Collections.unmodifiableMap(injects), tally, evidence);
+    }
+
+    Progress withOpinion(OpinionTally tally) {
+      return new Progress(tasks, firedInjects, tally, evidence);
+    }
+
+    Progress withEvidence(String key, long seq) {
+      Map<String, Long> more = new LinkedHashMap<>(evidence);
+      more.put(key, seq);
+      return new Progress(tasks, firedInjects, opinion, Collections.unmodifiableMap(more));
+    }
+  }
+
+  /** An inject as it fired: scripted ones at their time or earlier by hand, ad-hoc ones whenever a director adds them. */
+  public record FiredInject(String id, long at, String channel, String title, boolean adHoc) {
+  }
 
   /** The state after a drill's first event; {@code created} must be a drill.created event. */
   public static DrillState created(String drillId, Event created) {
@@ -56,9 +102,12 @@ public record DrillState(
     Scenario scenario = ScenarioParser.parse(body.scenarioSource());
     Map<String, TaskProgress> tasks = new LinkedHashMap<>();
     scenario.tasks().forEach(t -> tasks.put(t.id(), TaskProgress.waiting(t.id(), t.teamId())));
-    return new DrillState(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillNaming.of(body), DrillStatus.CREATED,
-        null, SimClock.stoppedAt(scenario.start(), body.speed()), created.seq(), created.simTime(),
-        Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), Assessment.empty(), Map.of(), 0);
+    return new DrillState(
+        new Setup(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillNaming.of(body)),
+        new Run(DrillStatus.CREATED, null, SimClock.stoppedAt(scenario.start(), body.speed())),
+        new Position(created.seq(), created.simTime(), 0),
+        new Progress(Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), Map.of()),
+        Assessment.empty());
   }
 
   /** The state after all of a drill's events, the first being drill.created: what replay and reports start from. */
@@ -71,159 +120,146 @@ public record DrillState(
   }
 
   public DrillState apply(Event event) {
-    EventBody body = event.body();
-    long lastSim = Math.max(lastSimTime, event.simTime());
-    if (body instanceof External) {
-      // The hot path of ingest: one new state, nothing else to update.
-      return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, event.seq(),
-          lastSim, tasks, firedInjects, opinion, assessment, evidence, externalEvents + 1);
+    if (event.body() instanceof External) {
+      // The hot path of ingest: one new position, nothing else to update.
+      return new DrillState(setup, run, position.after(event, true), progress, assessment);
     }
-    DrillState next = withPosition(event.seq(), lastSim).withEvidenceOf(event);
-    long sim = event.simTime();
-    long wall = event.wallTime();
-    if (body instanceof Started || body instanceof Resumed) {
-      return next.withClock(status.after(body.type()), clock.startedAt(sim, wall));
-    }
-    if (body instanceof Paused) {
-      return next.withClock(status.after(body.type()), clock.pausedAt(sim, wall));
-    }
-    if (body instanceof SpeedChanged changed) {
-      return next.withClock(status, clock.withSpeed(changed.speed(), sim, wall));
-    }
-    if (body instanceof Ended ended) {
-      return next.ended(status.after(body.type()), ended.reason(), clock.pausedAt(sim, wall));
-    }
-    if (body instanceof InjectFired fired) {
-      Map<String, FiredInject> injects = new LinkedHashMap<>(firedInjects);
-      injects.put(fired.injectId(), new FiredInject(fired.injectId(), sim, fired.channel(), fired.title(),
-          fired.adHoc()));
-      OpinionTally tally = fired.opinion().isPresent() ? opinion.firstPostsAt(sim) : opinion;
-      return next.withInjects(Collections.unmodifiableMap(injects), tally);
-    }
-    if (body instanceof TaskTriggered triggered) {
-      return next.withTask(triggered.taskId(), t -> t.triggered(sim, triggered.deadline()));
-    }
-    if (body instanceof TaskAdvanced advanced) {
-      return next.withTask(advanced.taskId(), t -> t.advanced(advanced.state(), sim, advanced.note()));
-    }
-    if (body instanceof TaskOverdue overdue) {
-      return next.withTask(overdue.taskId(), TaskProgress::markedOverdue);
-    }
-    if (body instanceof OpinionSampled sample) {
-      return next.withInjects(firedInjects, opinion.with(sample));
-    }
-    return next.withAssessment(assessed(next.assessment, body, event.seq()));
+    DrillState moved = new DrillState(setup, run, position.after(event, false), evidenced(event), assessment);
+    return event.body().accept(moved.new Fold(event));
   }
 
-  private static Assessment assessed(Assessment assessment, EventBody body, long seq) {
-    if (body instanceof EventBody.EarlierActionClosed closed) {
-      return assessment.with(new Assessment.ClosedEarlier(closed.drillId(), closed.actionSeq(), closed.text(),
-          closed.note(), closed.by(), seq));
+  /**
+   * What one event changes, type by type. It visits every kind of body, so an event type without a case here does
+   * not compile. {@code DrillState.this} is the state with the event's position and evidence already taken in.
+   */
+  private final class Fold implements EventBody.Visitor<DrillState> {
+    private final long sim;
+    private final long wall;
+    private final long seq;
+
+    Fold(Event event) {
+      this.sim = event.simTime();
+      this.wall = event.wallTime();
+      this.seq = event.seq();
     }
-    if (body instanceof Retracted retracted) {
-      return assessment.without(new Assessment.Correction(retracted.entrySeq(), null, retracted.reason(),
-          retracted.by(), seq));
+
+    private DrillState with(Run changed) {
+      return new DrillState(setup, changed, position, progress, assessment);
     }
-    Long replaces = replaces(body);
-    Assessment base = replaces == null ? assessment
-        : assessment.without(new Assessment.Correction(replaces, seq, null, by(body), seq));
-    if (body instanceof Rated rated) {
-      return base.with(new Assessment.Rating(rated.target(), rated.targetId(), rated.grade(), rated.note(),
-          rated.by(), seq));
+
+    private DrillState with(Progress changed) {
+      return new DrillState(setup, run, position, changed, assessment);
     }
-    if (body instanceof Noted noted) {
-      return base.with(new Assessment.Note(noted.at(), noted.text(), noted.by(), seq));
+
+    private DrillState with(Assessment changed) {
+      return new DrillState(setup, run, position, progress, changed);
     }
-    if (body instanceof LessonRecorded lesson) {
-      return base.with(new Assessment.Lesson(lesson.kind(), lesson.text(), lesson.by(), seq));
+
+    /** A correction takes the entry it replaces out before it goes in. */
+    private DrillState entered(Entry entry, UnaryOperator<Assessment> add) {
+      Assessment base = entry.replaces() == null ? assessment
+          : assessment.without(new Assessment.Correction(entry.replaces(), seq, null, entry.by(), seq));
+      return with(add.apply(base));
     }
-    if (body instanceof ActionAssigned action) {
-      return base.with(new Assessment.CorrectiveAction(action.text(), action.owner(), action.due(), action.state(),
-          action.by(), seq));
+
+    private DrillState unchanged() {
+      return DrillState.this;
     }
-    return assessment;
-  }
 
-  /** The seq of the entry an evaluation entry corrects, or null. */
-  static Long replaces(EventBody body) {
-    if (body instanceof Rated rated) {
-      return rated.replaces();
+    public DrillState on(DrillCreated created) {
+      throw new IllegalStateException("drill.created can only be a drill's first event");
     }
-    if (body instanceof Noted noted) {
-      return noted.replaces();
+
+    public DrillState on(Archived archived) {
+      return unchanged();
     }
-    if (body instanceof LessonRecorded lesson) {
-      return lesson.replaces();
+
+    public DrillState on(Broadcast broadcast) {
+      return unchanged();
     }
-    return body instanceof ActionAssigned action ? action.replaces() : null;
-  }
 
-  private static String by(EventBody body) {
-    return body instanceof Rated rated ? rated.by() : body instanceof Noted noted ? noted.by()
-        : body instanceof LessonRecorded lesson ? lesson.by() : ((ActionAssigned) body).by();
-  }
+    public DrillState on(Started started) {
+      return with(run.after(started.eventType(), run.clock().startedAt(sim, wall)));
+    }
 
-  private DrillState withAssessment(Assessment changed) {
-    return changed == assessment ? this : new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status,
-        endReason, clock, seq, lastSimTime, tasks, firedInjects, opinion, changed, evidence, externalEvents);
-  }
+    public DrillState on(Paused paused) {
+      return with(run.after(paused.eventType(), run.clock().pausedAt(sim, wall)));
+    }
 
-  /** An inject as it fired: scripted ones at their time or earlier by hand, ad-hoc ones whenever a director adds them. */
-  public record FiredInject(String id, long at, String channel, String title, boolean adHoc) {
-  }
+    public DrillState on(Resumed resumed) {
+      return with(run.after(resumed.eventType(), run.clock().startedAt(sim, wall)));
+    }
 
-  public TaskProgress task(String taskId) {
-    return tasks.get(taskId);
-  }
+    public DrillState on(Ended ended) {
+      return with(run.ended(ended.reason(), run.clock().pausedAt(sim, wall)));
+    }
 
-  @Override
-  public boolean ended() {
-    return status == DrillStatus.ENDED;
-  }
+    public DrillState on(SpeedChanged changed) {
+      return with(run.after(changed.eventType(), run.clock().withSpeed(changed.speed(), sim, wall)));
+    }
 
-  @Override
-  public OptionalLong injectFiredAt(String injectId) {
-    FiredInject fired = firedInjects.get(injectId);
-    return fired == null ? OptionalLong.empty() : OptionalLong.of(fired.at());
-  }
+    public DrillState on(InjectFired fired) {
+      OpinionTally tally = fired.opinion().isPresent() ? progress.opinion().firstPostsAt(sim) : progress.opinion();
+      return with(progress.withInject(new FiredInject(fired.injectId(), sim, fired.channel(), fired.title(),
+          fired.adHoc()), tally));
+    }
 
-  @Override
-  public OptionalLong taskReached(String taskId, TaskStep step) {
-    TaskProgress task = tasks.get(taskId);
-    long at = task == null ? TaskProgress.NOT_YET : task.momentOf(step);
-    return at == TaskProgress.NOT_YET ? OptionalLong.empty() : OptionalLong.of(at);
-  }
+    public DrillState on(TaskTriggered triggered) {
+      return with(progress.withTask(triggered.taskId(), t -> t.triggered(sim, triggered.deadline())));
+    }
 
-  @Override
-  public boolean taskOverdue(String taskId) {
-    TaskProgress task = tasks.get(taskId);
-    return task != null && task.overdue();
-  }
+    public DrillState on(TaskAdvanced advanced) {
+      return with(progress.withTask(advanced.taskId(), t -> t.advanced(advanced.state(), sim, advanced.note())));
+    }
 
-  @Override
-  public OptionalLong opinionPeakMinute() {
-    return opinion.peakMinute() == OpinionTally.NONE ? OptionalLong.empty() : OptionalLong.of(opinion.peakMinute());
-  }
+    public DrillState on(TaskOverdue overdue) {
+      return with(progress.withTask(overdue.taskId(), TaskProgress::markedOverdue));
+    }
 
-  /** The sim time now: the clock's reading, never before the last event. */
-  public long simNow(long wallNow) {
-    return Math.max(lastSimTime, Math.min(clock.simAt(wallNow), scenario.end()));
+    public DrillState on(OpinionSampled sampled) {
+      return with(progress.withOpinion(progress.opinion().with(sampled)));
+    }
+
+    public DrillState on(Rated rated) {
+      return entered(rated, a -> a.with(new Assessment.Rating(rated.target(), rated.targetId(), rated.grade(),
+          rated.note(), rated.by(), seq)));
+    }
+
+    public DrillState on(Noted noted) {
+      return entered(noted, a -> a.with(new Assessment.Note(noted.at(), noted.text(), noted.by(), seq)));
+    }
+
+    public DrillState on(LessonRecorded lesson) {
+      return entered(lesson, a -> a.with(new Assessment.Lesson(lesson.kind(), lesson.text(), lesson.by(), seq)));
+    }
+
+    public DrillState on(ActionAssigned action) {
+      return entered(action, a -> a.with(new Assessment.CorrectiveAction(action.text(), action.owner(),
+          action.due(), action.state(), action.by(), seq)));
+    }
+
+    public DrillState on(EarlierActionClosed closed) {
+      return with(assessment.with(new Assessment.ClosedEarlier(closed.drillId(), closed.actionSeq(), closed.text(),
+          closed.note(), closed.by(), seq)));
+    }
+
+    public DrillState on(Retracted retracted) {
+      return with(assessment.without(new Assessment.Correction(retracted.entrySeq(), null, retracted.reason(),
+          retracted.by(), seq)));
+    }
+
+    public DrillState on(External external) {
+      return unchanged();
+    }
   }
 
   /** Remembers the seq of events that criteria cite: injects, task steps, the opinion peak. */
-  private DrillState withEvidenceOf(Event event) {
-    String key = evidenceKey(event);
-    if (key == null) {
-      return this;
-    }
-    Map<String, Long> more = new LinkedHashMap<>(evidence);
-    more.put(key, event.seq());
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, seq, lastSimTime,
-        tasks, firedInjects, opinion, assessment, Collections.unmodifiableMap(more), externalEvents);
+  private Progress evidenced(Event event) {
+    String key = evidenceKey(event.body());
+    return key == null ? progress : progress.withEvidence(key, event.seq());
   }
 
-  private String evidenceKey(Event event) {
-    EventBody body = event.body();
+  private String evidenceKey(EventBody body) {
     if (body instanceof InjectFired fired) {
       return Evidence.injectFired(fired.injectId());
     }
@@ -241,42 +277,121 @@ public record DrillState(
     if (body instanceof TaskOverdue overdue) {
       return Evidence.taskOverdue(overdue.taskId());
     }
-    if (body instanceof OpinionSampled sample && sample.total() > opinion.peakCount()) {
+    if (body instanceof OpinionSampled sample && sample.total() > progress.opinion().peakCount()) {
       return Evidence.OPINION_PEAK;
     }
     return null;
   }
 
+  // The parts' fields, read as the drill's: callers need not know how the state is divided.
+
+  public String drillId() {
+    return setup.drillId();
+  }
+
+  public Scenario scenario() {
+    return setup.scenario();
+  }
+
+  public boolean autopilot() {
+    return setup.autopilot();
+  }
+
+  public long seed() {
+    return setup.seed();
+  }
+
+  public long createdAt() {
+    return setup.createdAt();
+  }
+
+  public DrillNaming naming() {
+    return setup.naming();
+  }
+
+  public DrillStatus status() {
+    return run.status();
+  }
+
+  public String endReason() {
+    return run.endReason();
+  }
+
+  public SimClock clock() {
+    return run.clock();
+  }
+
+  public long seq() {
+    return position.seq();
+  }
+
+  public long lastSimTime() {
+    return position.lastSimTime();
+  }
+
+  public long externalEvents() {
+    return position.externalEvents();
+  }
+
+  public Map<String, TaskProgress> tasks() {
+    return progress.tasks();
+  }
+
+  public Map<String, FiredInject> firedInjects() {
+    return progress.firedInjects();
+  }
+
+  public OpinionTally opinion() {
+    return progress.opinion();
+  }
+
+  /** The seq of each event that criteria cite, by evidence key. */
+  public Map<String, Long> evidence() {
+    return progress.evidence();
+  }
+
+  public TaskProgress task(String taskId) {
+    return progress.tasks().get(taskId);
+  }
+
+  @Override
+  public boolean ended() {
+    return status() == DrillStatus.ENDED;
+  }
+
+  @Override
+  public OptionalLong injectFiredAt(String injectId) {
+    FiredInject fired = firedInjects().get(injectId);
+    return fired == null ? OptionalLong.empty() : OptionalLong.of(fired.at());
+  }
+
+  @Override
+  public OptionalLong taskReached(String taskId, TaskStep step) {
+    TaskProgress task = task(taskId);
+    long at = task == null ? TaskProgress.NOT_YET : task.momentOf(step);
+    return at == TaskProgress.NOT_YET ? OptionalLong.empty() : OptionalLong.of(at);
+  }
+
+  @Override
+  public boolean taskOverdue(String taskId) {
+    TaskProgress task = task(taskId);
+    return task != null && task.overdue();
+  }
+
+  @Override
+  public OptionalLong opinionPeakMinute() {
+    long peak = opinion().peakMinute();
+    return peak == OpinionTally.NONE ? OptionalLong.empty() : OptionalLong.of(peak);
+  }
+
   @Override
   public OptionalLong evidence(String key) {
-    Long seq = evidence.get(key);
+    Long seq = progress.evidence().get(key);
     return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
   }
 
-  private DrillState withPosition(long newSeq, long newLastSimTime) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, newSeq,
-        newLastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
-  }
-
-  private DrillState withClock(DrillStatus newStatus, SimClock newClock) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, newStatus, endReason, newClock, seq,
-        lastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
-  }
-
-  private DrillState ended(DrillStatus newStatus, String reason, SimClock stopped) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, newStatus, reason, stopped, seq,
-        lastSimTime, tasks, firedInjects, opinion, assessment, evidence, externalEvents);
-  }
-
-  private DrillState withInjects(Map<String, FiredInject> injects, OpinionTally tally) {
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, seq, lastSimTime,
-        tasks, injects, tally, assessment, evidence, externalEvents);
-  }
-
-  private DrillState withTask(String taskId, UnaryOperator<TaskProgress> change) {
-    Map<String, TaskProgress> changed = new LinkedHashMap<>(tasks);
-    changed.computeIfPresent(taskId, (id, progress) -> change.apply(progress));
-    return new DrillState(drillId, scenario, autopilot, seed, createdAt, naming, status, endReason, clock, seq, lastSimTime,
-        Collections.unmodifiableMap(changed), firedInjects, opinion, assessment, evidence, externalEvents);
+  /** The sim time now: the clock's reading, never before the last event. */
+  public long simNow(long wallNow) {
+    return Math.max(lastSimTime(), Math.min(clock().simAt(wallNow), scenario().end()));
   }
 }

@@ -10,11 +10,11 @@ public enum DrillStatus {
    * The status after an event of type {@code eventType}: the one place the transitions are written, for the fold of a
    * drill and for the list of drills alike. Any other event leaves the status as it is.
    */
-  public DrillStatus after(String eventType) {
+  public DrillStatus after(EventType eventType) {
     return switch (eventType) {
-      case "drill.started", "drill.resumed" -> RUNNING;
-      case "drill.paused" -> PAUSED;
-      case "drill.ended" -> ENDED;
+      case DRILL_STARTED, DRILL_RESUMED -> RUNNING;
+      case DRILL_PAUSED -> PAUSED;
+      case DRILL_ENDED -> ENDED;
       default -> this;
     };
   }

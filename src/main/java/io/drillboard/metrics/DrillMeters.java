@@ -3,6 +3,7 @@ package io.drillboard.metrics;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.DrillStatus;
 import io.drillboard.drill.Event;
+import io.drillboard.drill.EventType;
 import io.drillboard.drill.EventBody;
 import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.drill.EventBody.TaskAdvanced;
@@ -110,10 +111,10 @@ final class DrillMeters {
   }
 
   private String typeLabel(String type) {
-    if (EventBody.reserved(type) || eventCounters.containsKey(type)) {
+    if (EventType.reserved(type) || eventCounters.containsKey(type)) {
       return type;
     }
-    long externalTypes = eventCounters.keySet().stream().filter(t -> !EventBody.reserved(t)).count();
+    long externalTypes = eventCounters.keySet().stream().filter(t -> !EventType.reserved(t)).count();
     return externalTypes < MAX_EXTERNAL_TYPES ? type : "other";
   }
 

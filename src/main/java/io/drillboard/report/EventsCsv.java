@@ -1,6 +1,7 @@
 package io.drillboard.report;
 
 import io.drillboard.drill.Event;
+import io.drillboard.store.EventJson;
 import java.util.List;
 
 /** A drill's events as CSV (RFC 4180): a header row, then one row per event in seq order. */
@@ -16,7 +17,7 @@ public final class EventsCsv {
       csv.append(event.seq()).append(',').append(quote(event.clientId())).append(',').append(quote(event.type()))
           .append(',').append(event.simTime()).append(',').append(quote(io.drillboard.scenario.SimTime.format(
               event.simTime()))).append(',').append(event.wallTime()).append(',')
-          .append(quote(event.body().encoded())).append("\r\n");
+          .append(quote(EventJson.text(event.body()))).append("\r\n");
     }
     return csv.toString();
   }

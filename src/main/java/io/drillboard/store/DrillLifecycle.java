@@ -1,6 +1,7 @@
 package io.drillboard.store;
 
 import io.drillboard.drill.DrillStatus;
+import io.drillboard.drill.EventType;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ public record DrillLifecycle(String drillId, String scenarioId, long createdAt, 
     Map<String, DrillLifecycle> drills = new LinkedHashMap<>();
     for (Row row : rows) {
       String id = row.getString("drill_id");
-      String type = row.getString("type");
+      // The query reads only the engine's drill.* events.
+      EventType type = EventType.of(row.getString("type")).orElseThrow();
       DrillLifecycle current = drills.get(id);
-      if (type.equals("drill.created")) {
+      if (type == EventType.DRILL_CREATED) {
         drills.put(id, new DrillLifecycle(id, row.getString("scenario_id"), row.getLong("wall"), DrillStatus.CREATED,
             Double.parseDouble(row.getString("speed")), Boolean.parseBoolean(row.getString("autopilot")),
             row.getString("name"), row.getString("place"), false));
@@ -35,10 +37,10 @@ public record DrillLifecycle(String drillId, String scenarioId, long createdAt, 
     return list;
   }
 
-  private DrillLifecycle after(String type, String newSpeed) {
+  private DrillLifecycle after(EventType type, String newSpeed) {
     DrillStatus next = status.after(type);
-    double speedNow = type.equals("drill.speed_changed") && newSpeed != null ? Double.parseDouble(newSpeed) : speed;
-    boolean archivedNow = type.equals("drill.archived") || archived && !type.equals("drill.unarchived");
+    double speedNow = type == EventType.DRILL_SPEED_CHANGED && newSpeed != null ? Double.parseDouble(newSpeed) : speed;
+    boolean archivedNow = type == EventType.DRILL_ARCHIVED || archived && type != EventType.DRILL_UNARCHIVED;
     return new DrillLifecycle(drillId, scenarioId, createdAt, next, speedNow, autopilot, name, place, archivedNow);
   }
 }

@@ -1,7 +1,6 @@
 package io.drillboard.store;
 
 import io.drillboard.drill.Event;
-import io.drillboard.drill.EventBody;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -192,7 +191,7 @@ public final class EventStore {
         types[i] = event.type();
         simTimes[i] = event.simTime();
         wallTimes[i] = event.wallTime();
-        payloads[i] = event.body().encoded();
+        payloads[i] = EventJson.text(event.body());
         i++;
       }
     }
@@ -309,7 +308,7 @@ public final class EventStore {
     for (Row row : rows) {
       // By position, in the order of COLUMNS: a lookup by name costs more than the rest of the row.
       events.add(new Event(row.getLong(0), row.getString(1), row.getLong(3), row.getLong(4),
-          EventBody.fromStored(row.getString(2), row.getString(5))));
+          EventJson.fromStored(row.getString(2), row.getString(5))));
     }
     return events;
   }

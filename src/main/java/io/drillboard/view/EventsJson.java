@@ -1,6 +1,7 @@
 package io.drillboard.view;
 
 import io.drillboard.drill.Event;
+import io.drillboard.store.EventJson;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class EventsJson {
     JsonObject envelope = new JsonObject().put("seq", event.seq()).put("id", event.clientId())
         .put("type", event.type()).put("simTime", event.simTime())
         .put("sim", io.drillboard.scenario.SimTime.format(event.simTime())).put("wallTime", event.wallTime());
-    return withField(envelope.encode(), "payload", event.body().encoded());
+    return withField(envelope.encode(), "payload", EventJson.text(event.body()));
   }
 
   public static String array(List<Event> events) {

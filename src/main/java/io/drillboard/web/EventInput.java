@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.drillboard.drill.Command.Incoming;
-import io.drillboard.drill.EventBody;
+import io.drillboard.drill.EventType;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -135,7 +135,7 @@ final class EventInput {
     }
     if (type == null || !TYPE.matcher(type).matches()) {
       errors.add(path + "type: required, a name such as \"message\" or \"observation\" (letters, digits, . _ : -)");
-    } else if (EventBody.reserved(type)) {
+    } else if (EventType.reserved(type)) {
       errors.add(path + "type: \"" + type + "\" is written by the engine only; use the drill and task endpoints");
     }
     return new Incoming(id, type, payload);

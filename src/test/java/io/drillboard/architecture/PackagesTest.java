@@ -31,4 +31,10 @@ class PackagesTest {
       .that().resideInAnyPackage("io.drillboard.view..", "io.drillboard.report..")
       .should().dependOnClassesThat().resideInAnyPackage("io.drillboard.web..", "io.drillboard.metrics..",
           "io.drillboard.server..", "io.drillboard.cli..");
+
+  /** The rules decide and fold without knowing how events are written down or carried: no Vert.x, no JSON. */
+  @ArchTest
+  static final ArchRule theRulesKnowNoVertx = noClasses()
+      .that().resideInAnyPackage("io.drillboard.drill..", "io.drillboard.opinion..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.fasterxml..");
 }

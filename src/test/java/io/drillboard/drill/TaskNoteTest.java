@@ -1,5 +1,6 @@
 package io.drillboard.drill;
 
+import io.drillboard.store.EventJson;
 import io.drillboard.runtime.CommandCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +65,7 @@ class TaskNoteTest {
     Event completed = decided.get(0);
     assertThat(completed.type()).isEqualTo("task.completed");
     assertThat(completed.body()).isEqualTo(new TaskAdvanced(TASK, TEAM, TaskState.DONE, "opinion-lead", STATEMENT));
-    assertThat(new JsonObject(completed.body().encoded()).getString("note")).isEqualTo(STATEMENT);
+    assertThat(new JsonObject(EventJson.text(completed.body())).getString("note")).isEqualTo(STATEMENT);
     assertThat(engine.state().task(TASK).doneNote()).isEqualTo(STATEMENT);
     assertThat(snapshotTask(engine, wall).getString("note")).isEqualTo(STATEMENT);
   }
@@ -78,7 +79,7 @@ class TaskNoteTest {
     engine.handle(new TaskAction(TASK, TaskState.DONE, TEAM, "opinion-lead"), wall);
 
     Event completed = engine.drain().get(0);
-    assertThat(new JsonObject(completed.body().encoded()).fieldNames())
+    assertThat(new JsonObject(EventJson.text(completed.body())).fieldNames())
         .containsExactlyInAnyOrder("taskId", "teamId", "by");
     assertThat(engine.state().task(TASK).doneNote()).isNull();
     assertThat(snapshotTask(engine, wall).containsKey("note")).isTrue();
@@ -87,7 +88,7 @@ class TaskNoteTest {
 
   @Test
   void anOlderStoredCompletionWithoutANoteStillReads() {
-    EventBody stored = EventBody.fromStored("task.completed",
+    EventBody stored = EventJson.fromStored("task.completed",
         "{\"taskId\":\"public-statement\",\"teamId\":\"opinion\",\"by\":\"autopilot\"}");
     assertThat(stored).isEqualTo(new TaskAdvanced(TASK, TEAM, TaskState.DONE, "autopilot", null));
 
@@ -107,7 +108,7 @@ class TaskNoteTest {
     List<Event> log = new ArrayList<>(given);
     // As the store hands them back: each body read from the text it was stored as.
     engine.drain().forEach(e -> log.add(new Event(e.seq(), e.clientId(), e.simTime(), e.wallTime(),
-        EventBody.fromStored(e.type(), e.body().encoded()))));
+        EventJson.fromStored(e.type(), EventJson.text(e.body())))));
 
     DrillEngine rebuilt = DrillEngine.rebuild("dnote", log);
 
