@@ -14,6 +14,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class DrillManager extends VerticleBase {
   private final Ownership ownership;
   private final Duration endedIdle;
   private final Supplier<FrameWriter> frames;
+  private final InstantSource clock;
   private DrillVerticle.Host host;
   private final SecureRandom random = new SecureRandom();
   /** Each drill this node runs (or is starting), by id: its verticle's deployment. */
@@ -52,8 +54,9 @@ public final class DrillManager extends VerticleBase {
   private boolean claiming;
 
   public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener, Ownership ownership,
-      Duration endedIdle, Supplier<FrameWriter> frames) {
+      Duration endedIdle, Supplier<FrameWriter> frames, InstantSource clock) {
     this.store = store;
+    this.clock = clock;
     this.frames = frames;
     this.catalog = catalog;
     this.listener = listener;
@@ -65,7 +68,7 @@ public final class DrillManager extends VerticleBase {
   public Future<?> start() {
     Context manager = context;
     host = new DrillVerticle.Host(store, listener, ownership.node(), endedIdle,
-        drillId -> manager.runOnContext(v -> unload(drillId)), frames);
+        drillId -> manager.runOnContext(v -> unload(drillId)), frames, clock);
     ownership.onLost(this::stopAll);
     Future<Void> resumed = claimUnfinished();
     if (ownership.shared()) {
@@ -168,7 +171,7 @@ public final class DrillManager extends VerticleBase {
     try {
       engine = DrillEngine.create(drillId, scenario, request.getDouble("speed"), request.getBoolean("autopilot"), seed,
           request.getString("by"), new DrillNaming(request.getString("name"), request.getString("place")),
-          System.currentTimeMillis());
+          clock.millis());
     } catch (CommandRejected rejected) {
       return Future.failedFuture(rejected);
     }

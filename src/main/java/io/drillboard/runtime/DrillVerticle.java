@@ -16,6 +16,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,15 +46,16 @@ public final class DrillVerticle extends VerticleBase {
    * @param endedIdle how long an ended drill stays loaded with nothing asked of it or stored
    * @param idle told the id of an ended drill idle that long, to unload it
    * @param frames makes each drill's frame writer
+   * @param clock the wall clock that drives the drills' sim clocks, their frames and their idle time
    */
   record Host(EventStore store, CommittedListener listener, Optional<String> node, Duration endedIdle,
-      Consumer<String> idle, Supplier<FrameWriter> frames) {
+      Consumer<String> idle, Supplier<FrameWriter> frames, InstantSource clock) {
   }
 
   private final String drillId;
   private final Host host;
   private final DeliveryOptions replies;
-  private long lastActive = System.currentTimeMillis();
+  private long lastActive;
   private long idleTimerId = -1;
   private DrillEngine engine;
   private MessageConsumer<Command> consumer;
@@ -74,6 +76,7 @@ public final class DrillVerticle extends VerticleBase {
     this.host = host;
     this.engine = engine;
     this.frames = host.frames().get();
+    this.lastActive = host.clock().millis();
     // In a cluster every answer names the node that gave it, so that a sender knows whose departure to watch for.
     this.replies = host.node().map(id -> new DeliveryOptions().addHeader(Drills.OWNER_HEADER, id))
         .orElseGet(DeliveryOptions::new);
@@ -113,7 +116,7 @@ public final class DrillVerticle extends VerticleBase {
    * An ended drill with nothing asked of it or stored for a while need not stay in memory (nor, in a cluster, locked).
    */
   private void checkIdle(long endedIdle) {
-    if (!stopped && !reloading && engine.state().ended() && System.currentTimeMillis() - lastActive >= endedIdle) {
+    if (!stopped && !reloading && engine.state().ended() && host.clock().millis() - lastActive >= endedIdle) {
       vertx.cancelTimer(idleTimerId);
       host.idle().accept(drillId);
     }
@@ -149,7 +152,7 @@ public final class DrillVerticle extends VerticleBase {
       }
       scheduleFrame();
       // Catch up with what came due while the drill was not loaded: a running drill resumes at the right sim time.
-      engine.advance(System.currentTimeMillis());
+      engine.advance(host.clock().millis());
       Future<Void> caughtUp = commit(engine.drain());
       schedule();
       return caughtUp;
@@ -157,7 +160,7 @@ public final class DrillVerticle extends VerticleBase {
   }
 
   private void onCommand(Message<Command> message) {
-    lastActive = System.currentTimeMillis();
+    lastActive = host.clock().millis();
     if (reloading) {
       fail(message, new StoreUnavailableException("drill " + drillId + " is reloading after a store failure", 2,
           null));
@@ -171,7 +174,7 @@ public final class DrillVerticle extends VerticleBase {
         fail(message, new StoreUnavailableException("the ingest queue is full", 1, null));
         return;
       }
-      reply = engine.handle(command, System.currentTimeMillis());
+      reply = engine.handle(command, host.clock().millis());
     } catch (CommandRejected rejected) {
       // The clock may have brought events before the command was refused: they are stored all the same.
       commit(engine.drain());
@@ -204,7 +207,7 @@ public final class DrillVerticle extends VerticleBase {
         return;
       }
       if (result.succeeded()) {
-        lastActive = System.currentTimeMillis();
+        lastActive = host.clock().millis();
         committed = after;
         host.listener().committed(drillId, events, after);
         unframed.addAll(events);
@@ -244,7 +247,7 @@ public final class DrillVerticle extends VerticleBase {
     if (frameTimerId >= 0 || stopped) {
       return;
     }
-    long wait = lastFrameWall + FRAME_INTERVAL_MS - System.currentTimeMillis();
+    long wait = lastFrameWall + FRAME_INTERVAL_MS - host.clock().millis();
     if (wait <= 0) {
       publishFrame();
     } else {
@@ -257,7 +260,7 @@ public final class DrillVerticle extends VerticleBase {
     if (unframed.isEmpty()) {
       return;
     }
-    lastFrameWall = System.currentTimeMillis();
+    lastFrameWall = host.clock().millis();
     String frame = frames.delta(committed, unframed, lastFrameWall);
     DeliveryOptions range = new DeliveryOptions()
         .addHeader(FROM_SEQ, String.valueOf(unframed.get(0).seq()))
@@ -282,7 +285,7 @@ public final class DrillVerticle extends VerticleBase {
       return;
     }
     engine.nextWake().ifPresent(wake -> {
-      long delay = Math.max(1, wake - System.currentTimeMillis());
+      long delay = Math.max(1, wake - host.clock().millis());
       timerId = vertx.setTimer(delay, id -> onTimer());
     });
   }
@@ -292,7 +295,7 @@ public final class DrillVerticle extends VerticleBase {
     if (reloading || stopped) {
       return;
     }
-    engine.advance(System.currentTimeMillis());
+    engine.advance(host.clock().millis());
     commit(engine.drain());
     schedule();
   }

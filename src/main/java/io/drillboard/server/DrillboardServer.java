@@ -28,6 +28,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public final class DrillboardServer implements AutoCloseable {
           .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
           .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics, node.id()
               .map(id -> Ownership.locked(vertx, lockConnection(database, config.nodeName()), id))
-              .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new)))
+              .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new, InstantSource.system())))
           .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics))
           .await();
       return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, port);

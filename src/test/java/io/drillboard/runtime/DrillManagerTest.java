@@ -11,6 +11,7 @@ import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.store.Database;
 import io.drillboard.store.EventStore;
 import io.drillboard.view.DeltaWriter;
+import io.drillboard.support.TestClock;
 import io.drillboard.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -30,9 +31,11 @@ import org.junit.jupiter.api.Test;
 
 /** The drill manager on a real store: an ended drill nobody uses leaves memory, and comes back when asked for. */
 class DrillManagerTest {
+  private static final Duration ENDED_IDLE = Duration.ofSeconds(1);
   private final Vertx vertx = Vertx.vertx();
   private final BlockingQueue<String> stopped = new LinkedBlockingQueue<>();
   private final Map<String, AtomicInteger> loads = new ConcurrentHashMap<>();
+  private final TestClock clock = TestClock.now();
   private Drills drills;
 
   @BeforeEach
@@ -60,7 +63,7 @@ class DrillManagerTest {
       }
     };
     vertx.deployVerticle(new DrillManager(store, ScenarioCatalog.withDefault(), listener, Ownership.alone(),
-        Duration.ofSeconds(1), DeltaWriter::new)).await();
+        ENDED_IDLE, DeltaWriter::new, clock)).await();
     drills = new Drills(vertx);
   }
 
@@ -85,6 +88,7 @@ class DrillManagerTest {
     String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
     drills.send(id, new Command.Control(ControlAction.START, "director")).await();
     long stoppedAt = drills.send(id, new Command.Control(ControlAction.STOP, "director")).await().getLong("lastSeq");
+    clock.advance(ENDED_IDLE);
 
     assertThat(stoppedWithin(id, 15)).as("unloaded once idle").isTrue();
     assertThat(loads).doesNotContainKey(id);
@@ -98,6 +102,7 @@ class DrillManagerTest {
   void aRunningDrillStaysLoadedHoweverIdle() throws InterruptedException {
     String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
     drills.send(id, new Command.Control(ControlAction.START, "director")).await();
+    clock.advance(ENDED_IDLE.multipliedBy(10));
 
     assertThat(stoppedWithin(id, 3)).as("still loaded").isFalse();
     drills.send(id, new Command.Control(ControlAction.STOP, "director")).await();
