@@ -10,7 +10,10 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A director steering a drill and a team working its tasks, through the API. */
+/**
+ * A director steering a drill and a team working its tasks, through the API: the wiring from HTTP to the engine and
+ * back. The rules themselves, with exact times, are DrillRulesTest's.
+ */
 class DrillControlTest {
   @RegisterExtension
   static final RunningServer server = RunningServer.withDefaults();
@@ -26,18 +29,15 @@ class DrillControlTest {
   }
 
   @Test
-  void pauseFreezesTheClockAndResumeAndSpeedMoveItOn() throws InterruptedException {
+  void pauseSpeedAndResumeAnswerWithTheDrillAsTheyLeftIt() {
     String id = newDrill(600);
     JsonObject paused = http.json(http.post(path(id, "/pause"), director, null));
     assertThat(paused.getString("state")).isEqualTo("paused");
-    Thread.sleep(300);
-    assertThat(snapshot(id).getLong("simTime")).isEqualTo(paused.getLong("simTime"));
+    assertThat(snapshot(id).getLong("simTime")).as("a paused clock reads the same").isEqualTo(paused.getLong("simTime"));
     JsonObject faster = http.json(http.call(HttpMethod.PUT, path(id, "/speed"), director, "{\"speed\":3600}"));
     assertThat(faster.getDouble("speed")).isEqualTo(3600.0);
     assertThat(http.json(http.post(path(id, "/resume"), director, null)).getString("state")).isEqualTo("running");
-    Thread.sleep(500);
-    // Half a wall second at 3600x is half a sim hour.
-    assertThat(snapshot(id).getLong("simTime") - paused.getLong("simTime")).isBetween(25 * 60_000L, 60 * 60_000L);
+    assertThat(http.post(path(id, "/resume"), director, null).statusCode()).isEqualTo(409);
   }
 
   @Test
@@ -67,8 +67,8 @@ class DrillControlTest {
   }
 
   @Test
-  void anAdHocInjectWithPostsStartsTheOpinionCurve() throws InterruptedException {
-    String id = newDrill(3600);
+  void anAdHocInjectIsNumberedAndABadPlatformIsRefused() {
+    String id = newDrill(60);
     JsonObject reply = http.json(http.post(path(id, "/injects"), director,
         "{\"title\":\"记者来电\",\"text\":\"某媒体记者致电求证\",\"channel\":\"phone\","
             + "\"opinion\":{\"posts\":50,\"platform\":\"weibo\",\"spread\":\"5m\"}}"));
@@ -76,26 +76,8 @@ class DrillControlTest {
         .filter(i -> i.getBoolean("adHoc")).findFirst().orElseThrow();
     assertThat(adHoc.getString("id")).isEqualTo("adhoc-1");
     assertThat(adHoc.getString("title")).isEqualTo("记者来电");
-    Thread.sleep(1_500);
-    JsonObject opinion = snapshot(id).getJsonObject("opinion");
-    assertThat(opinion.getLong("total")).isGreaterThanOrEqualTo(50);
-    assertThat(opinion.getJsonObject("byPlatform").getLong("weibo")).isGreaterThan(0);
     assertThat(http.post(path(id, "/injects"), director,
         "{\"title\":\"x\",\"opinion\":{\"posts\":5,\"platform\":\"myspace\"}}").statusCode()).isEqualTo(400);
-  }
-
-  @Test
-  void aTaskPastItsDeadlineIsMarkedOverdue() throws InterruptedException {
-    String id = newDrill(3600);
-    http.post(path(id, "/injects/detection/fire"), director, null);
-    // 15 sim minutes pass in a quarter of a wall second at 3600x.
-    Thread.sleep(1_000);
-    JsonObject activate = task(snapshot(id), "leadership", "activate-plan");
-    assertThat(activate.getString("state")).isEqualTo("pending");
-    assertThat(activate.getBoolean("overdue")).isTrue();
-    JsonObject log = http.json(http.get(path(id, "/events?limit=10000"), director));
-    assertThat(log.getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("type")))
-        .contains("task.overdue");
   }
 
   private JsonObject snapshot(String id) {
