@@ -116,6 +116,34 @@ class EventStoreTest {
         }))));
   }
 
+  @Test
+  void readsFailAsUnavailableOnTheirOwnPoolWhileWritesGoOn(Vertx vertx, VertxTestContext test) {
+    Pool closed = PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
+        .connectingTo(TestDatabase.get().connectOptions()).using(vertx).build();
+    EventStore store = new EventStore(writer, closed, 100, (events, nanos) -> { });
+    String drill = newDrill(store);
+    closed.close().compose(v -> store.append(drill, List.of(event(1, null))))
+        .compose(v -> Future.all(failureOf(store.fold(drill, Event::seq, (last, event) -> event.seq())),
+            failureOf(store.events(drill, 0, 10)), failureOf(store.allEvents(drill))))
+        .onComplete(test.succeeding(failures -> test.verify(() -> {
+          for (int i = 0; i < failures.size(); i++) {
+            assertThat(failures.<Throwable>resultAt(i)).isInstanceOfSatisfying(StoreUnavailableException.class,
+                cause -> {
+                  assertThat(cause).hasMessageStartingWith("the event store is unavailable: ");
+                  assertThat(cause.getCause()).isNotInstanceOf(StoreUnavailableException.class);
+                  assertThat(cause.retryAfterSeconds()).isEqualTo(2);
+                });
+          }
+          assertThat(store.commits()).isEqualTo(1);
+          test.completeNow();
+        })));
+  }
+
+  /** The cause a future failed with, or null if it succeeded. */
+  private static Future<Throwable> failureOf(Future<?> future) {
+    return future.transform(result -> Future.succeededFuture(result.cause()));
+  }
+
   /** The last seq folded, if the fold saw 1, 2, 3, ... each once; -1 as soon as one came out of order. */
   private static Future<Long> lastInOrder(EventStore store, String drill) {
     return store.fold(drill, first -> first.seq() == 1 ? 1L : -1L,
