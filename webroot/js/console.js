@@ -13,14 +13,8 @@ import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame, refresh
 
 const queueRender = onNextFrame(() => render());
 
-/** Which commands each drill state allows on this page. */
-const ALLOWED = {
-  start: ['created'],
-  pause: ['running'],
-  resume: ['paused'],
-  stop: ['running', 'paused'],
-};
-const INJECTABLE = ['running', 'paused'];
+/** The control buttons; the drill says which of them its state allows (drill.actions). */
+const CONTROLS = ['start', 'pause', 'resume', 'stop'];
 const DEFAULT_PLATFORMS = ['wechat', 'weibo', 'douyin'];
 let jwt = null;
 let live = null;
@@ -231,22 +225,22 @@ function renderClock() {
 }
 
 function renderControls(drill) {
-  for (const [command, states] of Object.entries(ALLOWED)) {
-    $(command).disabled = !states.includes(drill.state) || busy.has('command');
+  const allows = (action) => drill.actions.includes(action);
+  for (const command of CONTROLS) {
+    $(command).disabled = !allows(command) || busy.has('command');
   }
   const input = $('speed');
   if (drill.speed !== shownSpeed && document.activeElement !== input) {
     input.value = drill.speed;
     shownSpeed = drill.speed;
   }
-  const ended = drill.state === 'ended';
-  input.disabled = ended;
-  $('apply-speed').disabled = ended || busy.has('speed');
+  input.disabled = !allows('speed');
+  $('apply-speed').disabled = !allows('speed') || busy.has('speed');
   const archived = drills.find((d) => d.id === drill.id)?.archived === true;
-  $('archive').hidden = archived || !['created', 'ended'].includes(drill.state);
+  $('archive').hidden = archived || !allows('archive');
   $('unarchive').hidden = !archived;
-  $('broadcast-send').disabled = ended || busy.has('broadcast');
-  $('broadcast-text').disabled = ended;
+  $('broadcast-send').disabled = !allows('broadcast') || busy.has('broadcast');
+  $('broadcast-text').disabled = !allows('broadcast');
 }
 
 async function archive(archived) {
@@ -351,7 +345,7 @@ function channelName(channel) {
 }
 
 function renderInjects(drill) {
-  const injectable = INJECTABLE.includes(drill.state);
+  const injectable = drill.actions.includes('inject');
   $('injects-when').hidden = injectable || drill.state === 'ended';
   keyedRows($('injects'), drill.injects, (inject) => inject.id, (inject) => {
     const row = el('tr', { 'data-inject': inject.id });
@@ -576,7 +570,7 @@ function main() {
   $('create-form').addEventListener('submit', createDrill);
   $('scenario').addEventListener('change', renderScenarioInfo);
   $('refresh').addEventListener('click', () => { clearMessage(); loadDrills(); });
-  for (const name of Object.keys(ALLOWED)) $(name).addEventListener('click', () => command(name));
+  for (const name of CONTROLS) $(name).addEventListener('click', () => command(name));
   $('speed-form').addEventListener('submit', applySpeed);
   $('adhoc-form').addEventListener('submit', sendAdHoc);
   $('broadcast-form').addEventListener('submit', sendBroadcast);

@@ -138,7 +138,7 @@ function render() {
   $('title').textContent = pick(drill, 'title');
   $('team-name').textContent = team ? pick(team, 'name') : '';
   document.title = `${team ? pick(team, 'name') : t('pageTeam')} · Drillboard`;
-  $('run-hint').hidden = drill.state === 'running' || !mayAct();
+  $('run-hint').hidden = drill.actions.includes('task') || !mayAct();
   $('read-only').hidden = mayAct() || !team;
   $('autopilot-hint').hidden = !team || !team.tasks.some((task) => autopilotPlays(drill, task));
   renderSound();
@@ -272,7 +272,7 @@ function updateTaskRow(row, task, drill) {
   response.lastChild.textContent = span(task.responseLatencySec);
   completion.firstChild.textContent = t('completion');
   completion.lastChild.textContent = span(task.completionLatencySec);
-  const mayMove = drill.state === 'running' && mayAct() && !byAutopilot && !busy.has(task.id);
+  const mayMove = drill.actions.includes('task') && mayAct() && !byAutopilot && !busy.has(task.id);
   for (const button of actions.querySelectorAll('button')) {
     const step = STEPS.find((s) => s.action === button.dataset.action);
     button.textContent = t(step.label);

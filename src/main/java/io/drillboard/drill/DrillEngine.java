@@ -147,16 +147,16 @@ public final class DrillEngine {
     } else if (command instanceof Assess assess) {
       assess(assess.entry(), sim, wallNow);
     } else if (command instanceof SetSpeed speed) {
-      requireNotEnded();
+      requireNotEnded(DrillAction.SPEED);
       checkSpeed(speed.speed());
       record(new SpeedChanged(speed.speed(), speed.by()), sim, wallNow);
     } else if (command instanceof Command.Archive archive) {
-      if (archive.archived() && (state.status() == DrillStatus.RUNNING || state.status() == DrillStatus.PAUSED)) {
+      if (archive.archived() && !state.status().allows(DrillAction.ARCHIVE)) {
         throw CommandRejected.conflict("the drill is " + state.status().key() + ": stop it before archiving it");
       }
       record(new EventBody.Archived(archive.archived(), archive.by()), sim, wallNow);
     } else if (command instanceof Command.Broadcast broadcast) {
-      requireNotEnded();
+      requireNotEnded(DrillAction.BROADCAST);
       record(new EventBody.Broadcast(broadcast.text(), broadcast.by()), sim, wallNow);
     } else if (command instanceof FireInject fire) {
       fireScripted(fire, sim, wallNow);
@@ -171,20 +171,20 @@ public final class DrillEngine {
   private void control(Control control, long sim, long wallNow) {
     switch (control.action()) {
       case START -> {
-        requireStatus(DrillStatus.CREATED, "started", "it has already been started");
+        requireAllowed(DrillAction.START, "started", "it has already been started");
         record(new Started(state.clock().speed(), control.by()), state.scenario().start(), wallNow);
         advance(wallNow);
       }
       case PAUSE -> {
-        requireStatus(DrillStatus.RUNNING, "paused", "it is not running");
+        requireAllowed(DrillAction.PAUSE, "paused", "it is not running");
         record(new Paused(control.by()), sim, wallNow);
       }
       case RESUME -> {
-        requireStatus(DrillStatus.PAUSED, "resumed", "it is not paused");
+        requireAllowed(DrillAction.RESUME, "resumed", "it is not paused");
         record(new Resumed(control.by()), sim, wallNow);
       }
       case STOP -> {
-        requireNotEnded();
+        requireNotEnded(DrillAction.STOP);
         record(new Ended("stopped", control.by()), sim, wallNow);
       }
     }
@@ -192,7 +192,9 @@ public final class DrillEngine {
 
   /** Answers with the counts, and for a lone event its seq (the original one when it is a duplicate). */
   private Reply append(Append append, long sim, long wallNow) {
-    requireNotEnded();
+    if (state.ended()) {
+      throw ended();
+    }
     int accepted = 0;
     int duplicates = 0;
     long seq = 0;
@@ -291,7 +293,7 @@ public final class DrillEngine {
       throw CommandRejected.forbidden("task \"" + task.id() + "\" belongs to team \"" + task.teamId()
           + "\", not to \"" + action.actorTeam() + "\"").coded(ProblemCodes.TASK_OTHER_TEAM);
     }
-    if (state.status() != DrillStatus.RUNNING) {
+    if (!state.status().allows(DrillAction.TASK)) {
       throw CommandRejected.conflict("the drill is " + state.status().key() + "; tasks move only while it runs")
           .coded(ProblemCodes.DRILL_WRONG_STATE);
     }
@@ -466,21 +468,26 @@ public final class DrillEngine {
     };
   }
 
-  private void requireStatus(DrillStatus required, String verb, String because) {
-    if (state.status() != required) {
+  private void requireAllowed(DrillAction action, String verb, String because) {
+    if (!state.status().allows(action)) {
       throw CommandRejected.conflict("the drill cannot be " + verb + ": " + because + " (it is "
           + state.status().key() + ")").coded(ProblemCodes.DRILL_WRONG_STATE);
     }
   }
 
-  private void requireNotEnded() {
-    if (state.ended()) {
-      throw CommandRejected.conflict("the drill has ended").coded(ProblemCodes.DRILL_ENDED);
+  /** For the actions that only an ended drill refuses. */
+  private void requireNotEnded(DrillAction action) {
+    if (!state.status().allows(action)) {
+      throw ended();
     }
   }
 
+  private static CommandRejected ended() {
+    return CommandRejected.conflict("the drill has ended").coded(ProblemCodes.DRILL_ENDED);
+  }
+
   private void requireActive(String what) {
-    if (state.status() == DrillStatus.CREATED || state.ended()) {
+    if (!state.status().allows(DrillAction.INJECT)) {
       throw CommandRejected.conflict("cannot " + what + ": the drill is " + state.status().key())
           .coded(ProblemCodes.DRILL_NOT_ACTIVE);
     }

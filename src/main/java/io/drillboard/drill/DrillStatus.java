@@ -1,5 +1,7 @@
 package io.drillboard.drill;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Where a drill is in its life. */
@@ -17,6 +19,23 @@ public enum DrillStatus {
       case DRILL_ENDED -> ENDED;
       default -> this;
     };
+  }
+
+  /** Whether a drill in this status allows the action: the one table of what may be done when. */
+  public boolean allows(DrillAction action) {
+    return switch (action) {
+      case START -> this == CREATED;
+      case PAUSE, TASK -> this == RUNNING;
+      case RESUME -> this == PAUSED;
+      case STOP, SPEED, BROADCAST -> this != ENDED;
+      case INJECT -> this == RUNNING || this == PAUSED;
+      case ARCHIVE -> this == CREATED || this == ENDED;
+    };
+  }
+
+  /** The actions this status allows, in the order of {@link DrillAction}. */
+  public List<DrillAction> allowed() {
+    return Arrays.stream(DrillAction.values()).filter(this::allows).toList();
   }
 
   public String key() {

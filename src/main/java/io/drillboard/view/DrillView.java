@@ -1,6 +1,7 @@
 package io.drillboard.view;
 
 import io.drillboard.drill.DrillState;
+import io.drillboard.drill.DrillStatus;
 import io.drillboard.drill.SimClock;
 import io.drillboard.evaluation.Criteria;
 import io.drillboard.scenario.Scenario;
@@ -32,6 +33,13 @@ public final class DrillView {
     return aggregates.put(LABELS, ScenarioJson.labels(state.scenario().labels()));
   }
 
+  /** What may be done to the drill now, so that no page need know the rules. */
+  private static JsonArray allowedActions(DrillStatus status) {
+    JsonArray actions = new JsonArray();
+    status.allowed().forEach(action -> actions.add(action.key()));
+    return actions;
+  }
+
   /** Every figure the pages show, the fields a live frame may change. */
   public static JsonObject aggregates(DrillState state, long wallNow) {
     Scenario scenario = state.scenario();
@@ -45,6 +53,7 @@ public final class DrillView {
         .put("name", state.naming().name())
         .put("place", state.naming().place())
         .put("state", state.status().key())
+        .put("actions", allowedActions(state.status()))
         .put("endReason", state.endReason())
         .put("speed", clock.speed())
         .put("autopilot", state.autopilot())

@@ -184,6 +184,38 @@ class DrillRulesTest {
     assertThat(ack.simTime()).isEqualTo(ackScripted);
   }
 
+  @Test
+  void theEngineRefusesExactlyWhatTheStatusTableRefuses() {
+    for (DrillStatus status : DrillStatus.values()) {
+      for (ControlAction control : ControlAction.values()) {
+        DrillFixture drill = drillThatIs(status);
+        boolean refused = drill.when(director(control), T0 + 2 * SECOND).rejection() != null;
+        assertThat(refused).as(control + " when " + status)
+            .isEqualTo(!status.allows(DrillAction.valueOf(control.name())));
+      }
+      DrillFixture drill = drillThatIs(status);
+      boolean fireRefused = drill.when(new FireInject("detection", DIRECTOR), T0 + 2 * SECOND).rejection() != null;
+      assertThat(fireRefused).as("inject when " + status).isEqualTo(!status.allows(DrillAction.INJECT));
+      boolean archiveRefused = drillThatIs(status).when(new Archive(true, DIRECTOR), T0 + 2 * SECOND)
+          .rejection() != null;
+      assertThat(archiveRefused).as("archive when " + status).isEqualTo(!status.allows(DrillAction.ARCHIVE));
+    }
+  }
+
+  private static DrillFixture drillThatIs(DrillStatus status) {
+    DrillFixture drill = DrillFixture.seedDrill(1);
+    if (status != DrillStatus.CREATED) {
+      drill.given(director(ControlAction.START), T0);
+    }
+    if (status == DrillStatus.PAUSED) {
+      drill.given(director(ControlAction.PAUSE), T0 + SECOND);
+    } else if (status == DrillStatus.ENDED) {
+      drill.given(director(ControlAction.STOP), T0 + SECOND);
+    }
+    assertThat(drill.state().status()).isEqualTo(status);
+    return drill;
+  }
+
   private static TaskAction step(String taskId, TaskState to, String team) {
     return new TaskAction(taskId, to, team, team == null ? DIRECTOR : "member-of-" + team);
   }
