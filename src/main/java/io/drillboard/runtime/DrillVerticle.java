@@ -17,7 +17,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class DrillVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DrillVerticle.class);
   private static final long RELOAD_RETRY_MS = 2_000;
-  /** Live frames go out at most ten times a second per drill. */
-  private static final long FRAME_INTERVAL_MS = 100;
   /** The headers of a published frame that give its seq range. */
   public static final String FROM_SEQ = "fromSeq";
   public static final String TO_SEQ = "toSeq";
@@ -65,17 +62,12 @@ public final class DrillVerticle extends VerticleBase {
   /** Undeployed: what is still in flight may finish, but nothing starts again (another node may run the drill). */
   private boolean stopped;
   private Future<Void> lastCommit = Future.succeededFuture();
-  private final List<Event> unframed = new ArrayList<>();
-  private DrillState committed;
-  private final FrameWriter frames;
-  private long lastFrameWall;
-  private long frameTimerId = -1;
+  private FramePublisher publisher;
 
   private DrillVerticle(String drillId, Host host, DrillEngine engine) {
     this.drillId = drillId;
     this.host = host;
     this.engine = engine;
-    this.frames = host.frames().get();
     this.lastActive = host.clock().millis();
     // In a cluster every answer names the node that gave it, so that a sender knows whose departure to watch for.
     this.replies = host.node().map(id -> new DeliveryOptions().addHeader(Drills.OWNER_HEADER, id))
@@ -103,6 +95,7 @@ public final class DrillVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    publisher = new FramePublisher(vertx, framesAddress(drillId), host.frames().get(), host.clock());
     Future<Void> ready = engine != null ? begin() : reload();
     return ready.compose(v -> {
       consumer = vertx.eventBus().consumer(address(drillId), this::onCommand);
@@ -124,7 +117,7 @@ public final class DrillVerticle extends VerticleBase {
 
   private Future<Void> begin() {
     host.store().expectNext(drillId, 1);
-    committed = engine.state();
+    publisher.startFrom(engine.state());
     return commit(engine.drain()).onSuccess(v -> schedule());
   }
 
@@ -138,19 +131,12 @@ public final class DrillVerticle extends VerticleBase {
             .coded(ProblemCodes.DRILL_NOT_FOUND));
       }
       engine = DrillEngine.rebuild(drillId, events);
-      committed = engine.state();
-      frames.restart();
-      host.listener().committed(drillId, List.of(), committed);
+      host.listener().committed(drillId, List.of(), engine.state());
       host.store().expectNext(drillId, engine.state().seq() + 1);
       // Everything that will ever be stored is in the rebuilt state: earlier failures are behind us.
       lastCommit = Future.succeededFuture();
       reloading = false;
-      // A viewer may lack the last events stored before this (re)load, if the node that stored them died before
-      // framing them: the last event, framed again, shows each viewer whether it has a gap to fill from the store.
-      if (unframed.isEmpty()) {
-        unframed.add(events.get(events.size() - 1));
-      }
-      scheduleFrame();
+      publisher.restartFrom(engine.state(), events.get(events.size() - 1));
       // Catch up with what came due while the drill was not loaded: a running drill resumes at the right sim time.
       engine.advance(host.clock().millis());
       Future<Void> caughtUp = commit(engine.drain());
@@ -208,10 +194,8 @@ public final class DrillVerticle extends VerticleBase {
       }
       if (result.succeeded()) {
         lastActive = host.clock().millis();
-        committed = after;
         host.listener().committed(drillId, events, after);
-        unframed.addAll(events);
-        scheduleFrame();
+        publisher.committed(events, after);
       }
       if (result.failed() && !reloading) {
         LOG.warn("Drill {}: commit failed ({}); reloading from the store", drillId, result.cause().getMessage());
@@ -240,33 +224,6 @@ public final class DrillVerticle extends VerticleBase {
       return;
     }
     reload().onFailure(e -> vertx.setTimer(RELOAD_RETRY_MS, id -> reloadUntilDone()));
-  }
-
-  /** At most one frame per tick, published once for every viewer on every node. */
-  private void scheduleFrame() {
-    if (frameTimerId >= 0 || stopped) {
-      return;
-    }
-    long wait = lastFrameWall + FRAME_INTERVAL_MS - host.clock().millis();
-    if (wait <= 0) {
-      publishFrame();
-    } else {
-      frameTimerId = vertx.setTimer(wait, id -> publishFrame());
-    }
-  }
-
-  private void publishFrame() {
-    frameTimerId = -1;
-    if (unframed.isEmpty()) {
-      return;
-    }
-    lastFrameWall = host.clock().millis();
-    String frame = frames.delta(committed, unframed, lastFrameWall);
-    DeliveryOptions range = new DeliveryOptions()
-        .addHeader(FROM_SEQ, String.valueOf(unframed.get(0).seq()))
-        .addHeader(TO_SEQ, String.valueOf(unframed.get(unframed.size() - 1).seq()));
-    unframed.clear();
-    vertx.eventBus().publish(framesAddress(drillId), frame, range);
   }
 
   /** The reply as it crosses the event bus. */
@@ -316,9 +273,7 @@ public final class DrillVerticle extends VerticleBase {
     stopped = true;
     cancelTimer();
     vertx.cancelTimer(idleTimerId);
-    if (frameTimerId >= 0) {
-      vertx.cancelTimer(frameTimerId);
-    }
+    publisher.stop();
     // Told only once the address is gone: a command sent after that finds no drill here and opens it anew.
     Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
     return unregistered.andThen(done -> host.listener().stopped(drillId));
