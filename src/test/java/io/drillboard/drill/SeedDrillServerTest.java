@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.scenario.SimTime;
 import io.drillboard.support.Http;
+import io.drillboard.support.LiveClient;
 import io.drillboard.support.RunningServer;
 import io.drillboard.support.SeedTimeline;
 import io.drillboard.web.Role;
@@ -80,14 +81,16 @@ class SeedDrillServerTest {
     return SimTime.format(tasks.get(id).getLong("doneAt"));
   }
 
+  /** Follows the drill's live stream to its end: no polling, the frames say when. */
   private static JsonObject awaitEnd(String id) throws InterruptedException {
-    for (int i = 0; i < 300; i++) {
-      JsonObject snapshot = http.json(http.get("/api/v1/drills/" + id, director));
-      if (snapshot.getString("state").equals("ended")) {
-        return snapshot;
+    try (LiveClient viewer = new LiveClient()) {
+      assertThat(viewer.connect(server.server().port(), "/api/v1/drills/" + id + "/live?token=" + director))
+          .isEqualTo(101);
+      JsonObject drill = viewer.next(20).view();
+      while (!drill.getString("state").equals("ended")) {
+        drill = viewer.next(30).view();
       }
-      Thread.sleep(100);
     }
-    throw new AssertionError("the drill did not end in 30 s");
+    return http.json(http.get("/api/v1/drills/" + id, director));
   }
 }
