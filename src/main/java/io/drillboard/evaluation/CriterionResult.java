@@ -1,9 +1,6 @@
 package io.drillboard.evaluation;
 
 import io.drillboard.scenario.Scenario.ShortName;
-import io.drillboard.scenario.ScenarioJson;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -32,10 +29,8 @@ public record CriterionResult(String id, String name, String nameEn, ShortName s
     return value == null ? null : countsTasks() ? value.doubleValue() : value / 1000.0;
   }
 
-  public JsonObject toJson() {
-    return ScenarioJson.withShortName(new JsonObject().put("id", id).put("name", name).put("nameEn", nameEn), shortName)
-        .put("objective", objectiveId).put("measure", measure).put("unit", countsTasks() ? "tasks" : "seconds").put("value", valueInUnit())
-        .put("target", target == null ? null : target / 1000.0).put("met", met)
-        .put("status", status.name().toLowerCase(java.util.Locale.ROOT)).put("evidence", new JsonArray(evidence));
+  /** What {@link #valueInUnit} counts in: "tasks" or "seconds". */
+  public String unit() {
+    return countsTasks() ? "tasks" : "seconds";
   }
 }

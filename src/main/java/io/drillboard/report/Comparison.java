@@ -153,7 +153,7 @@ public final class Comparison {
           : first.measure().equals("before-peak") ? beforePeak(values) : Verdict.less(values.get(0), last(values));
       criteria.add(new JsonObject().put("id", criterion.id()).put("name", criterion.name())
           .put("nameEn", criterion.nameEn()).put("measure", first.measure())
-          .put("unit", first.toJson().getString("unit")).put("values", valuesOf(values))
+          .put("unit", first.unit()).put("values", valuesOf(values))
           .put("atLeast", boundsOf(values)).put("met", met).put("change", change(values))
           .put("verdict", key(verdict)).put("verdictBy", verdict == null ? null : metDecides ? "met" : "value"));
     }

@@ -10,6 +10,7 @@ import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.drill.TaskProgress;
 import io.drillboard.drill.Assessment.TargetKind;
+import io.drillboard.view.CriteriaView;
 import io.drillboard.view.AssessmentView;
 import io.drillboard.view.Latencies;
 import io.drillboard.scenario.Scenario;
@@ -45,8 +46,6 @@ public final class Report {
     Scenario scenario = state.scenario();
     long simEnd = state.lastSimTime();
     List<CriterionResult> criteria = Criteria.measure(state, simEnd);
-    JsonArray criteriaJson = new JsonArray();
-    criteria.forEach(c -> criteriaJson.add(c.toJson()));
     JsonArray conclusions = conclusions(state, criteria);
     return new JsonObject()
         .put("drill", drill(source, zone))
@@ -56,7 +55,7 @@ public final class Report {
         .put("timeline", timeline(state))
         .put("latency", latency(state))
         .put("opinion", opinion(state))
-        .put("criteria", criteriaJson)
+        .put("criteria", CriteriaView.of(criteria))
         .put("moments", EvidenceMoments.of(state))
         .put("assessment", AssessmentView.of(state.assessment(), scenario))
         .put("conclusions", conclusions)

@@ -62,8 +62,7 @@ public final class DrillView {
         .put("seq", state.seq());
     ClockView.write(json, simNow, clock.simAnchor(), clock.wallAnchor(), clock.speed(), clock.running(), scenario,
         wallNow);
-    JsonArray criteria = new JsonArray();
-    Criteria.measure(state, simNow).forEach(c -> criteria.add(c.toJson()));
+    JsonArray criteria = CriteriaView.of(Criteria.measure(state, simNow));
     return json.put("teams", TeamsView.teams(state, simNow)).put("latency", TeamsView.latency(state))
         .put("injects", InjectsView.of(state)).put("opinion", OpinionView.of(state.opinion()))
         .put("kpis", KpisView.of(state, simNow)).put("criteria", criteria)
