@@ -2,6 +2,7 @@ package io.drillboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.LiveClient;
 import io.drillboard.support.ServerProcess;
@@ -167,7 +168,8 @@ class ClusterTest {
 
       CompletableFuture<LoadRun.Summary> load = CrashChecks.loadInBackground(new LoadRun.Plan(nodeA.url(), director,
           drillId, 400, Duration.ofSeconds(10), 10, 0, 8, ackedLog));
-      Thread.sleep(3_000);
+      // The owner is killed under load: once acknowledged events reach the log (8 KB at a time), more on their way.
+      Eventually.until("events acknowledged", Duration.ofSeconds(30), () -> Files.size(ackedLog) > 0);
       assertThat(lockHolders()).as("created through B, the drill runs on B").extracting(Holder::node)
           .containsExactly("drillboard locks b");
       int ackedBeforeKill = Files.readAllLines(ackedLog).size();
@@ -220,7 +222,8 @@ class ClusterTest {
       Stream streamOnC = Stream.from(onC.next(30).frame());
       CompletableFuture<LoadRun.Summary> load = CrashChecks.loadInBackground(new LoadRun.Plan(nodeA.url(), director,
           drillId, 200, Duration.ofSeconds(8), 10, 0, 8, ackedLog));
-      Thread.sleep(2_000);
+      // The locks go under load: once acknowledged events reach the log (8 KB at a time), more on their way.
+      Eventually.until("events acknowledged", Duration.ofSeconds(30), () -> Files.size(ackedLog) > 0);
       // The owner's locks' connection ends (as when the network drops it): its drill must stop there at once.
       try (Connection admin = admin(); Statement statement = admin.createStatement();
           ResultSet ended = statement.executeQuery("SELECT pg_terminate_backend(" + owner.get(0).pid() + ")")) {
@@ -228,10 +231,8 @@ class ClusterTest {
       }
       LoadRun.Summary summary = load.get();
       System.out.println("Load across the lost locks: " + summary.toJson().encode());
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (lockHolders().size() != 1 && System.currentTimeMillis() < deadline) {
-        Thread.sleep(200);
-      }
+      Eventually.await("one holder of the drill's lock", Duration.ofSeconds(30), Duration.ofMillis(100),
+          this::lockHolders, holders -> holders.size() == 1);
       assertThat(lockHolders()).as("one node runs the drill again, on a new locks' connection").hasSize(1)
           .extracting(Holder::pid).doesNotContain(owner.get(0).pid());
       CrashChecks.assertNothingAcknowledgedLost(a, drillId, director, ackedLog);
@@ -239,22 +240,11 @@ class ClusterTest {
     }
   }
 
-  /**
-   * Asks through one node until the drill answers. Each request waits one second at most: a request that went to the
-   * dead owner before the cluster knew it was dead gets no answer until its timeout.
-   */
   /** Until one node other than B holds the drill's lock: B's session ends with its process, then a node claims it. */
   private void awaitNewOwner() throws Exception {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      List<Holder> holders = lockHolders();
-      if (holders.size() == 1 && !holders.get(0).node().equals("drillboard locks b")) {
-        return;
-      }
-      // Waiting on other processes (PostgreSQL noticing B is gone, a node's claim every 2 s): nothing to drive.
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no node took the drill over within 60 s");
+    // Waiting on other processes (PostgreSQL noticing B is gone, a node's claim every 2 s): nothing to drive.
+    Eventually.await("a node other than B running the drill", Duration.ofSeconds(60), Duration.ofMillis(100),
+        this::lockHolders, holders -> holders.size() == 1 && !holders.get(0).node().equals("drillboard locks b"));
   }
 
   private record Holder(String node, int pid) {
@@ -318,9 +308,13 @@ class ClusterTest {
       }
     }
 
-    /** Takes the frames a viewer whose node died had received: all that come before 2 s of silence. */
-    void drain(LiveClient viewer) throws InterruptedException {
-      for (LiveClient.Received received = viewer.poll(2); received != null; received = viewer.poll(2)) {
+    /**
+     * Takes the frames a viewer whose node died had received: all that came before its socket closed (with no close
+     * frame, 1006), which were queued before the close, on the socket's event loop.
+     */
+    void drain(LiveClient viewer) throws Exception {
+      assertThat(viewer.closedWith(30)).as("the dead node's socket").isEqualTo((short) 1006);
+      for (LiveClient.Received received = viewer.poll(0); received != null; received = viewer.poll(0)) {
         accept(received.frame());
       }
     }

@@ -2,12 +2,14 @@ package io.drillboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.ServerProcess;
 import io.drillboard.support.TestDatabase;
 import io.drillboard.web.Role;
 import io.drillboard.web.Tokens;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +37,9 @@ class CrashSafetyTest {
       }
       CompletableFuture<LoadRun.Summary> load = CrashChecks.loadInBackground(new LoadRun.Plan(first.url(), director,
           drillId, 3_000, Duration.ofSeconds(6), 25, 0, 16, ackedLog));
-      Thread.sleep(3_000);
+      // Killed under load: once acknowledged events reach the load tool's log (it writes 8 KB at a time), with more
+      // on their way.
+      Eventually.until("events acknowledged", Duration.ofSeconds(30), () -> Files.size(ackedLog) > 0);
       first.kill();
       LoadRun.Summary summary = load.get();
       assertThat(summary.acknowledged()).as("events acknowledged before the kill").isPositive();

@@ -2,6 +2,7 @@ package io.drillboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.ServerProcess;
 import io.drillboard.support.TestDatabase;
@@ -43,7 +44,9 @@ class DatabaseCrashSafetyTest {
       String drillId = CrashChecks.runningDrill(http, director);
       CompletableFuture<LoadRun.Summary> load = CrashChecks.loadInBackground(new LoadRun.Plan(server.url(), director,
           drillId, 2_000, Duration.ofSeconds(10), 20, 0, 8, ackedLog));
-      Thread.sleep(3_000);
+      // Killed under load: once acknowledged events reach the load tool's log (it writes 8 KB at a time), with more
+      // on their way.
+      Eventually.until("events acknowledged", Duration.ofSeconds(30), () -> Files.size(ackedLog) > 0);
       killProcessTree(pgData);
       releaseLock(postgres);
 
@@ -55,6 +58,8 @@ class DatabaseCrashSafetyTest {
       assertThat(refused.getHeader("Content-Type")).startsWith("application/problem+json");
       assertThat(refused.getHeader("Retry-After")).isNotNull();
 
+      // The outage must last while the load goes on, so that its requests meet it (their 503s are asserted below);
+      // what the load tool was refused is known only when it ends. Free in wall time: the load runs 10 s anyway.
       Thread.sleep(2_000);
       postgres = startPostgres(pgData, pgPort, root);
 
@@ -100,26 +105,13 @@ class DatabaseCrashSafetyTest {
   }
 
   private static void awaitStatus(Http http, String path, String token, int status) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 30_000;
-    int last = -1;
-    while (System.currentTimeMillis() < deadline) {
-      last = http.get(path, token).statusCode();
-      if (last == status) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(path + " answered " + last + ", not " + status + ", for 30 s");
+    Eventually.await(path + " answering " + status, Duration.ofSeconds(30), Duration.ofMillis(50),
+        () -> http.get(path, token).statusCode(), answered -> answered == status);
   }
 
   private static void awaitAccepted(Http http, String drillId, String token) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (http.post("/api/v1/drills/" + drillId + "/events", token, "{\"type\":\"probe\"}").statusCode() == 202) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the drill did not take events again within 30 s of the database's return");
+    Eventually.await("the drill taking events again", Duration.ofSeconds(30), Duration.ofMillis(50),
+        () -> http.post("/api/v1/drills/" + drillId + "/events", token, "{\"type\":\"probe\"}").statusCode(),
+        answered -> answered == 202);
   }
 }

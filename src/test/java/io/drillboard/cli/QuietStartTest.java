@@ -3,6 +3,7 @@ package io.drillboard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.store.Database;
+import io.drillboard.support.Eventually;
 import io.drillboard.support.ServerProcess;
 import io.drillboard.support.TestDatabase;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,12 +85,7 @@ class QuietStartTest {
   }
 
   private static void awaitBanner(Path console, String which) throws Exception {
-    for (int i = 0; i < 50; i++) {
-      if (Files.exists(console) && Files.readString(console).contains("Press Ctrl-C to stop.")) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(which + ": no banner in " + console);
+    Eventually.until(which + ": the banner in " + console, Duration.ofSeconds(5),
+        () -> Files.exists(console) && Files.readString(console).contains("Press Ctrl-C to stop."));
   }
 }

@@ -53,25 +53,16 @@ public final class ServerProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  /** Until /health answers 200 (a refused connection meaning still starting); fails at once if the process exits. */
   private void awaitHealthy(Duration limit) throws InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
-    long deadline = System.currentTimeMillis() + limit.toMillis();
-    while (System.currentTimeMillis() < deadline) {
+    Eventually.await("the server healthy", limit, Duration.ofMillis(50), () -> {
       if (!process.isAlive()) {
         throw new AssertionError("the server process exited with " + process.exitValue());
       }
-      try {
-        HttpResponse<Void> health = client.send(HttpRequest.newBuilder(url().resolve("/health")).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the server did not become healthy in " + limit);
+      return client.send(HttpRequest.newBuilder(url().resolve("/health")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    }, status -> status == 200);
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed; what was acknowledged must already be durable. */

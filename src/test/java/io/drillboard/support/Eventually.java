@@ -1,0 +1,67 @@
+package io.drillboard.support;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * Waits on a condition that nothing announces (a drill's state read over HTTP, a file, a lock in PostgreSQL): looks at
+ * it again every few milliseconds until it holds, and fails with what it last saw once the bound has passed. A test
+ * that can wait on an event instead (a frame, a future, a latch) should.
+ */
+public final class Eventually {
+  private static final Duration EVERY = Duration.ofMillis(20);
+
+  /** A look at the condition; an exception it throws means "not yet" (a server still starting refuses). */
+  @FunctionalInterface
+  public interface Look<T> {
+    T get() throws Exception;
+  }
+
+  private Eventually() {
+  }
+
+  /** The first value {@code look} gives that passes {@code done}, within {@code limit}. */
+  public static <T> T await(String what, Duration limit, Look<T> look, Predicate<? super T> done)
+      throws InterruptedException {
+    return await(what, limit, EVERY, look, done);
+  }
+
+  /** As above, looking every {@code every}: for a look that costs the other side something. */
+  public static <T> T await(String what, Duration limit, Duration every, Look<T> look, Predicate<? super T> done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    T last = null;
+    Exception failed = null;
+    while (true) {
+      try {
+        last = look.get();
+        failed = null;
+        if (done.test(last)) {
+          return last;
+        }
+      } catch (InterruptedException interrupted) {
+        throw interrupted;
+      } catch (Exception notYet) {
+        failed = notYet;
+      }
+      if (System.nanoTime() >= deadline) {
+        throw new AssertionError(what + ": not within " + limit + "; last seen: " + (failed != null ? failed : last),
+            failed);
+      }
+      // The pause between two looks: the condition has no event to wait on.
+      Thread.sleep(every.toMillis());
+    }
+  }
+
+  /** The drill's snapshot once it has ended (an autopilot run plays to its end by itself), within a minute. */
+  public static JsonObject drillEnded(Http http, String drillId, String token) throws InterruptedException {
+    return await("drill " + drillId + " ended", Duration.ofMinutes(1),
+        () -> http.json(http.get("/api/v1/drills/" + drillId, token)), drill -> "ended".equals(drill.getString("state")));
+  }
+
+  /** Until {@code condition} holds, within {@code limit}. */
+  public static void until(String what, Duration limit, Look<Boolean> condition) throws InterruptedException {
+    await(what, limit, condition, Boolean::booleanValue);
+  }
+}
