@@ -3,10 +3,12 @@ package io.drillboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.support.Browser;
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
 import io.drillboard.web.Role;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -53,19 +55,15 @@ class CompareBrowserTest {
   /** Nine sim hours at 3600x: about nine seconds. */
   private String wholeRun() throws InterruptedException {
     String id = created(3600);
-    for (int i = 0; i < 600 && !snapshot(id).getString("state").equals("ended"); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(snapshot(id).getString("state")).isEqualTo("ended");
+    Eventually.drillEnded(http, id, director);
     return id;
   }
 
   /** At 1200x the first meeting lasts a wall second: stopped in it, the plan is done and the meeting is not. */
   private String runStoppedInTheFirstMeeting() throws InterruptedException {
     String id = created(1200);
-    while (snapshot(id).getLong("simTime") < PLAN_ACTIVE) {
-      Thread.sleep(20);
-    }
+    Eventually.await("the plan active", Duration.ofSeconds(30), () -> snapshot(id),
+        drill -> drill.getLong("simTime") >= PLAN_ACTIVE);
     JsonObject stopped = http.json(http.post("/api/v1/drills/" + id + "/stop", director, null));
     assertThat(stopped.getLong("simTime")).as("stopped before the meeting ended").isLessThan(MEETING_OVER);
     return id;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.drillboard.support.Browser;
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
 import io.drillboard.web.Role;
@@ -45,13 +46,8 @@ class EvaluationBrowserTest {
     String id = http.json(created).getString("id");
     var started = http.post("/api/v1/drills/" + id + "/start", director, null);
     assertThat(started.statusCode()).as(started.bodyAsString()).isEqualTo(200);
-    for (int i = 0; i < 600; i++) {
-      if (http.json(http.get("/api/v1/drills/" + id, director)).getString("state").equals("ended")) {
-        return id;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("drill " + id + " did not end within a minute");
+    Eventually.drillEnded(http, id, director);
+    return id;
   }
 
   @Test
@@ -259,7 +255,9 @@ class EvaluationBrowserTest {
       browser.await(10, d -> !browser.findAll("#timeline li").isEmpty());
       assertThat(browser.findAll("#timeline li"))
           .allSatisfy(li -> assertThat(Long.parseLong(li.getAttribute("data-seq"))).isLessThanOrEqualTo(seq));
-      Thread.sleep(1_000);
+      // Standing still can only be seen by letting time pass: five replay ticks (100 ms each, five sim minutes at 600x,
+      // with an opinion sample every sim minute) in which a playing replay would have moved on.
+      Thread.sleep(500);
       assertThat(Long.parseLong(panel.getAttribute("data-seq"))).as("paused, the replay stays at 11:00").isEqualTo(seq);
       browser.screenshot("replay");
     }

@@ -2,12 +2,14 @@ package io.drillboard.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.LiveClient;
 import io.drillboard.support.RunningServer;
 import io.drillboard.web.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,19 +26,13 @@ class ReplayTest {
     String id = http.json(http.post("/api/v1/drills", director,
         "{\"scenarioId\":\"major-complaint\",\"speed\":3600,\"autopilot\":true,\"seed\":4}")).getString("id");
     http.post("/api/v1/drills/" + id + "/start", director, null);
-    Thread.sleep(3_500);
+    // Paused halfway through its day (12:30 of 09:00-18:00), so the replay from there has most of the drill to play.
+    Eventually.await("the drill past 12:30", Duration.ofSeconds(30), () -> http.json(http.get("/api/v1/drills/" + id,
+        director)), drill -> drill.getLong("simTime") >= 12 * 3_600_000L + 30 * 60_000L);
     JsonObject paused = http.json(http.post("/api/v1/drills/" + id + "/pause", director, null));
     long n = paused.getLong("seq");
     http.post("/api/v1/drills/" + id + "/resume", director, null);
-    long lastSeq = 0;
-    for (int i = 0; i < 200; i++) {
-      JsonObject snapshot = http.json(http.get("/api/v1/drills/" + id, director));
-      lastSeq = snapshot.getLong("seq");
-      if (snapshot.getString("state").equals("ended")) {
-        break;
-      }
-      Thread.sleep(100);
-    }
+    long lastSeq = Eventually.drillEnded(http, id, director).getLong("seq");
     try (LiveClient replay = new LiveClient()) {
       assertThat(replay.connect(server.server().port(), "/api/v1/drills/" + id + "/live?replay=1&speed=3600&from="
           + n + "&token=" + server.token(Role.OBSERVER))).isEqualTo(101);

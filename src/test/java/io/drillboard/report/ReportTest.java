@@ -2,6 +2,7 @@ package io.drillboard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.TestServer;
 import io.drillboard.web.Role;
@@ -62,13 +63,8 @@ class ReportTest {
     String id = http.json(http.post("/api/v1/drills", director,
         "{\"scenarioId\":\"major-complaint\",\"speed\":3600,\"autopilot\":true,\"seed\":" + seed + "}")).getString("id");
     http.post("/api/v1/drills/" + id + "/start", director, null);
-    for (int i = 0; i < 200; i++) {
-      if (http.json(http.get("/api/v1/drills/" + id, director)).getString("state").equals("ended")) {
-        return id;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the drill did not end");
+    Eventually.drillEnded(http, id, director);
+    return id;
   }
 
   @Test

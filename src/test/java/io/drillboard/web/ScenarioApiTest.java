@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.scenario.DefaultScenario;
 import io.drillboard.config.ServerConfig;
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
 import io.drillboard.support.TestDatabase;
@@ -95,12 +96,7 @@ class ScenarioApiTest {
     String id = http.json(http.post("/api/v1/drills", director,
         "{\"scenarioId\":\"wall-eight-teams\",\"speed\":3600,\"autopilot\":true,\"seed\":5}")).getString("id");
     http.post("/api/v1/drills/" + id + "/start", director, null);
-    JsonObject drill = http.json(http.get("/api/v1/drills/" + id, director));
-    for (int i = 0; i < 300 && !drill.getString("state").equals("ended"); i++) {
-      Thread.sleep(100);
-      drill = http.json(http.get("/api/v1/drills/" + id, director));
-    }
-    assertThat(drill.getString("state")).isEqualTo("ended");
+    JsonObject drill = Eventually.drillEnded(http, id, director);
     assertThat(drill.getJsonObject("kpis").getInteger("tasks")).isEqualTo(12);
     assertThat(drill.getJsonObject("kpis").getInteger("done")).as("every task scripted").isEqualTo(12);
 
