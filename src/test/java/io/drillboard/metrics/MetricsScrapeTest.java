@@ -2,6 +2,7 @@ package io.drillboard.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.LiveClient;
 import io.drillboard.support.RunningServer;
@@ -91,9 +92,8 @@ class MetricsScrapeTest {
       assertThat(scrape.samples()).noneMatch(s -> s.labels().getOrDefault("address", "").contains(id));
     }
     // The viewer left, and past the retention time the ended drill's series are gone.
-    Thread.sleep(4_000);
-    Scrape later = scrape();
-    assertThat(later.samples()).noneMatch(s -> id.equals(s.labels().get("drill")));
+    Eventually.await("the ended drill's series gone", Duration.ofSeconds(15), Duration.ofMillis(200), this::scrape,
+        later -> later.samples().stream().noneMatch(s -> id.equals(s.labels().get("drill"))));
   }
 
   private Scrape scrape() {

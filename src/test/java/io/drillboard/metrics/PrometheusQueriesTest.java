@@ -3,6 +3,7 @@ package io.drillboard.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.LiveClient;
 import io.drillboard.support.RunningServer;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,19 +66,10 @@ class PrometheusQueriesTest {
       while (!drill.getString("state").equals("ended")) {
         drill = viewer.next(20).view();
       }
-      // Let a few more scrapes land, so that rates over the window have two samples at least.
-      Thread.sleep(4_000);
-      List<String> empty = new ArrayList<>();
-      for (Dashboards.Query query : Dashboards.queries()) {
-        String expr = query.expr().replace("$drill", drillId).replace("$__rate_interval", "30s").replace("$node", ".*");
-        JsonObject answer = client.get(port, "127.0.0.1", "/api/v1/query").addQueryParam("query", expr).send().await()
-            .bodyAsJsonObject();
-        if (!"success".equals(answer.getString("status"))
-            || answer.getJsonObject("data").getJsonArray("result").isEmpty()) {
-          empty.add(query + " -> " + answer.encode());
-        }
-      }
-      assertThat(empty).as("queries that came back empty").isEmpty();
+      // A rate needs two scrapes of the drill's last state: asked again (one scrape a second) until every query has
+      // a series, or fails naming the ones still empty.
+      Eventually.await("every query answered with a series", Duration.ofSeconds(20), Duration.ofMillis(500),
+          () -> emptyQueries(client, port, drillId), List::isEmpty);
       assertThat(Dashboards.queries()).hasSizeGreaterThan(20);
     } finally {
       prometheus.destroy();
@@ -85,18 +78,25 @@ class PrometheusQueriesTest {
     }
   }
 
-  private static void awaitReady(WebClient client, int port) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      try {
-        if (client.get(port, "127.0.0.1", "/-/ready").send().await().statusCode() == 200) {
-          return;
-        }
-      } catch (Exception notYet) {
-        // Prometheus is still starting.
+  /** The dashboards' queries that Prometheus answers with no series (or not at all), each with its answer. */
+  private static List<String> emptyQueries(WebClient client, int port, String drillId) {
+    List<String> empty = new ArrayList<>();
+    for (Dashboards.Query query : Dashboards.queries()) {
+      String expr = query.expr().replace("$drill", drillId).replace("$__rate_interval", "30s").replace("$node", ".*");
+      JsonObject answer = client.get(port, "127.0.0.1", "/api/v1/query").addQueryParam("query", expr).send().await()
+          .bodyAsJsonObject();
+      if (!"success".equals(answer.getString("status"))
+          || answer.getJsonObject("data").getJsonArray("result").isEmpty()) {
+        empty.add(query + " -> " + answer.encode());
       }
-      Thread.sleep(100);
     }
-    throw new AssertionError("Prometheus did not become ready in 10 s");
+    return empty;
+  }
+
+  /** Until Prometheus answers /-/ready (a refused connection meaning it is still starting). */
+  private static void awaitReady(WebClient client, int port) throws InterruptedException {
+    Eventually.await("Prometheus ready", Duration.ofSeconds(10), Duration.ofMillis(100),
+        () -> client.get(port, "127.0.0.1", "/-/ready").send().await().statusCode(), status -> status == 200);
   }
 
   private static int freePort() throws IOException {

@@ -3,6 +3,7 @@ package io.drillboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.config.ServerConfig;
+import io.drillboard.support.Eventually;
 import io.drillboard.support.RunningServer;
 import io.drillboard.support.TestServer;
 import io.vertx.core.Vertx;
@@ -21,8 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class GuardTest {
   @Test
   void aViewerThatSendsTooMuchOrGarbageIsClosedAndTheOthersGoOn() throws Exception {
     WebSocket bystander = connect(null).result();
-    AtomicInteger framesAfterAbuse = new AtomicInteger();
+    CountDownLatch framesAfterAbuse = new CountDownLatch(3);
     CompletableFuture<Short> oversized = closed(connect(null).result(), socket ->
         socket.writeTextMessage("x".repeat(200 * 1024)));
     CompletableFuture<Short> garbage = closed(connect(null).result(), socket ->
@@ -123,18 +124,15 @@ class GuardTest {
     // Too big (1009), or the connection dropped outright (1006) when the frame decoder gives up first.
     assertThat(oversized.get(10, TimeUnit.SECONDS)).isIn((short) 1009, (short) 1006);
     assertThat(garbage.get(10, TimeUnit.SECONDS)).isEqualTo((short) 1003);
-    bystander.textMessageHandler(text -> framesAfterAbuse.incrementAndGet());
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (framesAfterAbuse.get() < 3 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(framesAfterAbuse.get()).as("frames the bystander got after the abuse").isGreaterThanOrEqualTo(3);
+    bystander.textMessageHandler(text -> framesAfterAbuse.countDown());
+    assertThat(framesAfterAbuse.await(10, TimeUnit.SECONDS)).as("three frames for the bystander after the abuse")
+        .isTrue();
     assertThat(bystander.isClosed()).isFalse();
     bystander.close().await();
   }
 
   @Test
-  void oneTokenHoldsAtMostItsLiveStreamsAndGetsThemBackWhenTheyClose() {
+  void oneTokenHoldsAtMostItsLiveStreamsAndGetsThemBackWhenTheyClose() throws InterruptedException {
     String observer = server.token(Role.OBSERVER);
     List<WebSocket> held = new java.util.ArrayList<>();
     for (int i = 0; i < STREAMS_PER_TOKEN; i++) {
@@ -143,13 +141,8 @@ class GuardTest {
     assertThat(connect(null, observer).cause()).hasMessageContaining("429");
     assertThat(connect(null, director).succeeded()).as("another token is not affected").isTrue();
     held.remove(0).close().await();
-    long deadline = System.currentTimeMillis() + 5_000;
-    io.vertx.core.Future<WebSocket> again = connect(null, observer);
-    while (again.failed() && System.currentTimeMillis() < deadline) {
-      again = connect(null, observer);
-    }
-    assertThat(again.succeeded()).as("a closed stream is given back").isTrue();
-    held.add(again.result());
+    held.add(Eventually.await("a closed stream given back", Duration.ofSeconds(5), () -> connect(null, observer),
+        io.vertx.core.Future::succeeded).result());
     held.forEach(socket -> socket.close().await());
   }
 
@@ -167,14 +160,11 @@ class GuardTest {
       }
       assertThat(server.http().get("/api/v1/drills", director).statusCode()).as("another token").isEqualTo(200);
       held.remove(0).close();
-      long deadline = System.currentTimeMillis() + 5_000;
-      int again;
-      do {
+      Eventually.await("a closed connection given back", Duration.ofSeconds(5), () -> {
         try (Socket next = new Socket("127.0.0.1", server.server().port())) {
-          again = status(next, injector);
+          return status(next, injector);
         }
-      } while (again != 200 && System.currentTimeMillis() < deadline);
-      assertThat(again).as("a closed connection is given back").isEqualTo(200);
+      }, status -> status == 200);
     } finally {
       for (Socket socket : held) {
         socket.close();
