@@ -3,12 +3,14 @@ package io.drillboard.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.scenario.SimTime;
+import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.SeedTimeline;
 import io.drillboard.support.TestServer;
 import io.drillboard.web.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ class RestartTest {
       wallBefore = System.currentTimeMillis();
       simBefore = http.drillAtLeast(drillId, director, seqBefore).getLong("simTime");
     }
+    // The outside condition under test: wall time passes while no server runs, and the drill's clock counts it.
     Thread.sleep(1_500);
     try (TestServer second = TestServer.start(); Http http = new Http(second.port())) {
       String director = second.token(Role.DIRECTOR);
@@ -60,17 +63,14 @@ class RestartTest {
       drillId = http.json(http.post("/api/v1/drills", director,
           "{\"scenarioId\":\"major-complaint\",\"speed\":3600,\"autopilot\":true,\"seed\":5}")).getString("id");
       http.post("/api/v1/drills/" + drillId + "/start", director, null);
-      Thread.sleep(3_000);
+      // Interrupted mid-drill, after the activation's steps (11:10) and before the statement's.
+      Eventually.await("the drill past 12:00", Duration.ofSeconds(30),
+          () -> http.json(http.get("/api/v1/drills/" + drillId, director)),
+          drill -> drill.getLong("simTime") >= 12 * SimTime.HOUR);
     }
-    Thread.sleep(1_000);
     try (TestServer second = TestServer.start(); Http http = new Http(second.port())) {
       String director = second.token(Role.DIRECTOR);
-      JsonObject snapshot = null;
-      for (int i = 0; i < 150 && (snapshot == null || !snapshot.getString("state").equals("ended")); i++) {
-        Thread.sleep(100);
-        snapshot = http.json(http.get("/api/v1/drills/" + drillId, director));
-      }
-      assertThat(snapshot.getString("state")).isEqualTo("ended");
+      Eventually.drillEnded(http, drillId, director);
       JsonArray events = http.json(http.get("/api/v1/drills/" + drillId + "/events?limit=10000", director))
           .getJsonArray("events");
       Map<String, String> completions = events.stream().map(e -> (JsonObject) e)
