@@ -1,0 +1,34 @@
+package io.drillboard.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Pings the live viewers of this event loop and closes those that stopped answering: a screen whose network went away
+ * sends no close, and would otherwise keep its socket, its buffer and its token's slot for good.
+ */
+final class LiveHeartbeat {
+  private static final long PING_INTERVAL_MS = 15_000;
+  private static final long DEAD_AFTER_MS = 45_000;
+
+  private LiveHeartbeat() {
+  }
+
+  /** Pings {@code viewers}, as they stand at each beat, from now on. */
+  static void start(Vertx vertx, Supplier<List<LiveSession>> viewers) {
+    vertx.setPeriodic(PING_INTERVAL_MS, id -> beat(viewers.get()));
+  }
+
+  private static void beat(List<LiveSession> viewers) {
+    long now = System.currentTimeMillis();
+    for (LiveSession session : viewers) {
+      if (now - session.lastPong() > DEAD_AFTER_MS) {
+        session.socket.close((short) 1001, "no answer to pings");
+      } else {
+        session.socket.writePing(Buffer.buffer("ping"));
+      }
+    }
+  }
+}
