@@ -1,6 +1,5 @@
 package io.drillboard.web;
 
-import io.drillboard.drill.Command;
 import io.drillboard.runtime.Drills;
 import io.drillboard.drill.EventBody;
 import io.drillboard.drill.Assessment.ActionState;
@@ -21,12 +20,10 @@ import java.util.Locale;
 final class AssessmentApi {
   private static final int MAX_TEXT = 4_000;
 
-  private final Drills drills;
-  private final DrillViews views;
+  private final AssessmentEntries entries;
 
   AssessmentApi(Drills drills, DrillViews views) {
-    this.drills = drills;
-    this.views = views;
+    this.entries = new AssessmentEntries(drills, views);
   }
 
   void rate(RoutingContext ctx) {
@@ -118,11 +115,7 @@ final class AssessmentApi {
   }
 
   private void assess(RoutingContext ctx, EventBody entry) {
-    String drillId = DrillApi.drillId(ctx);
-    drills.send(drillId, new Command.Assess(entry, Caller.of(ctx).subject()))
-        .compose(reply -> views.after(drillId, reply))
-        .onSuccess(view -> Json.send(ctx, 201, view.getJsonObject("assessment")))
-        .onFailure(ctx::fail);
+    AssessmentEntries.answer(ctx, entries.add(ctx, DrillApi.drillId(ctx), entry));
   }
 
   private static String text(JsonObject body, String key, List<String> errors, boolean required) {

@@ -1,6 +1,5 @@
 package io.drillboard.web;
 
-import io.drillboard.drill.Command;
 import io.drillboard.drill.DrillState;
 import io.drillboard.runtime.Drills;
 import io.drillboard.drill.EventBody;
@@ -23,13 +22,11 @@ final class ImprovementPlanApi {
   private static final int MAX_NOTE = 4_000;
 
   private final EventStore store;
-  private final Drills drills;
-  private final DrillViews views;
+  private final AssessmentEntries entries;
 
   ImprovementPlanApi(EventStore store, Drills drills, DrillViews views) {
-    this.views = views;
     this.store = store;
-    this.drills = drills;
+    this.entries = new AssessmentEntries(drills, views);
   }
 
   /** GET earlier-actions: what earlier drills of this drill's scenario left open. */
@@ -51,7 +48,7 @@ final class ImprovementPlanApi {
       errors.add("note: must be 1 to " + MAX_NOTE + " characters");
     }
     Json.check(errors);
-    openBefore(drillId).compose(open -> {
+    AssessmentEntries.answer(ctx, openBefore(drillId).compose(open -> {
       EarlierAction action = open.stream()
           .filter(a -> a.drill().drillId().equals(earlierId) && a.action().seq() == seq).findFirst().orElse(null);
       if (action == null) {
@@ -60,9 +57,8 @@ final class ImprovementPlanApi {
       }
       EventBody closed = new EventBody.EarlierActionClosed(earlierId, seq, action.action().text(), note.strip(),
           Caller.of(ctx).subject());
-      return drills.send(drillId, new Command.Assess(closed, Caller.of(ctx).subject()))
-          .compose(reply -> views.after(drillId, reply));
-    }).onSuccess(view -> Json.send(ctx, 201, view.getJsonObject("assessment"))).onFailure(ctx::fail);
+      return entries.add(ctx, drillId, closed);
+    }));
   }
 
   /** Folds every drill of the scenario, in the order they were created, up to and with this one. */
