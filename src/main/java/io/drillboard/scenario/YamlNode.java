@@ -130,15 +130,11 @@ final class YamlNode {
   }
 
   double number(String key, double fallback, double min, double max, boolean minExclusive) {
-    Object value = values.get(key);
-    if (value == null) {
+    Optional<Number> number = optional(key, Number.class, "must be a number");
+    if (number.isEmpty()) {
       return fallback;
     }
-    if (!(value instanceof Number number)) {
-      problem(key, "must be a number");
-      return fallback;
-    }
-    double v = number.doubleValue();
+    double v = number.get().doubleValue();
     boolean belowMin = minExclusive ? v <= min : v < min;
     if (belowMin || v > max || Double.isNaN(v)) {
       problem(key, "must be " + (minExclusive ? "above " : "at least ") + min + " and at most " + max + ", got " + v);
@@ -162,27 +158,11 @@ final class YamlNode {
   }
 
   boolean bool(String key, boolean fallback) {
-    Object value = values.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof Boolean b)) {
-      problem(key, "must be true or false");
-      return fallback;
-    }
-    return b;
+    return optional(key, Boolean.class, "must be true or false").orElse(fallback);
   }
 
   Optional<YamlNode> optionalMap(String key) {
-    Object value = values.get(key);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!(value instanceof Map<?, ?> map)) {
-      problem(key, "must be a mapping");
-      return Optional.empty();
-    }
-    return Optional.of(new YamlNode(pathOf(key), map, problems));
+    return optional(key, Map.class, "must be a mapping").map(map -> new YamlNode(pathOf(key), map, problems));
   }
 
   YamlNode requiredMap(String key) {
@@ -221,15 +201,8 @@ final class YamlNode {
   }
 
   List<String> stringList(String key) {
-    Object value = values.get(key);
+    List<?> list = optional(key, List.class, "must be a list").orElse(List.of());
     List<String> strings = new ArrayList<>();
-    if (value == null) {
-      return strings;
-    }
-    if (!(value instanceof List<?> list)) {
-      problem(key, "must be a list");
-      return strings;
-    }
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) instanceof String s) {
         strings.add(s);
@@ -238,6 +211,16 @@ final class YamlNode {
       }
     }
     return strings;
+  }
+
+  /** The value at {@code key} when it is a {@code type}: empty when absent, reported when it is something else. */
+  private <T> Optional<T> optional(String key, Class<T> type, String mustBe) {
+    Object value = values.get(key);
+    if (value != null && !type.isInstance(value)) {
+      problem(key, mustBe);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(type.cast(value));
   }
 
   /** A mapping of names to weights, all non-negative, at least one positive, in file order. */
