@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -56,6 +57,10 @@ public record ObjectiveConclusion(String objective, String objectiveEn, Level le
         }
       }
       throw new IllegalArgumentException("no verdict " + key);
+    }
+
+    String in(boolean english) {
+      return english ? en : zh;
     }
 
     Level lower(Level other) {
@@ -120,71 +125,70 @@ public record ObjectiveConclusion(String objective, String objectiveEn, Level le
 
   /** The conclusion in the seed's words: the verdict, then what it rests on, then any disagreement. */
   public String zh() {
-    String name = "“" + strip(objective) + "”";
-    StringBuilder text = new StringBuilder(switch (level) {
-      case ACHIEVED -> "本次演练达到了" + name + "的目的。";
-      case LARGELY -> "本次演练基本达到了" + name + "的目的，仍需进一步改进和完善。";
-      case PARTLY -> "本次演练部分达到了" + name + "的目的，存在明显不足，须重点整改。";
-      case NOT_ACHIEVED -> "本次演练未能达到" + name + "的目的，须重点整改。";
-      case NOT_ASSESSED -> name + "尚无评估指标结果或评估员评定，有待评估。";
-    });
-    if (total > 0) {
-      text.append("评估指标").append(total).append("项：达标").append(met).append("项");
-      if (!missed.isEmpty()) {
-        text.append("，未达标").append(missed.size()).append("项（").append(String.join("、", missed)).append("）");
-      }
-      if (open > 0) {
-        text.append("，未能判定").append(open).append("项");
-      }
-      text.append("。");
-    }
-    if (!ratings.isEmpty()) {
-      text.append("评估员评定：").append(raters(" ", "、")).append("。");
-    }
-    if (evidenceDisagrees()) {
-      text.append("评估指标显示“").append(byCriteria.get().zh).append("”，评估员评定显示“")
-          .append(byRatings.get().zh).append("”，两者不一致，结论取较低者。");
-    }
-    if (evaluatorsDisagree()) {
-      text.append("各评估员评定不一致，结论取最低评定。");
-    }
-    return text.toString();
+    return inWords(false);
   }
 
+  /** The same conclusion in English. */
   public String en() {
-    String name = strip(objectiveEn);
-    StringBuilder text = new StringBuilder(switch (level) {
-      case ACHIEVED -> "The drill achieved its objective: " + name + ".";
-      case LARGELY -> "The drill largely achieved its objective: " + name + "; it needs further improvement.";
-      case PARTLY -> "The drill only partly achieved its objective: " + name + "; corrective action is required.";
-      case NOT_ACHIEVED -> "The drill did not achieve its objective: " + name + "; corrective action is required.";
-      case NOT_ASSESSED -> "Not yet assessed (no criteria results or ratings): " + name + ".";
-    });
+    return inWords(true);
+  }
+
+  private String inWords(boolean english) {
+    String separator = LIST_SEPARATOR.in(english);
+    StringBuilder text = new StringBuilder(verdict(level).in(english, strip(english ? objectiveEn : objective)));
     if (total > 0) {
-      text.append(" Criteria: ").append(met).append(" of ").append(total).append(" met");
+      text.append(CRITERIA.in(english, total, met));
       if (!missed.isEmpty()) {
-        text.append(", ").append(missed.size()).append(" missed (").append(String.join(", ", missedEn)).append(")");
+        text.append(MISSED.in(english, missed.size(), String.join(separator, english ? missedEn : missed)));
       }
       if (open > 0) {
-        text.append(", ").append(open).append(" could not be decided");
+        text.append(UNDECIDED.in(english, open));
       }
-      text.append(".");
+      text.append(FULL_STOP.in(english));
     }
     if (!ratings.isEmpty()) {
-      text.append(" Ratings: ").append(raters(" ", ", ")).append(".");
+      text.append(RATINGS.in(english,
+          ratings.stream().map(r -> r.by() + " " + r.grade().name()).collect(Collectors.joining(separator))));
     }
     if (evidenceDisagrees()) {
-      text.append(" The criteria say ").append(byCriteria.get().en).append(" but the ratings say ")
-          .append(byRatings.get().en).append("; the lower of the two holds.");
+      text.append(EVIDENCE_DISAGREES.in(english, byCriteria.get().in(english), byRatings.get().in(english)));
     }
     if (evaluatorsDisagree()) {
-      text.append(" The evaluators disagree; the lowest rating holds.");
+      text.append(EVALUATORS_DISAGREE.in(english));
     }
     return text.toString();
   }
 
-  private String raters(String between, String separator) {
-    return ratings.stream().map(r -> r.by() + between + r.grade().name()).collect(Collectors.joining(separator));
+  /** A phrase of the conclusion in Chinese and in English, as format strings: one sentence, two languages. */
+  private record Phrase(String zh, String en) {
+    String in(boolean english, Object... values) {
+      return String.format(Locale.ROOT, english ? en : zh, values);
+    }
+  }
+
+  private static final Phrase CRITERIA = new Phrase("评估指标%1$d项：达标%2$d项", " Criteria: %2$d of %1$d met");
+  private static final Phrase MISSED = new Phrase("，未达标%d项（%s）", ", %d missed (%s)");
+  private static final Phrase UNDECIDED = new Phrase("，未能判定%d项", ", %d could not be decided");
+  private static final Phrase FULL_STOP = new Phrase("。", ".");
+  private static final Phrase LIST_SEPARATOR = new Phrase("、", ", ");
+  private static final Phrase RATINGS = new Phrase("评估员评定：%s。", " Ratings: %s.");
+  private static final Phrase EVIDENCE_DISAGREES = new Phrase("评估指标显示“%s”，评估员评定显示“%s”，两者不一致，结论取较低者。",
+      " The criteria say %s but the ratings say %s; the lower of the two holds.");
+  private static final Phrase EVALUATORS_DISAGREE = new Phrase("各评估员评定不一致，结论取最低评定。",
+      " The evaluators disagree; the lowest rating holds.");
+
+  private static Phrase verdict(Level level) {
+    return switch (level) {
+      case ACHIEVED -> new Phrase("本次演练达到了“%s”的目的。", "The drill achieved its objective: %s.");
+      case LARGELY -> new Phrase("本次演练基本达到了“%s”的目的，仍需进一步改进和完善。",
+          "The drill largely achieved its objective: %s; it needs further improvement.");
+      case PARTLY -> new Phrase("本次演练部分达到了“%s”的目的，存在明显不足，须重点整改。",
+          "The drill only partly achieved its objective: %s; corrective action is required.");
+      case NOT_ACHIEVED -> new Phrase("本次演练未能达到“%s”的目的，须重点整改。",
+          "The drill did not achieve its objective: %s; corrective action is required.");
+      case NOT_ASSESSED -> new Phrase("“%s”尚无评估指标结果或评估员评定，有待评估。",
+          "Not yet assessed (no criteria results or ratings): %s.");
+    };
   }
 
   private static String strip(String sentence) {
