@@ -3,6 +3,7 @@ package io.drillboard.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,13 +72,11 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
     public static final int DEFAULT_CONNECTIONS_PER_TOKEN = 2_000;
 
     public Guard withTls(Optional<Tls> newTls) {
-      return new Guard(metricsToken, allowedOrigins, maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
-          connectionsPerToken, newTls, trust);
+      return RecordCopy.with(this, Map.of("tls", newTls));
     }
 
     public Guard withTrust(TokenTrust newTrust) {
-      return new Guard(metricsToken, allowedOrigins, maxHeaderBytes, idleTimeout, requestTimeout, liveStreamsPerToken,
-          connectionsPerToken, tls, newTrust);
+      return RecordCopy.with(this, Map.of("trust", newTrust));
     }
 
     public static Guard defaults() {
@@ -126,27 +125,22 @@ public record ServerConfig(int port, String host, Path dataDir, Optional<String>
   public static final Duration DEFAULT_METRICS_RETENTION = Duration.ofMinutes(15);
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(port, host, newDataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, live,
-        metricsRetention, ingestRateLimit, guard, nodeName, cluster);
+    return RecordCopy.with(this, Map.of("dataDir", newDataDir));
   }
 
   public ServerConfig withLive(Live newLive) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, newLive,
-        metricsRetention, ingestRateLimit, guard, nodeName, cluster);
+    return RecordCopy.with(this, Map.of("live", newLive));
   }
 
   public ServerConfig withIngestLimits(int queueLimit, double rateLimit) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, queueLimit, live,
-        metricsRetention, rateLimit, guard, nodeName, cluster);
+    return RecordCopy.with(this, Map.of("ingestQueueLimit", queueLimit, "ingestRateLimit", rateLimit));
   }
 
   public ServerConfig withGuard(Guard newGuard) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, live,
-        metricsRetention, ingestRateLimit, newGuard, nodeName, cluster);
+    return RecordCopy.with(this, Map.of("guard", newGuard));
   }
 
   public ServerConfig withMetricsRetention(Duration retention) {
-    return new ServerConfig(port, host, dataDir, dbUrl, jwtSecret, maxBodyBytes, ingestQueueLimit, live,
-        retention, ingestRateLimit, guard, nodeName, cluster);
+    return RecordCopy.with(this, Map.of("metricsRetention", retention));
   }
 }
