@@ -115,7 +115,7 @@ final class LiveHub {
             + events.size()));
       }
       return ctx.request().toWebSocket().map(socket -> {
-        new ReplaySession(vertx, socket, drillId, events, speed, stats).start(from, released);
+        new ReplaySession(vertx, socket, new ReplayPlayback(drillId, events, speed), stats).start(from, released);
         return null;
       });
     }).onFailure(refuse);
