@@ -61,15 +61,19 @@ public final class DrillboardServer implements AutoCloseable {
   public static DrillboardServer start(ServerConfig config) {
     Database database = Database.open(config.dbUrl(), config.dataDir());
     try {
-      return start(config, database, true);
+      return start(config, database, true, InstantSource.system());
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  /** Starts a server on a database that the caller owns and closes. */
-  public static DrillboardServer start(ServerConfig config, Database database, boolean ownsDatabase) {
+  /**
+   * Starts a server on a database that the caller owns and closes, with {@code clock} as the one wall clock that the
+   * drills run on and every view reads.
+   */
+  public static DrillboardServer start(ServerConfig config, Database database, boolean ownsDatabase,
+      InstantSource clock) {
     database.migrate();
     // Vert.x first: it sets its label filters on the registry, which must come before any meter is registered.
     PrometheusMeterRegistry registry = DrillboardMetrics.newRegistry(config.nodeName());
@@ -91,8 +95,8 @@ public final class DrillboardServer implements AutoCloseable {
           .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
           .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics, node.id()
               .map(id -> Ownership.locked(vertx, lockConnection(database, config.nodeName()), id))
-              .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new, InstantSource.system())))
-          .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics))
+              .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new, clock)))
+          .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics, clock))
           .await();
       return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, port);
     } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,12 +71,12 @@ public final class HttpServerVerticle extends VerticleBase {
 
   /** Deploys one instance per core; completes with the port they listen on. */
   public static Future<Integer> deploy(Vertx vertx, ServerConfig config, EventStore events, ScenarioStore scenarios,
-      ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics) {
+      ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics, InstantSource clock) {
     IngestLimiter limiter = new IngestLimiter(config.ingestRateLimit());
     LiveQuota quota = new LiveQuota(config.guard().liveStreamsPerToken());
     ConnectionQuota connections = new ConnectionQuota(config.guard().connectionsPerToken());
     // The node's views of the drills: every read is answered from them, none from a drill's engine.
-    DrillViews views = new DrillViews(vertx, events, System::currentTimeMillis, VIEW_KEPT_IDLE_MS);
+    DrillViews views = new DrillViews(vertx, events, clock::millis, VIEW_KEPT_IDLE_MS);
     List<HttpServerVerticle> instances = new CopyOnWriteArrayList<>();
     Supplier<HttpServerVerticle> next = () -> {
       HttpServerVerticle instance = new HttpServerVerticle(config, events, scenarios, catalog, tokens, metrics,

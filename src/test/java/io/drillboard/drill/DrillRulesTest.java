@@ -20,6 +20,8 @@ import io.drillboard.drill.EventBody.TaskTriggered;
 import io.drillboard.scenario.DefaultScenario;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.SimTime;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -186,19 +188,24 @@ class DrillRulesTest {
 
   @Test
   void theEngineRefusesExactlyWhatTheStatusTableRefuses() {
+    Map<DrillAction, Command> commands = new EnumMap<>(DrillAction.class);
+    for (ControlAction control : ControlAction.values()) {
+      commands.put(DrillAction.valueOf(control.name()), director(control));
+    }
+    commands.put(DrillAction.SPEED, new SetSpeed(120, DIRECTOR));
+    commands.put(DrillAction.BROADCAST, new Command.Broadcast("各小组注意", DIRECTOR));
+    commands.put(DrillAction.INJECT, new FireInject("detection", DIRECTOR));
+    commands.put(DrillAction.ARCHIVE, new Archive(true, DIRECTOR));
+    commands.put(DrillAction.TASK, step("activate-plan", TaskState.ACKNOWLEDGED, null));
+    assertThat(commands.keySet()).as("every action tried").containsExactlyInAnyOrder(DrillAction.values());
     for (DrillStatus status : DrillStatus.values()) {
-      for (ControlAction control : ControlAction.values()) {
-        DrillFixture drill = drillThatIs(status);
-        boolean refused = drill.when(director(control), T0 + 2 * SECOND).rejection() != null;
-        assertThat(refused).as(control + " when " + status)
-            .isEqualTo(!status.allows(DrillAction.valueOf(control.name())));
-      }
-      DrillFixture drill = drillThatIs(status);
-      boolean fireRefused = drill.when(new FireInject("detection", DIRECTOR), T0 + 2 * SECOND).rejection() != null;
-      assertThat(fireRefused).as("inject when " + status).isEqualTo(!status.allows(DrillAction.INJECT));
-      boolean archiveRefused = drillThatIs(status).when(new Archive(true, DIRECTOR), T0 + 2 * SECOND)
-          .rejection() != null;
-      assertThat(archiveRefused).as("archive when " + status).isEqualTo(!status.allows(DrillAction.ARCHIVE));
+      commands.forEach((action, command) -> {
+        CommandRejected refusal = drillThatIs(status).when(command, T0 + 2 * SECOND).rejection();
+        // A task step may also be refused for the task's own state; the status table speaks only of the drill's.
+        boolean refusedForStatus = refusal != null && (action != DrillAction.TASK
+            || refusal.code().equals(ProblemCodes.DRILL_WRONG_STATE));
+        assertThat(refusedForStatus).as(action + " when " + status).isEqualTo(!status.allows(action));
+      });
     }
   }
 

@@ -6,6 +6,7 @@ import io.drillboard.scenario.SimTime;
 import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.SeedTimeline;
+import io.drillboard.support.TestClock;
 import io.drillboard.support.TestServer;
 import io.drillboard.web.Role;
 import io.vertx.core.json.JsonArray;
@@ -19,33 +20,35 @@ import org.junit.jupiter.api.Test;
 class RestartTest {
 
   @Test
-  void aRunningDrillResumesAtTheRightSimTimeAndItsSeqsContinue() throws InterruptedException {
+  void aRunningDrillResumesAtTheRightSimTimeAndItsSeqsContinue() {
+    TestClock clock = TestClock.running();
+    Duration downtime = Duration.ofSeconds(5);
     String drillId;
     long simBefore;
     long seqBefore;
     long wallBefore;
-    try (TestServer first = TestServer.start(); Http http = new Http(first.port())) {
+    try (TestServer first = TestServer.start(clock); Http http = new Http(first.port())) {
       String director = first.token(Role.DIRECTOR);
       drillId = http.json(http.post("/api/v1/drills", director, "{\"scenarioId\":\"major-complaint\",\"speed\":60}"))
           .getString("id");
       http.post("/api/v1/drills/" + drillId + "/start", director, null);
       seqBefore = http.json(http.post("/api/v1/drills/" + drillId + "/events", director,
           "{\"id\":\"before\",\"type\":\"message\"}")).getLong("seq");
-      wallBefore = System.currentTimeMillis();
+      wallBefore = clock.millis();
       simBefore = http.drillAtLeast(drillId, director, seqBefore).getLong("simTime");
     }
-    // The outside condition under test: wall time passes while no server runs, and the drill's clock counts it.
-    Thread.sleep(1_500);
-    try (TestServer second = TestServer.start(); Http http = new Http(second.port())) {
+    // What is under test: wall time passes while no server runs, and the drill's clock counts it.
+    clock.advance(downtime);
+    try (TestServer second = TestServer.start(clock); Http http = new Http(second.port())) {
       String director = second.token(Role.DIRECTOR);
       JsonObject drills = http.json(http.get("/api/v1/drills", director));
       assertThat(drills.getJsonArray("drills").stream().map(d -> ((JsonObject) d).getString("id"))).contains(drillId);
       JsonObject snapshot = http.json(http.get("/api/v1/drills/" + drillId, director));
-      long elapsedSim = (System.currentTimeMillis() - wallBefore) * 60;
+      long elapsedSim = (clock.millis() - wallBefore) * 60;
       assertThat(snapshot.getString("state")).isEqualTo("running");
       assertThat(snapshot.getLong("seq")).isEqualTo(seqBefore);
       // The clock kept its anchor: sim time went on while the server was down, at speed 60.
-      assertThat(snapshot.getLong("simTime")).isBetween(simBefore + 60 * SimTime.SECOND, simBefore + elapsedSim);
+      assertThat(snapshot.getLong("simTime")).isBetween(simBefore + downtime.toMillis() * 60, simBefore + elapsedSim);
       JsonObject again = http.json(http.post("/api/v1/drills/" + drillId + "/events", director,
           "{\"id\":\"before\",\"type\":\"message\"}"));
       assertThat(again.getBoolean("duplicate")).isTrue();

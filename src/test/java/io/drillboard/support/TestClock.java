@@ -4,31 +4,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
-/** A wall clock that stands still until a test moves it: time passes when the test says, not when it sleeps. */
+/** A wall clock that a test moves on: time passes when the test says, not while it sleeps. */
 public final class TestClock implements InstantSource {
-  private final AtomicLong millis;
+  private final LongSupplier base;
+  private final AtomicLong moved = new AtomicLong();
 
-  public TestClock(long startMillis) {
-    this.millis = new AtomicLong(startMillis);
+  private TestClock(LongSupplier base) {
+    this.base = base;
   }
 
-  /** Starts at the real time, so that what the test stores sorts among what other tests stored. */
+  /**
+   * A clock that stands still at the real time until moved, so that what the test stores sorts among what other
+   * tests stored.
+   */
   public static TestClock now() {
-    return new TestClock(System.currentTimeMillis());
+    long start = System.currentTimeMillis();
+    return new TestClock(() -> start);
+  }
+
+  /** A clock that runs with the real one, and jumps ahead when moved: for drills that must run as they would. */
+  public static TestClock running() {
+    return new TestClock(System::currentTimeMillis);
   }
 
   @Override
   public Instant instant() {
-    return Instant.ofEpochMilli(millis.get());
+    return Instant.ofEpochMilli(millis());
   }
 
   @Override
   public long millis() {
-    return millis.get();
+    return base.getAsLong() + moved.get();
   }
 
   public void advance(Duration by) {
-    millis.addAndGet(by.toMillis());
+    moved.addAndGet(by.toMillis());
   }
 }

@@ -4,6 +4,7 @@ import io.drillboard.server.DrillboardServer;
 import io.drillboard.config.ServerConfig;
 import io.drillboard.web.Role;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,12 +22,17 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(ServerConfig config) {
-    return new TestServer(DrillboardServer.start(config, TestDatabase.get(), false));
+    return new TestServer(DrillboardServer.start(config, TestDatabase.get(), false, InstantSource.system()));
+  }
+
+  /** A server whose drills and views run on {@code clock}. */
+  public static TestServer start(InstantSource clock) {
+    return new TestServer(DrillboardServer.start(config(), TestDatabase.get(), false, clock));
   }
 
   /** A server on a database the test owns, for tests that stop the database under it. */
   public static TestServer startOn(io.drillboard.store.Database database) {
-    return new TestServer(DrillboardServer.start(config(), database, false));
+    return new TestServer(DrillboardServer.start(config(), database, false, InstantSource.system()));
   }
 
   public static ServerConfig config() {
