@@ -22,6 +22,9 @@ final class ApiRoutes {
     }
   }
 
+  /** The metadata key under which each route of the router keeps its ApiRoute, so the table can be read back. */
+  static final String METADATA = "drillboard.apiRoute";
+
   private final Router router;
   private final List<ApiRoute> routes = new ArrayList<>();
 
@@ -31,14 +34,17 @@ final class ApiRoutes {
 
   /** A route that every authenticated role may call. */
   void open(HttpMethod method, String path, Handler<RoutingContext> handler) {
-    routes.add(new ApiRoute(method, path, Set.of()));
-    router.route(method, path).handler(handler);
+    ApiRoute route = new ApiRoute(method, path, Set.of());
+    routes.add(route);
+    router.route(method, path).putMetadata(METADATA, route).handler(handler);
   }
 
   /** A route for the given roles only. */
   void guarded(HttpMethod method, String path, Handler<RoutingContext> handler, Role first, Role... more) {
-    routes.add(new ApiRoute(method, path, java.util.EnumSet.of(first, more)));
-    router.route(method, path).handler(Caller.requireRole(first, more)).handler(handler);
+    ApiRoute route = new ApiRoute(method, path, java.util.EnumSet.of(first, more));
+    routes.add(route);
+    router.route(method, path).putMetadata(METADATA, route).handler(Caller.requireRole(first, more))
+        .handler(handler);
   }
 
   List<ApiRoute> routes() {

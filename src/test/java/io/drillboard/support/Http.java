@@ -8,7 +8,10 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
-/** A blocking HTTP client for tests that read like a user's session with the API. */
+/**
+ * A blocking HTTP client for tests that read like a user's session with the API. Every answer to {@link #call} is
+ * checked against docs/openapi.yaml ({@link ApiContract}); requests made through {@link #client()} are not.
+ */
 public final class Http implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final WebClient client;
@@ -26,11 +29,15 @@ public final class Http implements AutoCloseable {
     if (token != null) {
       request.bearerTokenAuthentication(token);
     }
+    HttpResponse<Buffer> response;
     if (body == null) {
-      return request.send().await();
+      response = request.send().await();
+    } else {
+      request.putHeader("Content-Type", contentType);
+      response = request.sendBuffer(Buffer.buffer(body)).await();
     }
-    request.putHeader("Content-Type", contentType);
-    return request.sendBuffer(Buffer.buffer(body)).await();
+    ApiContract.get().check(method, path, response);
+    return response;
   }
 
   public HttpResponse<Buffer> get(String path, String token) {
