@@ -30,6 +30,7 @@ import io.drillboard.opinion.OpinionSimulation;
 import io.drillboard.opinion.OpinionSimulation.Kind;
 import io.drillboard.opinion.OpinionSimulation.MinuteCounts;
 import io.drillboard.drill.DrillState.FiredInject;
+import io.drillboard.drill.DrillState.MetCondition;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioParser;
 import io.drillboard.scenario.Scenario.Inject;
@@ -55,6 +56,8 @@ import java.util.function.LongConsumer;
 public final class DrillEngine {
   public static final String SCENARIO_ACTOR = "scenario";
   public static final String AUTOPILOT_ACTOR = "autopilot";
+  /** Who fires a contingency inject once its condition came true. */
+  public static final String CONTINGENCY_ACTOR = "contingency";
   /** The kind of entry each evaluation event records, as {@code Assessment.kindOf} names it. */
   private static final Map<EventType, String> ENTRY_KINDS = Map.of(EventType.EVALUATION_RATED, "rating",
       EventType.EVALUATION_NOTED, "note", EventType.EVALUATION_LESSON, "lesson", EventType.EVALUATION_ACTION, "action");
@@ -64,6 +67,11 @@ public final class DrillEngine {
   private final OpinionSimulation opinion;
   private final Map<String, Long> seqByClientId = new HashMap<>();
   private final List<Event> undrained = new ArrayList<>();
+  /**
+   * The sim time up to which the contingencies' conditions were checked. A rebuilt engine takes its last event's
+   * time: the live one had checked at least that far, and checks again what lies past it with the same result.
+   */
+  private long checkedThrough = Long.MIN_VALUE;
 
   private DrillEngine(String drillId, DrillState state) {
     this.drillId = drillId;
@@ -94,6 +102,7 @@ public final class DrillEngine {
     for (Event event : events.subList(1, events.size())) {
       engine.replay(event);
     }
+    engine.checkedThrough = engine.state.lastSimTime();
     return engine;
   }
 
@@ -165,6 +174,8 @@ public final class DrillEngine {
     } else if (command instanceof TaskAction action) {
       taskAction(action, sim, wallNow);
     }
+    // A contingency that the command set off with no delay fires with it.
+    advance(wallNow);
     return new Reply.Decided(state.seq());
   }
 
@@ -347,7 +358,29 @@ public final class DrillEngine {
     for (EventBody consequence : consequences(body, sim)) {
       record(consequence, sim, wallNow);
     }
+    if (!(body instanceof External)) {
+      checkConditions(sim, wallNow);
+    }
     return event;
+  }
+
+  /** Records the condition of every contingency that holds now and has neither come true nor fired before. */
+  private void checkConditions(long sim, long wallNow) {
+    checkedThrough = Math.max(checkedThrough, sim);
+    if (!state.status().allows(DrillAction.INJECT)) {
+      return;
+    }
+    for (Inject inject : state.scenario().injects()) {
+      if (waiting(inject)) {
+        ConditionWatch.met(inject, state, sim).ifPresent(met -> record(met, sim, wallNow));
+      }
+    }
+  }
+
+  /** A contingency whose condition has not come true, and that nobody fired by hand. */
+  private boolean waiting(Inject inject) {
+    return inject.contingency().isPresent() && !state.firedInjects().containsKey(inject.id())
+        && !state.metConditions().containsKey(inject.id());
   }
 
   /** Folds a stored event into the state and the opinion model; consequences are already in the log. */
@@ -399,9 +432,19 @@ public final class DrillEngine {
     if (sampleEnd != OpinionTally.NONE && sampleEnd <= scenario.end()) {
       candidates.add(new Due(sampleEnd, 0, wall -> sampleOpinion(sampleEnd, wall)));
     }
-    scenario.injects().stream().filter(i -> !state.firedInjects().containsKey(i.id()))
-        .min(Comparator.comparingLong(Inject::at))
-        .ifPresent(i -> candidates.add(new Due(i.at(), 1, wall -> fireDue(i, wall))));
+    scenario.injects().stream().filter(i -> i.timeline() && !state.firedInjects().containsKey(i.id()))
+        .min(Comparator.comparingLong(i -> i.at().getAsLong()))
+        .ifPresent(i -> candidates.add(new Due(i.at().getAsLong(), 1, wall -> fireDue(i, wall))));
+    for (Inject inject : scenario.injects()) {
+      MetCondition met = state.metConditions().get(inject.id());
+      if (met != null && !state.firedInjects().containsKey(inject.id())) {
+        candidates.add(new Due(met.met().fireAt(), 1, wall -> fire(inject, met.met().fireAt(), wall,
+            CONTINGENCY_ACTOR)));
+      } else if (waiting(inject)) {
+        ConditionWatch.nextCheck(inject, state, checkedThrough)
+            .ifPresent(at -> candidates.add(new Due(at, 1, wall -> checkConditions(at, wall))));
+      }
+    }
     for (Task task : scenario.tasks()) {
       TaskProgress progress = state.task(task.id());
       if (!progress.open()) {
@@ -431,7 +474,7 @@ public final class DrillEngine {
   }
 
   private void fireDue(Inject inject, long wallNow) {
-    fire(inject, inject.at(), wallNow, SCENARIO_ACTOR);
+    fire(inject, inject.at().getAsLong(), wallNow, SCENARIO_ACTOR);
   }
 
   private void autopilot(Task task, TaskState to, long at, long wallNow) {

@@ -8,6 +8,7 @@ import io.drillboard.drill.EventBody.EarlierActionClosed;
 import io.drillboard.drill.EventBody.Ended;
 import io.drillboard.drill.EventBody.Entry;
 import io.drillboard.drill.EventBody.External;
+import io.drillboard.drill.EventBody.ConditionMet;
 import io.drillboard.drill.EventBody.InjectFired;
 import io.drillboard.drill.EventBody.LessonRecorded;
 import io.drillboard.drill.EventBody.Noted;
@@ -67,29 +68,39 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
    * What the teams and the scenario have done: tasks, fired injects, the opinion curve, and the seq of each event
    * that criteria cite as evidence.
    */
-  public record Progress(Map<String, TaskProgress> tasks, Map<String, FiredInject> firedInjects, OpinionTally opinion,
-      Map<String, Long> evidence) {
+  public record Progress(Map<String, TaskProgress> tasks, Map<String, FiredInject> firedInjects,
+      Map<String, MetCondition> metConditions, OpinionTally opinion, Map<String, Long> evidence) {
     Progress withTask(String taskId, UnaryOperator<TaskProgress> change) {
       Map<String, TaskProgress> changed = new LinkedHashMap<>(tasks);
       changed.computeIfPresent(taskId, (id, progress) -> change.apply(progress));
-      return new Progress(Collections.unmodifiableMap(changed), firedInjects, opinion, evidence);
+      return new Progress(Collections.unmodifiableMap(changed), firedInjects, metConditions, opinion, evidence);
     }
 
     Progress withInject(FiredInject fired, OpinionTally tally) {
-      Map<String, FiredInject> injects = new LinkedHashMap<>(firedInjects);
-      injects.put(fired.id(), fired);
-      return new Progress(tasks, Collections.unmodifiableMap(injects), tally, evidence);
+      return new Progress(tasks, added(firedInjects, fired.id(), fired), metConditions, tally, evidence);
+    }
+
+    Progress withCondition(MetCondition met) {
+      return new Progress(tasks, firedInjects, added(metConditions, met.met().injectId(), met), opinion, evidence);
     }
 
     Progress withOpinion(OpinionTally tally) {
-      return new Progress(tasks, firedInjects, tally, evidence);
+      return new Progress(tasks, firedInjects, metConditions, tally, evidence);
     }
 
     Progress withEvidence(String key, long seq) {
-      Map<String, Long> more = new LinkedHashMap<>(evidence);
-      more.put(key, seq);
-      return new Progress(tasks, firedInjects, opinion, Collections.unmodifiableMap(more));
+      return new Progress(tasks, firedInjects, metConditions, opinion, added(evidence, key, seq));
     }
+
+    private static <V> Map<String, V> added(Map<String, V> map, String key, V value) {
+      Map<String, V> more = new LinkedHashMap<>(map);
+      more.put(key, value);
+      return Collections.unmodifiableMap(more);
+    }
+  }
+
+  /** A contingency's condition as it came true, at sim time {@code at}. */
+  public record MetCondition(long at, ConditionMet met) {
   }
 
   /** An inject as it fired: scripted ones at their time or earlier by hand, ad-hoc ones whenever a director adds them. */
@@ -106,7 +117,7 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
         new Setup(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillNaming.of(body)),
         new Run(DrillStatus.CREATED, null, SimClock.stoppedAt(scenario.start(), body.speed())),
         new Position(created.seq(), created.simTime(), 0),
-        new Progress(Collections.unmodifiableMap(tasks), Map.of(), OpinionTally.empty(), Map.of()),
+        new Progress(Collections.unmodifiableMap(tasks), Map.of(), Map.of(), OpinionTally.empty(), Map.of()),
         Assessment.empty());
   }
 
@@ -202,6 +213,10 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
       OpinionTally tally = fired.opinion().isPresent() ? progress.opinion().firstPostsAt(sim) : progress.opinion();
       return with(progress.withInject(new FiredInject(fired.injectId(), sim, fired.channel(), fired.title(),
           fired.adHoc()), tally));
+    }
+
+    public DrillState on(ConditionMet met) {
+      return with(progress.withCondition(new MetCondition(sim, met)));
     }
 
     public DrillState on(TaskTriggered triggered) {
@@ -339,6 +354,11 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
 
   public Map<String, FiredInject> firedInjects() {
     return progress.firedInjects();
+  }
+
+  /** The contingencies whose condition came true, by inject id, in the order they did. */
+  public Map<String, MetCondition> metConditions() {
+    return progress.metConditions();
   }
 
   public OpinionTally opinion() {

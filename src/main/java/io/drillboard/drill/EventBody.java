@@ -40,6 +40,8 @@ public sealed interface EventBody {
 
     R on(InjectFired fired);
 
+    R on(ConditionMet met);
+
     R on(TaskTriggered triggered);
 
     R on(TaskAdvanced advanced);
@@ -135,6 +137,16 @@ public sealed interface EventBody {
 
   record InjectFired(String injectId, boolean adHoc, String channel, String title, String text,
       Optional<InjectOpinion> opinion, String by) implements SystemEvent {
+    public <R> R accept(Visitor<R> visitor) { return visitor.on(this); }
+  }
+
+  /**
+   * A contingency inject's condition came true: the inject fires at {@code fireAt}. The condition's key, what it
+   * watched (a task, a criterion, a platform; null for all platforms) and what it measured (posts or a share; null for
+   * the others) are kept so that the console and the report can say why it fired.
+   */
+  record ConditionMet(String injectId, String condition, String subject, Double measured, long fireAt)
+      implements SystemEvent {
     public <R> R accept(Visitor<R> visitor) { return visitor.on(this); }
   }
 

@@ -3,6 +3,7 @@ package io.drillboard.drill;
 import io.drillboard.drill.EventBody.ActionAssigned;
 import io.drillboard.drill.EventBody.Archived;
 import io.drillboard.drill.EventBody.Broadcast;
+import io.drillboard.drill.EventBody.ConditionMet;
 import io.drillboard.drill.EventBody.DrillCreated;
 import io.drillboard.drill.EventBody.EarlierActionClosed;
 import io.drillboard.drill.EventBody.Ended;
@@ -42,6 +43,7 @@ public enum EventType {
   DRILL_UNARCHIVED("drill.unarchived", Archived.class),
   DRILL_BROADCAST("drill.broadcast", Broadcast.class),
   INJECT_FIRED("inject.fired", InjectFired.class),
+  INJECT_CONDITION_MET("inject.condition-met", ConditionMet.class),
   TASK_TRIGGERED("task.triggered", TaskTriggered.class),
   TASK_ACKNOWLEDGED("task.acknowledged", TaskAdvanced.class),
   TASK_STARTED("task.started", TaskAdvanced.class),

@@ -39,6 +39,32 @@ public record OpinionTally(long firstPostAt, List<OpinionSampled> series, long t
     return series.get(series.size() - 1).minute() + 2 * SimTime.MINUTE;
   }
 
+  /** Posts, and the negative ones among them, in the minutes sampled from {@code from} up to {@code through}. */
+  public Window window(long from, long through, String platform) {
+    long posts = 0;
+    long negative = 0;
+    for (int i = series.size() - 1; i >= 0 && series.get(i).minute() >= from; i--) {
+      if (series.get(i).minute() >= through) {
+        continue;
+      }
+      for (Map.Entry<String, Map<Sentiment, Integer>> counts : series.get(i).counts().entrySet()) {
+        if (platform == null || platform.equals(counts.getKey())) {
+          posts += counts.getValue().values().stream().mapToLong(Integer::longValue).sum();
+          negative += counts.getValue().getOrDefault(Sentiment.NEGATIVE, 0);
+        }
+      }
+    }
+    return new Window(posts, negative);
+  }
+
+  /** What a stretch of the curve holds. */
+  public record Window(long posts, long negative) {
+    /** The negative share, 0 when there are no posts. */
+    public double negativeShare() {
+      return posts == 0 ? 0 : (double) negative / posts;
+    }
+  }
+
   OpinionTally with(OpinionSampled sample) {
     List<OpinionSampled> longer = new ArrayList<>(series.size() + 1);
     longer.addAll(series);

@@ -2,6 +2,7 @@ package io.drillboard.evaluation;
 
 import io.drillboard.drill.Assessment.Grade;
 import io.drillboard.drill.Assessment.Rating;
+import io.drillboard.drill.CriterionResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;

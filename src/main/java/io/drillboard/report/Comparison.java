@@ -1,7 +1,7 @@
 package io.drillboard.report;
 
-import io.drillboard.evaluation.Criteria;
-import io.drillboard.evaluation.CriterionResult;
+import io.drillboard.drill.Criteria;
+import io.drillboard.drill.CriterionResult;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.TaskProgress;
 import io.drillboard.drill.Assessment.Grade;

@@ -1,8 +1,8 @@
 package io.drillboard.report;
 
 import io.drillboard.drill.Assessment;
-import io.drillboard.evaluation.Criteria;
-import io.drillboard.evaluation.CriterionResult;
+import io.drillboard.drill.Criteria;
+import io.drillboard.drill.CriterionResult;
 import io.drillboard.drill.Evidence;
 import io.drillboard.evaluation.ObjectiveConclusion;
 import io.drillboard.drill.DrillState;
@@ -124,7 +124,11 @@ public final class Report {
     List<JsonObject> rows = new ArrayList<>();
     for (Inject inject : state.scenario().injects()) {
       FiredInject fired = state.firedInjects().get(inject.id());
-      rows.add(row("inject", null, inject.id(), inject.title(), inject.titleEn(), "fired", inject.at(),
+      if (inject.at().isEmpty() && fired == null) {
+        continue; // a contingency that never came true, or a held inject nobody fired: nothing happened
+      }
+      rows.add(row("inject", null, inject.id(), inject.title(), inject.titleEn(), "fired",
+          inject.at().isPresent() ? inject.at().getAsLong() : null,
           fired == null ? null : fired.at(), state.evidence(Evidence.injectFired(inject.id()))));
     }
     state.firedInjects().values().stream().filter(FiredInject::adHoc).forEach(f -> rows.add(row("inject", null,

@@ -1,6 +1,6 @@
 package io.drillboard.report;
 
-import io.drillboard.evaluation.Criteria;
+import io.drillboard.drill.Criteria;
 import io.drillboard.drill.Evidence;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package io.drillboard.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A drill's script (an MSEL): what happens when, who must do what by when, how it is judged, and how public opinion
@@ -78,16 +79,77 @@ public record Scenario(
   public record OpinionEffect(double branching, double sentimentShift) {
   }
 
+  /**
+   * Something that happens to the players. A timeline inject fires at its time {@code at}; a contingency inject fires
+   * when its condition comes true (never before {@code at}, when it has one too); a held inject has neither and fires
+   * only when a director fires it. Any of them may be fired by hand before its time.
+   */
   public record Inject(
       String id,
-      long at,
+      OptionalLong at,
       String channel,
       String title,
       String titleEn,
       ShortName shortName,
       String text,
       String textEn,
-      Optional<InjectOpinion> opinion) {
+      Optional<InjectOpinion> opinion,
+      Optional<Contingency> contingency) {
+
+    /** Off the timeline and without a condition: only a director fires it. */
+    public boolean held() {
+      return at.isEmpty() && contingency.isEmpty();
+    }
+
+    /** Fired by the clock at its time alone. */
+    public boolean timeline() {
+      return at.isPresent() && contingency.isEmpty();
+    }
+  }
+
+  /** When a contingency inject fires: {@code delay} after its condition first holds. */
+  public record Contingency(Condition when, long delay) {
+  }
+
+  /** What a contingency waits for; each is met at most once, and deterministically for a drill's seed. */
+  public sealed interface Condition {
+    /** The key that names the condition in a scenario file, in events and in views. */
+    String key();
+
+    /** The task passes its deadline unfinished. */
+    record TaskOverdue(String taskId) implements Condition {
+      public String key() {
+        return "taskOverdue";
+      }
+    }
+
+    /** The task reaches the step (a follow-up). */
+    record TaskReached(String taskId, TaskStep step) implements Condition {
+      public String key() {
+        return "taskReached";
+      }
+    }
+
+    /** The criterion is missed, whatever happens next. */
+    record CriterionMissed(String criterionId) implements Condition {
+      public String key() {
+        return "criterionMissed";
+      }
+    }
+
+    /** More than {@code posts} posts within the last {@code within}, on one platform or (null) on all. */
+    record PostsOver(int posts, long within, String platform) implements Condition {
+      public String key() {
+        return "postsOver";
+      }
+    }
+
+    /** A negative share above {@code share} within the last {@code within}, on one platform or (null) on all. */
+    record NegativeShareOver(double share, long within, String platform) implements Condition {
+      public String key() {
+        return "negativeShareOver";
+      }
+    }
   }
 
   /** Posts an inject adds to the opinion model from outside (the viral post, media pick-up). */

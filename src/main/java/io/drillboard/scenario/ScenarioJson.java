@@ -39,7 +39,7 @@ public final class ScenarioJson {
     }
     JsonArray injects = new JsonArray();
     for (Inject inject : scenario.injects()) {
-      JsonObject json = new JsonObject().put("id", inject.id()).put("at", SimTime.format(inject.at()))
+      JsonObject json = new JsonObject().put("id", inject.id()).put("at", inject.at().isPresent() ? SimTime.format(inject.at().getAsLong()) : null)
           .put("channel", inject.channel()).put("title", inject.title()).put("titleEn", inject.titleEn())
           .put("text", inject.text()).put("textEn", inject.textEn());
       withShortName(json, inject.shortName());

@@ -1,6 +1,8 @@
 package io.drillboard.scenario;
 
 import io.drillboard.scenario.Scenario.Anchor;
+import io.drillboard.scenario.Scenario.Condition;
+import io.drillboard.scenario.Scenario.Contingency;
 import io.drillboard.scenario.Scenario.Criterion;
 import io.drillboard.scenario.Scenario.Inject;
 import io.drillboard.scenario.Scenario.InjectOpinion;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -40,7 +43,12 @@ public final class ScenarioParser {
   private static final Set<String> TASK_KEYS = Set.of("id", "title", "titleEn", "short", "shortEn", "trigger",
       "deadline", "critical", "objectives", "script", "effect");
   private static final Set<String> INJECT_KEYS = Set.of("id", "at", "channel", "title", "titleEn", "short", "shortEn",
-      "text", "textEn", "opinion");
+      "text", "textEn", "opinion", "when", "delay", "held");
+  /** The keys of an inject's condition: one names what it waits for, the others qualify it. */
+  private static final Set<String> CONDITION_KEYS = Set.of("taskOverdue", "taskReached", "step", "criterionMissed",
+      "postsOver", "negativeShareOver", "within", "platform");
+  private static final List<String> CONDITION_KINDS = List.of("taskOverdue", "taskReached", "criterionMissed",
+      "postsOver", "negativeShareOver");
   private static final Set<String> CRITERION_KEYS = Set.of("id", "name", "nameEn", "short", "shortEn", "objective",
       "measure", "from", "to", "target", "event", "team");
   /** The longest short names, in characters: what a wall screen's narrowest column holds on one or two lines. */
@@ -158,10 +166,22 @@ public final class ScenarioParser {
 
   private Inject inject(YamlNode node, long start, long end, OpinionParameters opinion) {
     node.rejectUnknownKeys(INJECT_KEYS);
-    long at = node.requiredTime("at");
-    if (node.has("at") && (at < start || at > end)) {
+    boolean held = node.bool("held", false);
+    if (held && (node.has("at") || node.has("when"))) {
+      node.problem("held", "a held inject has neither at nor when: a director fires it by hand");
+    } else if (!held && !node.has("at") && !node.has("when")) {
+      node.problem("at", "is required (a time of day in quotes, such as \"09:30\"), unless the inject has a "
+          + "condition (when) or is held for a director to fire (held: true)");
+    }
+    OptionalLong at = node.has("at") ? OptionalLong.of(node.requiredTime("at")) : OptionalLong.empty();
+    if (at.isPresent() && (at.getAsLong() < start || at.getAsLong() > end)) {
       node.problem("at", "must lie within the clock (" + SimTime.format(start) + " to " + SimTime.format(end) + ")");
     }
+    if (node.has("delay") && !node.has("when")) {
+      node.problem("delay", "only an inject with a condition (when) waits a delay");
+    }
+    Optional<Contingency> contingency = node.optionalMap("when")
+        .map(when -> new Contingency(condition(when), node.has("delay") ? node.requiredDuration("delay") : 0));
     Optional<InjectOpinion> posts = node.optionalMap("opinion").map(o -> {
       o.rejectUnknownKeys(Set.of("posts", "platform", "spread"));
       String platform = o.requiredString("platform");
@@ -177,7 +197,36 @@ public final class ScenarioParser {
     }
     return new Inject(id, at, Optional.ofNullable(node.optionalString("channel")).orElse("notice"),
         node.requiredString("title"), node.optionalString("titleEn"), shortName(node), node.optionalString("text"),
-        node.optionalString("textEn"), posts);
+        node.optionalString("textEn"), posts, contingency);
+  }
+
+  /** One of the condition kinds, with what qualifies it; the ids it names are checked with the other references. */
+  private Condition condition(YamlNode node) {
+    node.rejectUnknownKeys(CONDITION_KEYS);
+    List<String> kinds = CONDITION_KINDS.stream().filter(node::has).toList();
+    if (kinds.size() != 1) {
+      problems.add(node.path() + ": give exactly one of " + String.join(", ", CONDITION_KINDS));
+      return new Condition.TaskOverdue("");
+    }
+    String kind = kinds.get(0);
+    boolean overOpinion = kind.equals("postsOver") || kind.equals("negativeShareOver");
+    for (String qualifier : List.of("within", "platform")) {
+      if (node.has(qualifier) && !overOpinion) {
+        node.problem(qualifier, "qualifies postsOver or negativeShareOver only");
+      }
+    }
+    if (node.has("step") && !kind.equals("taskReached")) {
+      node.problem("step", "qualifies taskReached only");
+    }
+    return switch (kind) {
+      case "taskOverdue" -> new Condition.TaskOverdue(node.requiredString(kind));
+      case "taskReached" -> new Condition.TaskReached(node.requiredString(kind), taskStep(node, "step"));
+      case "criterionMissed" -> new Condition.CriterionMissed(node.requiredString(kind));
+      case "postsOver" -> new Condition.PostsOver(node.requiredInt(kind, 0, 10_000_000),
+          node.positiveDuration("within"), node.optionalString("platform"));
+      default -> new Condition.NegativeShareOver(node.number(kind, 0.5, 0, 1, true), node.positiveDuration("within"),
+          node.optionalString("platform"));
+    };
   }
 
   private Criterion criterion(YamlNode node) {
@@ -260,18 +309,22 @@ public final class ScenarioParser {
     if (node.has("inject")) {
       return new Anchor.InjectFiredAt(node.requiredString("inject"));
     }
-    String step = Optional.ofNullable(node.optionalString("at")).orElse("done");
-    TaskStep taskStep = switch (step) {
+    return new Anchor.TaskReached(node.requiredString("task"), taskStep(node, "at"));
+  }
+
+  /** A task's step named under {@code key}; done when left out. */
+  private static TaskStep taskStep(YamlNode node, String key) {
+    String step = Optional.ofNullable(node.optionalString(key)).orElse("done");
+    return switch (step) {
       case "triggered" -> TaskStep.TRIGGERED;
       case "acknowledged" -> TaskStep.ACKNOWLEDGED;
       case "started" -> TaskStep.STARTED;
       case "done" -> TaskStep.DONE;
       default -> {
-        node.problem("at", "must be triggered, acknowledged, started or done");
+        node.problem(key, "must be triggered, acknowledged, started or done");
         yield TaskStep.DONE;
       }
     };
-    return new Anchor.TaskReached(node.requiredString("task"), taskStep);
   }
 
   private OpinionParameters opinion(YamlNode node) {
@@ -338,6 +391,7 @@ public final class ScenarioParser {
       }
     }
     checkTriggerCycles(scenario);
+    checkContingencies(scenario, taskIds);
     for (int c = 0; c < scenario.criteria().size(); c++) {
       Criterion criterion = scenario.criteria().get(c);
       String path = "criteria[" + c + "]";
@@ -367,6 +421,47 @@ public final class ScenarioParser {
     } else if (anchor instanceof Anchor.TaskReached reached && !reached.taskId().isEmpty()
         && !taskIds.contains(reached.taskId())) {
       problems.add(path + ".task: no task has the id \"" + reached.taskId() + "\"");
+    }
+  }
+
+  /** A condition names tasks, criteria and platforms that exist, and can come true without its own inject firing. */
+  private void checkContingencies(Scenario scenario, Set<String> taskIds) {
+    Set<String> criterionIds = new HashSet<>(scenario.criteria().stream().map(Criterion::id).toList());
+    for (int i = 0; i < scenario.injects().size(); i++) {
+      String path = "injects[" + i + "].when";
+      scenario.injects().get(i).contingency().map(Contingency::when).ifPresent(when -> {
+        if (when instanceof Condition.TaskOverdue overdue) {
+          checkId(path + ".taskOverdue", overdue.taskId(), taskIds, "task");
+        } else if (when instanceof Condition.TaskReached reached) {
+          checkId(path + ".taskReached", reached.taskId(), taskIds, "task");
+        } else if (when instanceof Condition.CriterionMissed missed) {
+          checkId(path + ".criterionMissed", missed.criterionId(), criterionIds, "criterion");
+        } else {
+          String platform = when instanceof Condition.PostsOver posts ? posts.platform()
+              : ((Condition.NegativeShareOver) when).platform();
+          if (platform != null && !scenario.opinion().platforms().containsKey(platform)) {
+            problems.add(path + ".platform: \"" + platform + "\" is not one of opinion.platforms "
+                + scenario.opinion().platforms().keySet());
+          }
+        }
+      });
+    }
+    if (problems.isEmpty()) {
+      List<String> never = new Contingencies(scenario).neverFiring();
+      for (int i = 0; i < scenario.injects().size(); i++) {
+        Inject inject = scenario.injects().get(i);
+        if (never.contains(inject.id())) {
+          problems.add("injects[" + i + "].when: inject \"" + inject.id() + "\" can never fire: its condition "
+              + "can only follow from " + (never.size() == 1 ? "its own firing (a loop)"
+              : "the firing of injects that wait on one another (a loop): " + String.join(", ", never)));
+        }
+      }
+    }
+  }
+
+  private void checkId(String path, String id, Set<String> ids, String what) {
+    if (!id.isEmpty() && !ids.contains(id)) {
+      problems.add(path + ": no " + what + " has the id \"" + id + "\"");
     }
   }
 

@@ -12,6 +12,7 @@ import io.drillboard.drill.EventBody.DrillCreated;
 import io.drillboard.drill.EventBody.EarlierActionClosed;
 import io.drillboard.drill.EventBody.Ended;
 import io.drillboard.drill.EventBody.External;
+import io.drillboard.drill.EventBody.ConditionMet;
 import io.drillboard.drill.EventBody.InjectFired;
 import io.drillboard.drill.EventBody.LessonRecorded;
 import io.drillboard.drill.EventBody.Noted;
@@ -83,6 +84,8 @@ public final class EventJson {
       case INJECT_FIRED -> new InjectFired(json.getString("injectId"), json.getBoolean("adHoc", false),
           json.getString("channel"), json.getString("title"), json.getString("text"),
           Optional.ofNullable(json.getJsonObject("opinion")).map(EventJson::injectOpinion), by);
+      case INJECT_CONDITION_MET -> new ConditionMet(json.getString("injectId"), json.getString("condition"),
+          json.getString("subject"), json.getDouble("measured"), json.getLong("fireAt"));
       case TASK_TRIGGERED -> new TaskTriggered(json.getString("taskId"), json.getString("teamId"),
           json.getLong("deadline"));
       case TASK_ACKNOWLEDGED -> advanced(json, TaskState.ACKNOWLEDGED);
@@ -194,6 +197,11 @@ public final class EventJson {
           .put("by", fired.by());
       fired.opinion().ifPresent(o -> json.put("opinion", injectOpinion(o)));
       return json;
+    }
+
+    public JsonObject on(ConditionMet met) {
+      return new JsonObject().put("injectId", met.injectId()).put("condition", met.condition())
+          .put("subject", met.subject()).put("measured", met.measured()).put("fireAt", met.fireAt());
     }
 
     public JsonObject on(TaskTriggered triggered) {

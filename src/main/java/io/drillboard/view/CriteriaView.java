@@ -1,6 +1,6 @@
 package io.drillboard.view;
 
-import io.drillboard.evaluation.CriterionResult;
+import io.drillboard.drill.CriterionResult;
 import io.drillboard.scenario.ScenarioJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -3,7 +3,7 @@ package io.drillboard.view;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.DrillStatus;
 import io.drillboard.drill.SimClock;
-import io.drillboard.evaluation.Criteria;
+import io.drillboard.drill.Criteria;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioJson;
 import io.vertx.core.json.JsonArray;

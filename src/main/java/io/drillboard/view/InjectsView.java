@@ -16,7 +16,7 @@ final class InjectsView {
     JsonArray injects = new JsonArray();
     for (Inject inject : state.scenario().injects()) {
       FiredInject fired = state.firedInjects().get(inject.id());
-      injects.add(ScenarioJson.withShortName(new JsonObject().put("id", inject.id()).put("at", inject.at())
+      injects.add(ScenarioJson.withShortName(new JsonObject().put("id", inject.id()).put("at", inject.at().isPresent() ? inject.at().getAsLong() : null)
           .put("channel", inject.channel()).put("title", inject.title()).put("titleEn", inject.titleEn()),
           inject.shortName()).put("adHoc", false).put("firedAt", fired == null ? null : fired.at()));
     }

@@ -27,20 +27,25 @@ import net.jqwik.api.Provide;
  * another node and every read from the store rely on.
  */
 class RebuildPropertyTest {
-  private static final Scenario SEED = DefaultScenario.load();
+  /** The seed, and a scenario with a contingency inject of every kind and a held one. */
+  private static final List<Scenario> SCENARIOS = List.of(DefaultScenario.load(), ContingencyRulesTest.SCENARIO);
   private static final String BY = "director";
 
   /** One step of a drill's life: a command, or none, after some wall time. */
   record Step(long afterMillis, Optional<Command> command) {
   }
 
+  /** A drill of a scenario, and what happens to it. */
+  record Life(Scenario scenario, List<Step> steps) {
+  }
+
   @Property(tries = 150)
-  void aRebuildFromTheLogEqualsTheLiveState(@ForAll("lives") List<Step> steps, @ForAll("speeds") double speed,
+  void aRebuildFromTheLogEqualsTheLiveState(@ForAll("lives") Life life, @ForAll("speeds") double speed,
       @ForAll boolean autopilot) {
     long wall = DrillFixture.T0;
-    DrillEngine live = DrillEngine.create("property", SEED, speed, autopilot, 11, BY, wall);
+    DrillEngine live = DrillEngine.create("property", life.scenario(), speed, autopilot, 11, BY, wall);
     List<Event> log = new ArrayList<>(live.drain());
-    for (Step step : steps) {
+    for (Step step : life.steps()) {
       wall += step.afterMillis();
       if (step.command().isEmpty()) {
         live.advance(wall);
@@ -71,19 +76,23 @@ class RebuildPropertyTest {
   }
 
   @Provide
-  Arbitrary<List<Step>> lives() {
-    Arbitrary<Long> pauses = Arbitraries.longs().between(0, 120_000);
-    Arbitrary<Optional<Command>> commands = Arbitraries.oneOf(Arbitraries.just(Optional.empty()),
-        commands().map(Optional::of));
-    return Combinators.combine(pauses, commands).as(Step::new).list().ofMaxSize(40);
+  Arbitrary<Life> lives() {
+    return Arbitraries.of(SCENARIOS).flatMap(scenario -> {
+      Arbitrary<Long> pauses = Arbitraries.longs().between(0, 120_000);
+      Arbitrary<Optional<Command>> commands = Arbitraries.oneOf(Arbitraries.just(Optional.empty()),
+          commands(scenario).map(Optional::of));
+      return Combinators.combine(pauses, commands).as(Step::new).list().ofMaxSize(40)
+          .map(steps -> new Life(scenario, steps));
+    });
   }
 
-  private static Arbitrary<Command> commands() {
-    Arbitrary<String> injects = Arbitraries.of(SEED.injects().stream().map(Scenario.Inject::id).toList())
+  private static Arbitrary<Command> commands(Scenario scenario) {
+    Arbitrary<String> injects = Arbitraries.of(scenario.injects().stream().map(Scenario.Inject::id).toList())
         .injectDuplicates(0.2);
-    Arbitrary<String> tasks = Arbitraries.of(SEED.tasks().stream().map(Scenario.Task::id).toList());
-    Arbitrary<String> teams = Arbitraries.of(SEED.teams().stream().map(Scenario.Team::id).toList());
-    Arbitrary<String> objectives = Arbitraries.of(SEED.objectives().stream().map(Scenario.Objective::id).toList());
+    Arbitrary<String> tasks = Arbitraries.of(scenario.tasks().stream().map(Scenario.Task::id).toList());
+    Arbitrary<String> teams = Arbitraries.of(scenario.teams().stream().map(Scenario.Team::id).toList());
+    Arbitrary<String> objectives = Arbitraries.of(scenario.objectives().stream().map(Scenario.Objective::id)
+        .toList());
     Arbitrary<Command> control = Arbitraries.of(ControlAction.class).map(a -> new Command.Control(a, BY));
     Arbitrary<Command> speed = Arbitraries.of(0.5, 1.0, 120.0, 3600.0).map(s -> new Command.SetSpeed(s, BY));
     Arbitrary<Command> fire = injects.map(id -> new Command.FireInject(id, BY));

@@ -31,7 +31,7 @@ class ScenarioParserTest {
     assertThat(seed.language()).isEqualTo("zh");
     assertThat(seed.teams()).extracting(Scenario.Team::id)
         .containsExactly("leadership", "coordination", "comfort", "opinion", "business");
-    assertThat(seed.injects()).extracting(i -> i.id() + "@" + SimTime.format(i.at())).contains("complaint@09:00:00",
+    assertThat(seed.injects()).extracting(i -> i.id() + "@" + SimTime.format(i.at().getAsLong())).contains("complaint@09:00:00",
         "viral-post@10:00:00", "detection@11:00:00", "evaluation@18:00:00");
     assertThat(seed.task("public-statement").orElseThrow().script().orElseThrow().done())
         .isEqualTo(SimTime.parseTimeOfDay("16:00"));

@@ -34,6 +34,8 @@ class EventJsonTest {
       new EventBody.TaskAdvanced("activate-plan", "leadership", TaskState.IN_PROGRESS, "autopilot"),
       new EventBody.TaskAdvanced("activate-plan", "leadership", TaskState.DONE, "autopilot", "已发布通知"),
       new EventBody.TaskOverdue("public-statement", "opinion"),
+      new EventBody.ConditionMet("escalation", "taskOverdue", "respond", null, 34_200_000),
+      new EventBody.ConditionMet("trending", "postsOver", "weibo", 61.0, 37_260_000),
       new EventBody.OpinionSampled(36_000_000, Map.of("wechat", sentiments()), 3, 2, 1, 0.8),
       new EventBody.Rated(TargetKind.OBJECTIVE, "plan", Grade.U, "未启动", "王敏", 4L),
       new EventBody.Noted(36_000_000, "10:00 客户发帖", "王敏"),

@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.drill;
 
 import io.drillboard.drill.Evidence;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +7,7 @@ import io.drillboard.drill.Command;
 import io.drillboard.drill.DrillEngine;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Event;
-import io.drillboard.evaluation.CriterionResult.Status;
+import io.drillboard.drill.CriterionResult.Status;
 import io.drillboard.scenario.DefaultScenario;
 import java.util.ArrayList;
 import java.util.List;

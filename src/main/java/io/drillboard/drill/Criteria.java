@@ -1,8 +1,6 @@
-package io.drillboard.evaluation;
+package io.drillboard.drill;
 
-import io.drillboard.drill.DrillFacts;
-import io.drillboard.drill.Evidence;
-import io.drillboard.evaluation.CriterionResult.Status;
+import io.drillboard.drill.CriterionResult.Status;
 import io.drillboard.scenario.Scenario.Anchor;
 import io.drillboard.scenario.Scenario.Criterion;
 import io.drillboard.scenario.Scenario.Measure;

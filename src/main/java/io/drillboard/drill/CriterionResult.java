@@ -1,4 +1,4 @@
-package io.drillboard.evaluation;
+package io.drillboard.drill;
 
 import io.drillboard.scenario.Scenario.ShortName;
 import java.util.List;
