@@ -4,6 +4,7 @@
 
 import { api, claims, describe, token } from './api.js';
 import { clock, duration, hhmm } from './format.js';
+import { contingencyStatus } from './contingency.js';
 import { openReport } from './report-link.js';
 import { qrCode } from './qr.js';
 import { label, languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
@@ -303,14 +304,15 @@ function renderBoard(drill) {
 
 /** The next scripted injects with the sim time left until each. */
 function renderNextInjects(drill, now) {
-  const next = drill.injects.filter((i) => !i.adHoc && i.firedAt === null).sort((a, b) => a.at - b.at).slice(0, 3);
+  const next = drill.injects.filter((i) => i.kind === 'timeline' && i.firedAt === null).sort((a, b) => a.at - b.at)
+    .slice(0, 3);
   $('next-injects').replaceChildren(...next.map((inject) => el('li', { 'data-inject': inject.id },
     format('nextInjectIn', hhmm(inject.at), pick(inject, 'title'), duration(Math.max(0, inject.at - now) / 1000)))));
 }
 
 /** An inject fired while one scripted before it had not: the room is off the script. */
 function renderOrderWarning(drill) {
-  const scripted = drill.injects.filter((i) => !i.adHoc);
+  const scripted = drill.injects.filter((i) => i.kind === 'timeline');
   const early = scripted.filter((fired) => fired.firedAt !== null)
     .map((fired) => ({ fired, skipped: scripted.filter((o) => o.firedAt === null && o.at < fired.at) }))
     .filter(({ skipped }) => skipped.length > 0);
@@ -355,22 +357,31 @@ function renderInjects(drill) {
       format('injectFiredNow', pick(inject, 'title'))));
     const action = el('td', { class: 'action' });
     action.append(fire);
-    row.append(el('td', { class: 'time' }), el('td', { class: 'time fired' }), el('td', { class: 'channel' }),
-      el('td', { class: 'inject-title' }), action);
+    const title = el('td', { class: 'inject-title' });
+    title.append(el('span', { class: 'title-text' }), el('div', { class: 'inject-status muted' }));
+    row.append(el('td', { class: 'time' }), el('td', { class: 'time fired' }), el('td', { class: 'channel' }), title,
+      action);
     return row;
   }, (row, inject) => {
     const fired = inject.firedAt !== null;
     row.dataset.fired = String(fired);
     const [at, firedAt, channel, title, action] = row.children;
-    if (inject.adHoc) {
-      at.replaceChildren(el('span', { class: 'tag' }, t('adHoc')));
-    } else {
+    row.dataset.kind = inject.kind;
+    if (inject.kind === 'timeline') {
       at.textContent = hhmm(inject.at);
+    } else {
+      // Ad-hoc, contingency and held injects have no time of their own to show: a tag says what they are.
+      const tag = { adHoc: 'adHoc', contingency: 'contingency', held: 'held' }[inject.kind];
+      at.replaceChildren(el('span', { class: `tag ${inject.kind.toLowerCase()}` }, t(tag)));
     }
     firedAt.textContent = fired ? clock(inject.firedAt) : t('notFired');
     firedAt.classList.toggle('muted', !fired);
     channel.textContent = channelName(inject.channel);
-    title.textContent = pick(inject, 'title');
+    title.firstChild.textContent = pick(inject, 'title');
+    const status = inject.kind === 'contingency' ? contingencyStatus(drill, inject)
+      : inject.kind === 'held' && !fired ? t('heldHint') : '';
+    title.lastChild.textContent = status;
+    title.lastChild.hidden = status === '';
     const button = action.firstChild;
     button.textContent = t('fireNow');
     button.hidden = fired;

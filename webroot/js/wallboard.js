@@ -445,7 +445,8 @@ function fact(name, value, note) {
 }
 
 function nextScripted(drill) {
-  return drill.injects.filter((inject) => !inject.adHoc && inject.firedAt === null).sort((a, b) => a.at - b.at)[0];
+  return drill.injects.filter((inject) => inject.kind === 'timeline' && inject.firedAt === null)
+    .sort((a, b) => a.at - b.at)[0];
 }
 
 /** How long in wall time until sim time {@code at}, at the drill's speed, from sim time {@code from}. */
@@ -469,12 +470,14 @@ function renderPreview(drill) {
     fact(t('firstInject'), first ? hhmm(first.at) : '—', firstNote),
     fact(t('speed'), `${drill.speed}×`, format('wholeDrill', wallUntil(drill, drill.clock.end, drill.clock.start))),
   );
-  const injects = drill.injects.filter((inject) => !inject.adHoc).sort((a, b) => a.at - b.at).map((inject) => {
-    const item = el('li', { 'data-inject': inject.id });
-    item.append(el('span', { class: 'when' }, hhmm(inject.at)), el('span', {}, brief(inject, 'title')),
-      el('span', { class: 'channel' }, label(drill, 'channels', inject.channel)));
-    return item;
-  });
+  // Before the start the wall previews the timeline: contingencies and held injects have no time to show.
+  const injects = drill.injects.filter((inject) => inject.kind === 'timeline').sort((a, b) => a.at - b.at)
+    .map((inject) => {
+      const item = el('li', { 'data-inject': inject.id });
+      item.append(el('span', { class: 'when' }, hhmm(inject.at)), el('span', {}, brief(inject, 'title')),
+        el('span', { class: 'channel' }, label(drill, 'channels', inject.channel)));
+      return item;
+    });
   $('preview-injects').replaceChildren(...injects);
   while ($('preview-injects').children.length > 1 && overflows($('preview-injects'))) $('preview-injects').lastChild.remove();
   $('preview-teams').replaceChildren(...drill.teams.map((team) => {
@@ -581,7 +584,7 @@ function renderReplay(drill) {
   $('replay-to').textContent = hhmm(to);
   const span = Math.max(1, to - from);
   $('replay-ticks').replaceChildren(...drill.injects.map((inject) => inject.firedAt ?? inject.at)
-    .filter((at) => at >= from && at <= to).map((at) => {
+    .filter((at) => at !== null && at >= from && at <= to).map((at) => {
       const tick = el('span', { class: 'tick', 'data-at': String(at) });
       tick.style.left = `${((at - from) / span) * 100}%`;
       return tick;

@@ -53,6 +53,7 @@ public final class Report {
         .put("participants", participants(source.participants(), scenario))
         .put("overall", overall(conclusions))
         .put("timeline", timeline(state))
+        .put("contingencies", ContingencyReport.of(state))
         .put("latency", latency(state))
         .put("opinion", opinion(state))
         .put("criteria", CriteriaView.of(criteria))

@@ -67,6 +67,7 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     overview(writer, report);
     executiveSummary(writer, report);
     timeline(writer, report);
+    contingencies(writer, report.getJsonArray("contingencies"));
     latency(writer, report.getJsonObject("latency"));
     opinion(writer, report.getJsonObject("opinion"));
     criteria(writer, report);
@@ -151,6 +152,23 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
           row.getString("scripted"), row.getString("actual"), minutes(row.getDouble("deltaSec"), w.english)));
     }
     w.table("timeline", rows, "at", "what", "scripted", "actual", "delta");
+  }
+
+  /** Which contingencies came true, when and why; left out for a scenario that has none. */
+  private static void contingencies(Writer w, JsonArray contingencies) {
+    if (contingencies.isEmpty()) {
+      return;
+    }
+    w.section("contingencies");
+    List<Row> rows = new ArrayList<>();
+    for (Object o : contingencies) {
+      JsonObject c = (JsonObject) o;
+      String fired = c.getString("fired") == null ? w.word("notFired")
+          : c.getString("fired") + ("director".equals(c.getString("firedBy")) ? w.word("firedByHand") : "");
+      rows.add(w.row(c.getString("fired") == null ? "none" : null, w.pick(c, "title"), w.pick(c, "why"),
+          c.getString("met") == null ? w.word("neverMet") : c.getString("met"), fired));
+    }
+    w.table("contingencies", rows, "inject", "condition", "conditionMet", "injectFired");
   }
 
   private static void latency(Writer w, JsonObject latency) {

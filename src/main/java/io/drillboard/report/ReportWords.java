@@ -103,7 +103,19 @@ final class ReportWords {
       Map.entry("grade_P", new String[] {"P 无挑战地完成", "P performed without challenges"}),
       Map.entry("grade_S", new String[] {"S 有一定挑战地完成", "S performed with some challenges"}),
       Map.entry("grade_M", new String[] {"M 有重大挑战地完成", "M performed with major challenges"}),
-      Map.entry("grade_U", new String[] {"U 未能完成", "U unable to be performed"}));
+      Map.entry("grade_U", new String[] {"U 未能完成", "U unable to be performed"}),
+      Map.entry("contingencies", new String[] {"应变注入", "Contingency injects"}),
+      Map.entry("inject", new String[] {"注入", "Inject"}),
+      Map.entry("condition", new String[] {"触发条件", "Condition"}),
+      Map.entry("conditionMet", new String[] {"条件满足", "Condition met"}),
+      Map.entry("injectFired", new String[] {"注入时间", "Fired"}),
+      Map.entry("neverMet", new String[] {"未满足", "never met"}),
+      Map.entry("notFired", new String[] {"未注入", "not fired"}),
+      Map.entry("firedByHand", new String[] {"（指挥员提前手动注入）", " (fired by hand before its condition)"}),
+      Map.entry("step_triggered", new String[] {"已下达", "set"}),
+      Map.entry("step_acknowledged", new String[] {"已确认", "acknowledged"}),
+      Map.entry("step_started", new String[] {"已开始", "started"}),
+      Map.entry("step_done", new String[] {"已完成", "done"}));
 
   private ReportWords() {
   }
