@@ -6,12 +6,9 @@ import io.drillboard.support.Browser;
 import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
+import io.drillboard.support.TestScenarios;
 import io.drillboard.web.Role;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,14 +27,10 @@ class ContingencyConsoleBrowserTest {
 
   /** At 120x the drill passes 09:30, when the first task goes overdue, 15 wall seconds after its start. */
   @BeforeAll
-  static void aDrillPastItsFirstOverdueTask() throws IOException, InterruptedException {
+  static void aDrillPastItsFirstOverdueTask() throws InterruptedException {
     http = server.http();
     director = server.token(Role.DIRECTOR);
-    try (InputStream in = ContingencyConsoleBrowserTest.class.getClassLoader()
-        .getResourceAsStream("scenarios/contingencies.yaml")) {
-      assertThat(http.call(HttpMethod.POST, "/api/v1/scenarios", director,
-          new String(in.readAllBytes(), StandardCharsets.UTF_8), "application/yaml").statusCode()).isIn(200, 201);
-    }
+    TestScenarios.post(http, director, "contingencies");
     drillId = http.json(http.post("/api/v1/drills", director,
         "{\"scenarioId\":\"contingencies\",\"speed\":120,\"seed\":3}")).getString("id");
     http.post("/api/v1/drills/" + drillId + "/start", director, null);

@@ -15,9 +15,7 @@ import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioParser;
 import io.drillboard.scenario.SimTime;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.drillboard.support.TestScenarios;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * before every step, so a restart at any point decides the same.
  */
 class ContingencyRulesTest {
-  static final Scenario SCENARIO = load("scenarios/contingencies.yaml");
+  static final Scenario SCENARIO = ScenarioParser.parse(TestScenarios.text("contingencies"));
   private static final long SECOND = 1_000;
 
   /** The contingency scenario, started at {@link DrillFixture#T0} at 60x, played by hand. */
@@ -168,13 +166,5 @@ class ContingencyRulesTest {
 
   private static TaskAction step(TaskState to) {
     return new TaskAction("respond", to, "ops", "member-of-ops");
-  }
-
-  static Scenario load(String resource) {
-    try (InputStream in = ContingencyRulesTest.class.getClassLoader().getResourceAsStream(resource)) {
-      return ScenarioParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

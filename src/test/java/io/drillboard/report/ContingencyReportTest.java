@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
+import io.drillboard.support.TestScenarios;
 import io.drillboard.web.Role;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,14 +27,10 @@ class ContingencyReportTest {
   private static JsonObject ended;
 
   @BeforeAll
-  static void playTheContingencyScenario() throws IOException, InterruptedException {
+  static void playTheContingencyScenario() throws InterruptedException {
     http = server.http();
     String director = server.token(Role.DIRECTOR);
-    try (InputStream in = ContingencyReportTest.class.getClassLoader()
-        .getResourceAsStream("scenarios/contingencies.yaml")) {
-      assertThat(http.call(HttpMethod.POST, "/api/v1/scenarios", director,
-          new String(in.readAllBytes(), StandardCharsets.UTF_8), "application/yaml").statusCode()).isIn(200, 201);
-    }
+    TestScenarios.post(http, director, "contingencies");
     drillId = http.json(http.post("/api/v1/drills", director,
         "{\"scenarioId\":\"contingencies\",\"speed\":3600,\"autopilot\":true,\"seed\":3}")).getString("id");
     http.post("/api/v1/drills/" + drillId + "/start", director, null);
