@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,14 +48,14 @@ final class DrillMeters {
   private final Counter injectsFired;
   private final MeterRegistry registry;
 
-  DrillMeters(MeterRegistry registry, DrillState initial) {
+  DrillMeters(MeterRegistry registry, DrillState initial, InstantSource clock) {
     this.registry = registry;
     this.drillId = initial.drillId();
     this.state = new AtomicReference<>(initial);
     Tags drill = Tags.of("drill", drillId);
     injectsFired = keep(Counter.builder("drillboard.injects.fired").tags(drill).register(registry));
     gauge("drillboard.drill.sim.time", drill, "seconds",
-        s -> SimTime.seconds(s.simNow(System.currentTimeMillis())));
+        s -> SimTime.seconds(s.simNow(clock.millis())));
     for (DrillStatus status : DrillStatus.values()) {
       gauge("drillboard.drill.state", drill.and("state", status.key()), null, s -> s.status() == status ? 1 : 0);
     }

@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,8 @@ import java.util.function.IntSupplier;
 public final class DrillboardMetrics implements CommittedListener, CommitObserver, LiveStats {
   private final PrometheusMeterRegistry registry;
   private final Duration retention;
+  /** The wall clock the drills run on, from which a drill's sim time is read. */
+  private final InstantSource clock;
   private final Map<String, DrillMeters> drills = new ConcurrentHashMap<>();
   /** The drills running on this node, ended or not. */
   private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -40,9 +43,10 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
   private final Counter framesDropped;
   private Vertx vertx;
 
-  public DrillboardMetrics(PrometheusMeterRegistry registry, Duration retention) {
+  public DrillboardMetrics(PrometheusMeterRegistry registry, Duration retention, InstantSource clock) {
     this.registry = registry;
     this.retention = retention;
+    this.clock = clock;
     this.commits = Timer.builder("drillboard.event.commit")
         .description("Time of one group commit of events to PostgreSQL")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
@@ -86,7 +90,7 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
       // An evaluation entry on a drill whose series were retired does not bring them back.
       return;
     }
-    DrillMeters meters = drills.computeIfAbsent(drillId, id -> new DrillMeters(registry, state));
+    DrillMeters meters = drills.computeIfAbsent(drillId, id -> new DrillMeters(registry, state, clock));
     boolean endedBefore = meters.state().ended();
     meters.record(events, state);
     if (state.ended() && (!endedBefore || events.isEmpty())) {

@@ -112,7 +112,7 @@ public final class DrillManager extends VerticleBase {
 
   /** Runs the unfinished drills this node can claim and does not run yet, once its claims are confirmed. */
   private Future<Void> claimUnfinished() {
-    return ownership.check().compose(v -> store.unfinishedDrills()).compose(this::resumeUnfinished);
+    return ownership.check().compose(v -> store.reader().unfinishedDrills()).compose(this::resumeUnfinished);
   }
 
   /** The locks are gone: another node may run these drills from now on, so this one stops them at once. */

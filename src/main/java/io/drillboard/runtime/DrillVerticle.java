@@ -116,13 +116,13 @@ public final class DrillVerticle extends VerticleBase {
   }
 
   private Future<Void> begin() {
-    host.store().expectNext(drillId, 1);
+    host.store().writer().expectNext(drillId, 1);
     publisher.startFrom(engine.state());
     return commit(engine.drain()).onSuccess(v -> schedule());
   }
 
   private Future<Void> reload() {
-    return host.store().allEvents(drillId).compose(events -> {
+    return host.store().reader().allEvents(drillId).compose(events -> {
       if (stopped) {
         return Future.succeededFuture();
       }
@@ -132,7 +132,7 @@ public final class DrillVerticle extends VerticleBase {
       }
       engine = DrillEngine.rebuild(drillId, events);
       host.listener().committed(drillId, List.of(), engine.state());
-      host.store().expectNext(drillId, engine.state().seq() + 1);
+      host.store().writer().expectNext(drillId, engine.state().seq() + 1);
       // Everything that will ever be stored is in the rebuilt state: earlier failures are behind us.
       lastCommit = Future.succeededFuture();
       reloading = false;
@@ -156,7 +156,7 @@ public final class DrillVerticle extends VerticleBase {
     try {
       Command command = message.body();
       // Refuse a batch the queue cannot take before deciding it, so the drill need not reload to forget it.
-      if (command instanceof Command.Append append && !host.store().hasRoomFor(append.events().size())) {
+      if (command instanceof Command.Append append && !host.store().writer().hasRoomFor(append.events().size())) {
         fail(message, new StoreUnavailableException("the ingest queue is full", 1, null));
         return;
       }
@@ -187,7 +187,7 @@ public final class DrillVerticle extends VerticleBase {
     }
     inFlight++;
     DrillState after = engine.state();
-    Future<Void> commit = host.store().append(drillId, events).andThen(result -> {
+    Future<Void> commit = host.store().writer().append(drillId, events).andThen(result -> {
       inFlight--;
       if (stopped) {
         return;

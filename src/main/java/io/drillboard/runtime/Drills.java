@@ -12,6 +12,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ public final class Drills {
       .setSendTimeout(COMMAND_TIMEOUT_AFTER_DEPARTURE_MS);
 
   private final Vertx vertx;
+  private final InstantSource clock;
   private final EventBus bus;
   /** The node each drill answered from last. */
   private final Map<String, String> owners = new HashMap<>();
@@ -53,8 +55,9 @@ public final class Drills {
   private long lastDeparture = -AFTER_DEPARTURE_MS;
 
   /** Call on the context that will send the commands: departures are handled there. */
-  public Drills(Vertx vertx) {
+  public Drills(Vertx vertx, InstantSource clock) {
     this.vertx = vertx;
+    this.clock = clock;
     this.bus = vertx.eventBus();
     bus.<String>localConsumer(NODE_LEFT, message -> nodeLeft(message.body()));
   }
@@ -69,7 +72,7 @@ public final class Drills {
   }
 
   public Future<JsonObject> send(String drillId, Command command) {
-    return attempt(drillId, command, System.currentTimeMillis() + RETRY_FOR_MS).map(Message::body)
+    return attempt(drillId, command, clock.millis() + RETRY_FOR_MS).map(Message::body)
         .recover(failure -> Future.failedFuture(Failures.decode(failure)));
   }
 
@@ -85,7 +88,7 @@ public final class Drills {
           return request(drillId, command);
         }
         boolean retry = (opened.cause() instanceof OwnedElsewhere || undelivered(opened.cause()))
-            && System.currentTimeMillis() + RETRY_EVERY_MS < deadline;
+            && clock.millis() + RETRY_EVERY_MS < deadline;
         return retry ? vertx.timer(RETRY_EVERY_MS).compose(v -> attempt(drillId, command, deadline))
             : Future.failedFuture(opened.cause());
       });
@@ -93,7 +96,7 @@ public final class Drills {
   }
 
   private Future<Message<JsonObject>> request(String drillId, Command command) {
-    DeliveryOptions delivery = System.currentTimeMillis() - lastDeparture < AFTER_DEPARTURE_MS
+    DeliveryOptions delivery = clock.millis() - lastDeparture < AFTER_DEPARTURE_MS
         ? COMMAND_AFTER_DEPARTURE : COMMAND;
     Future<Message<JsonObject>> sent = bus.<JsonObject>request(DrillVerticle.address(drillId), command, delivery)
         .andThen(answered -> {
@@ -120,7 +123,7 @@ public final class Drills {
   }
 
   private void nodeLeft(String node) {
-    lastDeparture = System.currentTimeMillis();
+    lastDeparture = clock.millis();
     owners.values().removeIf(node::equals);
     List<Promise<Message<JsonObject>>> orphaned = waiting.entrySet().stream()
         .filter(entry -> entry.getValue().equals(node)).map(Map.Entry::getKey).toList();

@@ -44,16 +44,13 @@ public final class DrillboardServer implements AutoCloseable {
   private final Database database;
   private final boolean ownsDatabase;
   private final Tokens tokens;
-  private final EventStore events;
   private final int port;
 
-  private DrillboardServer(Vertx vertx, Database database, boolean ownsDatabase, Tokens tokens, EventStore events,
-      int port) {
+  private DrillboardServer(Vertx vertx, Database database, boolean ownsDatabase, Tokens tokens, int port) {
     this.vertx = vertx;
     this.database = database;
     this.ownsDatabase = ownsDatabase;
     this.tokens = tokens;
-    this.events = events;
     this.port = port;
   }
 
@@ -79,7 +76,7 @@ public final class DrillboardServer implements AutoCloseable {
     PrometheusMeterRegistry registry = DrillboardMetrics.newRegistry(config.nodeName());
     Node node = join(config, registry);
     Vertx vertx = node.vertx();
-    DrillboardMetrics metrics = new DrillboardMetrics(registry, config.metricsRetention());
+    DrillboardMetrics metrics = new DrillboardMetrics(registry, config.metricsRetention(), clock);
     try {
       vertx.eventBus().registerCodec(new CommandCodec());
       Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()),
@@ -87,7 +84,7 @@ public final class DrillboardServer implements AutoCloseable {
       Pool writer = pool(vertx, database, "drillboard-writer", 1);
       Pool reader = pool(vertx, database, "drillboard-reader", 8);
       EventStore events = new EventStore(writer, reader, config.ingestQueueLimit(), metrics);
-      metrics.bind(vertx, events::pendingEvents);
+      metrics.bind(vertx, events.writer()::pendingEvents);
       ScenarioStore scenarios = new ScenarioStore(reader);
       ScenarioCatalog catalog = ScenarioCatalog.withDefault();
       catalog.loadDirectory(config.dataDir().resolve("scenarios"));
@@ -98,7 +95,7 @@ public final class DrillboardServer implements AutoCloseable {
               .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new, clock)))
           .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics, clock))
           .await();
-      return new DrillboardServer(vertx, database, ownsDatabase, tokens, events, port);
+      return new DrillboardServer(vertx, database, ownsDatabase, tokens, port);
     } catch (RuntimeException e) {
       vertx.close().await();
       throw e;
@@ -158,10 +155,6 @@ public final class DrillboardServer implements AutoCloseable {
 
   public Tokens tokens() {
     return tokens;
-  }
-
-  public EventStore events() {
-    return events;
   }
 
   public boolean embeddedDatabase() {

@@ -3,7 +3,7 @@ package io.drillboard.view;
 import io.drillboard.drill.CommandRejected;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.ProblemCodes;
-import io.drillboard.store.EventStore;
+import io.drillboard.store.EventReader;
 import io.drillboard.store.StoreUnavailableException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -35,7 +35,7 @@ public final class DrillViews {
   private static final long FRAME_AWAITED_MS = 1_000;
 
   private final Vertx vertx;
-  private final EventStore store;
+  private final EventReader store;
   private final LongSupplier wallClock;
   private final long keepIdleMs;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ public final class DrillViews {
   public record Frame(String text, long fromSeq, long toSeq, JsonObject viewAfter) {
   }
 
-  public DrillViews(Vertx vertx, EventStore store, LongSupplier wallClock, long keepIdleMs) {
+  public DrillViews(Vertx vertx, EventReader store, LongSupplier wallClock, long keepIdleMs) {
     this.vertx = vertx;
     this.store = store;
     this.wallClock = wallClock;

@@ -10,7 +10,7 @@ import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.scenario.SimTime;
 import io.drillboard.store.DrillLifecycle;
-import io.drillboard.store.EventStore;
+import io.drillboard.store.EventReader;
 import io.drillboard.view.DrillViews;
 import io.drillboard.view.EventsJson;
 import io.vertx.core.Future;
@@ -32,12 +32,12 @@ final class DrillApi {
   private static final int MAX_BROADCAST = 500;
 
   private final Drills drills;
-  private final EventStore store;
+  private final EventReader store;
   private final ScenarioCatalog catalog;
   private final IngestLimiter limiter;
   private final DrillViews views;
 
-  DrillApi(Drills drills, EventStore store, ScenarioCatalog catalog, IngestLimiter limiter, DrillViews views) {
+  DrillApi(Drills drills, EventReader store, ScenarioCatalog catalog, IngestLimiter limiter, DrillViews views) {
     this.drills = drills;
     this.views = views;
     this.store = store;

@@ -8,6 +8,7 @@ import io.drillboard.runtime.Drills;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.config.ServerConfig;
 import io.drillboard.metrics.DrillboardMetrics;
+import io.drillboard.store.EventReader;
 import io.drillboard.store.EventStore;
 import io.drillboard.store.ScenarioStore;
 import io.drillboard.view.DrillViews;
@@ -30,6 +31,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +46,9 @@ public final class HttpServerVerticle extends VerticleBase {
 
   private final ServerConfig config;
   private final DrillViews views;
-  private final EventStore events;
+  /** Every read of the drills' events; the web layer never writes to the log itself. */
+  private final EventReader events;
+  private final IntSupplier pendingEvents;
   private final ScenarioStore scenarios;
   private final ScenarioCatalog catalog;
   private final Tokens tokens;
@@ -52,21 +56,24 @@ public final class HttpServerVerticle extends VerticleBase {
   private final IngestLimiter limiter;
   private final LiveQuota quota;
   private final ConnectionQuota connections;
+  private final InstantSource clock;
   private HttpServer server;
 
-  HttpServerVerticle(ServerConfig config, EventStore events, ScenarioStore scenarios, ScenarioCatalog catalog,
-      Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter, LiveQuota quota, ConnectionQuota connections,
-      DrillViews views) {
+  HttpServerVerticle(ServerConfig config, EventReader events, IntSupplier pendingEvents, ScenarioStore scenarios,
+      ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter, LiveQuota quota,
+      ConnectionQuota connections, DrillViews views, InstantSource clock) {
     this.views = views;
     this.metrics = metrics;
     this.config = config;
     this.events = events;
+    this.pendingEvents = pendingEvents;
     this.scenarios = scenarios;
     this.catalog = catalog;
     this.tokens = tokens;
     this.limiter = limiter;
     this.quota = quota;
     this.connections = connections;
+    this.clock = clock;
   }
 
   /** Deploys one instance per core; completes with the port they listen on. */
@@ -76,11 +83,11 @@ public final class HttpServerVerticle extends VerticleBase {
     LiveQuota quota = new LiveQuota(config.guard().liveStreamsPerToken());
     ConnectionQuota connections = new ConnectionQuota(config.guard().connectionsPerToken());
     // The node's views of the drills: every read is answered from them, none from a drill's engine.
-    DrillViews views = new DrillViews(vertx, events, clock::millis, VIEW_KEPT_IDLE_MS);
+    DrillViews views = new DrillViews(vertx, events.reader(), clock::millis, VIEW_KEPT_IDLE_MS);
     List<HttpServerVerticle> instances = new CopyOnWriteArrayList<>();
     Supplier<HttpServerVerticle> next = () -> {
-      HttpServerVerticle instance = new HttpServerVerticle(config, events, scenarios, catalog, tokens, metrics,
-          limiter, quota, connections, views);
+      HttpServerVerticle instance = new HttpServerVerticle(config, events.reader(), events.writer()::pendingEvents,
+          scenarios, catalog, tokens, metrics, limiter, quota, connections, views, clock);
       instances.add(instance);
       return instance;
     };
@@ -109,14 +116,15 @@ public final class HttpServerVerticle extends VerticleBase {
 
   Router router() {
     Router router = Router.router(vertx);
-    HealthApi health = new HealthApi(events);
+    HealthApi health = new HealthApi(events, pendingEvents);
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
-    Drills toDrills = new Drills(vertx);
+    Drills toDrills = new Drills(vertx, clock);
     DrillApi drills = new DrillApi(toDrills, events, catalog, limiter, views);
 
     ServerConfig.Guard guard = config.guard();
     OriginPolicy origins = new OriginPolicy(guard.allowedOrigins());
-    LiveHub live = new LiveHub(vertx, views, events, tokens, config.live().queueBytes(), metrics, origins, quota);
+    LiveHub live = new LiveHub(vertx, views, events, tokens, config.live().queueBytes(), metrics, origins, quota,
+        clock);
 
     router.route().handler(SecurityHeaders::add);
     router.route().handler(origins::cors);
@@ -127,7 +135,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get(API + "/drills/:drillId/live").handler(live::connect);
     // A report opened in a browser tab or printed by a headless browser carries its token in the query: the pages put
     // a short-lived report link's token there (ReportLinks), never their own.
-    ReportLinks reportLinks = new ReportLinks(tokens, config.guard().trust().issuer());
+    ReportLinks reportLinks = new ReportLinks(tokens, clock);
     router.get(API + "/drills/:drillId/report").handler(reportLinks::fromAddress);
     // A request must be done in time: a sender trickling its body is cut off with 408.
     router.route(API + "/*").handler(TimeoutHandler.create(guard.requestTimeout().toMillis(), 408));
@@ -176,7 +184,7 @@ public final class HttpServerVerticle extends VerticleBase {
     api.open(GET, API + "/drills/:drillId/report", reports::report);
     api.open(POST, API + "/drills/:drillId/report-links", reportLinks::issue);
     api.open(GET, API + "/compare", reports::compare);
-    api.guarded(POST, API + "/tokens", new TokenApi(tokens)::issue, Role.DIRECTOR);
+    api.guarded(POST, API + "/tokens", new TokenApi(tokens, clock)::issue, Role.DIRECTOR);
     router.route(API + "/*").handler(api::unmatched);
 
     String echarts = Vendor.echartsWebjarPath();

@@ -6,7 +6,7 @@ import io.drillboard.drill.EventBody;
 import io.drillboard.evaluation.ImprovementPlan;
 import io.drillboard.evaluation.ImprovementPlan.EarlierAction;
 import io.drillboard.store.DrillLifecycle;
-import io.drillboard.store.EventStore;
+import io.drillboard.store.EventReader;
 import io.drillboard.view.DrillViews;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -21,10 +21,10 @@ import java.util.List;
 final class ImprovementPlanApi {
   private static final int MAX_NOTE = 4_000;
 
-  private final EventStore store;
+  private final EventReader store;
   private final AssessmentEntries entries;
 
-  ImprovementPlanApi(EventStore store, Drills drills, DrillViews views) {
+  ImprovementPlanApi(EventReader store, Drills drills, DrillViews views) {
     this.store = store;
     this.entries = new AssessmentEntries(drills, views);
   }

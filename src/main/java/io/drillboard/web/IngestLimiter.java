@@ -29,6 +29,7 @@ final class IngestLimiter {
     if (eventsPerSecond <= 0) {
       return 0;
     }
+    // Monotonic, not the wall clock: the bucket measures elapsed time, which a clock set back must not refill.
     long now = System.nanoTime();
     Bucket bucket = buckets.computeIfAbsent(subject, s -> {
       Bucket fresh = new Bucket();

@@ -1,7 +1,7 @@
 package io.drillboard.web;
 
 import io.drillboard.drill.Event;
-import io.drillboard.store.EventStore;
+import io.drillboard.store.EventReader;
 import io.drillboard.view.DrillViews;
 import io.drillboard.view.EventsJson;
 import io.drillboard.view.LiveFrames;
@@ -18,9 +18,9 @@ final class LiveCatchUp {
   private static final int PAGE = 1_000;
 
   private final DrillViews views;
-  private final EventStore store;
+  private final EventReader store;
 
-  LiveCatchUp(DrillViews views, EventStore store) {
+  LiveCatchUp(DrillViews views, EventReader store) {
     this.views = views;
     this.store = store;
   }

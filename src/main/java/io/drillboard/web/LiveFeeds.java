@@ -1,7 +1,7 @@
 package io.drillboard.web;
 
 import io.drillboard.metrics.LiveStats;
-import io.drillboard.store.EventStore;
+import io.drillboard.store.EventReader;
 import io.drillboard.store.StoreUnavailableException;
 import io.drillboard.view.DrillViews;
 import io.drillboard.view.DrillViews.Frame;
@@ -9,6 +9,7 @@ import io.drillboard.view.LiveFrames;
 import io.drillboard.web.LiveSession.Mode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,18 +36,20 @@ final class LiveFeeds {
   private final LiveCatchUp catchUp;
   private final int queueBytes;
   private final LiveStats stats;
+  private final InstantSource clock;
   private final Map<String, Feed> feeds = new HashMap<>();
 
   /** One drill's viewers on this event loop, and how they follow its view. */
   private record Feed(Consumer<Frame> follower, Set<LiveSession> sessions) {
   }
 
-  LiveFeeds(Vertx vertx, DrillViews views, EventStore store, int queueBytes, LiveStats stats) {
+  LiveFeeds(Vertx vertx, DrillViews views, EventReader store, int queueBytes, LiveStats stats, InstantSource clock) {
     this.vertx = vertx;
     this.views = views;
     this.catchUp = new LiveCatchUp(views, store);
     this.queueBytes = queueBytes;
     this.stats = stats;
+    this.clock = clock;
   }
 
   /** Every viewer now, drill by drill. */
@@ -62,7 +65,7 @@ final class LiveFeeds {
    */
   void join(String drillId, ServerWebSocket socket, Long after, Runnable released) {
     socket.setWriteQueueMaxSize(queueBytes);
-    LiveSession session = new LiveSession(drillId, socket, stats);
+    LiveSession session = new LiveSession(drillId, socket, stats, clock);
     socket.pongHandler(pong -> session.ponged());
     socket.closeHandler(v -> {
       leave(session);

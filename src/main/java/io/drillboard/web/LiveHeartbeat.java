@@ -2,6 +2,7 @@ package io.drillboard.web;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -16,13 +17,12 @@ final class LiveHeartbeat {
   private LiveHeartbeat() {
   }
 
-  /** Pings {@code viewers}, as they stand at each beat, from now on. */
-  static void start(Vertx vertx, Supplier<List<LiveSession>> viewers) {
-    vertx.setPeriodic(PING_INTERVAL_MS, id -> beat(viewers.get()));
+  /** Pings {@code viewers}, as they stand at each beat, from now on; {@code clock} times their silence. */
+  static void start(Vertx vertx, Supplier<List<LiveSession>> viewers, InstantSource clock) {
+    vertx.setPeriodic(PING_INTERVAL_MS, id -> beat(viewers.get(), clock.millis()));
   }
 
-  private static void beat(List<LiveSession> viewers) {
-    long now = System.currentTimeMillis();
+  private static void beat(List<LiveSession> viewers, long now) {
     for (LiveSession session : viewers) {
       if (now - session.lastPong() > DEAD_AFTER_MS) {
         session.socket.close((short) 1001, "no answer to pings");

@@ -1,13 +1,14 @@
 package io.drillboard.web;
 
 import io.drillboard.metrics.LiveStats;
-import io.drillboard.store.EventStore;
+import io.drillboard.store.EventReader;
 import io.drillboard.view.DrillViews;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -25,15 +26,16 @@ final class LiveHub {
 
   private final Vertx vertx;
   private final DrillViews views;
-  private final EventStore store;
+  private final EventReader store;
   private final Tokens tokens;
   private final LiveStats stats;
   private final OriginPolicy origins;
   private final LiveQuota quota;
   private final LiveFeeds feeds;
+  private final InstantSource clock;
 
-  LiveHub(Vertx vertx, DrillViews views, EventStore store, Tokens tokens, int queueBytes, LiveStats stats,
-      OriginPolicy origins, LiveQuota quota) {
+  LiveHub(Vertx vertx, DrillViews views, EventReader store, Tokens tokens, int queueBytes, LiveStats stats,
+      OriginPolicy origins, LiveQuota quota, InstantSource clock) {
     this.vertx = vertx;
     this.origins = origins;
     this.quota = quota;
@@ -41,8 +43,9 @@ final class LiveHub {
     this.store = store;
     this.tokens = tokens;
     this.stats = stats;
-    this.feeds = new LiveFeeds(vertx, views, store, queueBytes, stats);
-    LiveHeartbeat.start(vertx, feeds::viewers);
+    this.clock = clock;
+    this.feeds = new LiveFeeds(vertx, views, store, queueBytes, stats, clock);
+    LiveHeartbeat.start(vertx, feeds::viewers, clock);
   }
 
   /** The route handler: checks token, drill and resume point before upgrading, so refusals are plain HTTP. */
@@ -115,7 +118,7 @@ final class LiveHub {
             + events.size()));
       }
       return ctx.request().toWebSocket().map(socket -> {
-        new ReplaySession(vertx, socket, new ReplayPlayback(drillId, events, speed), stats).start(from, released);
+        new ReplaySession(vertx, socket, new ReplayPlayback(drillId, events, speed, clock), stats).start(from, released);
         return null;
       });
     }).onFailure(refuse);

@@ -4,6 +4,7 @@ import io.drillboard.metrics.LiveStats;
 import io.drillboard.view.DrillViews.Frame;
 import io.drillboard.view.LiveFrames;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -27,15 +28,18 @@ final class LiveSession {
   final String drillId;
   final ServerWebSocket socket;
   private final LiveStats stats;
+  private final InstantSource clock;
   private final Deque<Frame> buffered = new ArrayDeque<>();
   private Mode mode = Mode.JOINING;
   private long lastSeq;
-  private long lastPong = System.currentTimeMillis();
+  private long lastPong;
 
-  LiveSession(String drillId, ServerWebSocket socket, LiveStats stats) {
+  LiveSession(String drillId, ServerWebSocket socket, LiveStats stats, InstantSource clock) {
     this.drillId = drillId;
     this.socket = socket;
     this.stats = stats;
+    this.clock = clock;
+    this.lastPong = clock.millis();
   }
 
   Mode mode() {
@@ -52,7 +56,7 @@ final class LiveSession {
   }
 
   void ponged() {
-    lastPong = System.currentTimeMillis();
+    lastPong = clock.millis();
   }
 
   /**

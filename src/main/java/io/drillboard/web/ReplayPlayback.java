@@ -9,6 +9,7 @@ import io.drillboard.view.EventsJson;
 import io.drillboard.view.LiveFrames;
 import io.drillboard.view.ViewPatch;
 import io.vertx.core.json.JsonObject;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ final class ReplayPlayback {
 
   private final String drillId;
   private final List<Event> events;
+  private final InstantSource clock;
   private double speed;
   private boolean paused;
   private DrillState state;
@@ -30,9 +32,10 @@ final class ReplayPlayback {
   /** The view the viewer holds, which the next delta patches. */
   private JsonObject shown;
 
-  ReplayPlayback(String drillId, List<Event> events, double speed) {
+  ReplayPlayback(String drillId, List<Event> events, double speed, InstantSource clock) {
     this.drillId = drillId;
     this.events = events;
+    this.clock = clock;
     this.speed = speed;
   }
 
@@ -125,7 +128,7 @@ final class ReplayPlayback {
 
   /** The view with the replay's own clock, and where the replay stands. */
   private JsonObject replayed(JsonObject view) {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     long sim = simShown();
     ClockView.write(view, sim, sim, now, speed, !paused && state.clock().running() && next < events.size(),
         state.scenario(), now);

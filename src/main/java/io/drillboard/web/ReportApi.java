@@ -7,7 +7,7 @@ import io.drillboard.report.Report;
 import io.drillboard.report.ReportDocx;
 import io.drillboard.report.ReportHtml;
 import io.drillboard.report.ReportSource;
-import io.drillboard.store.EventStore;
+import io.drillboard.store.EventReader;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -28,9 +28,9 @@ final class ReportApi {
   private static final int MAX_COMPARED = 10;
   private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-  private final EventStore store;
+  private final EventReader store;
 
-  ReportApi(EventStore store) {
+  ReportApi(EventReader store) {
     this.store = store;
   }
 

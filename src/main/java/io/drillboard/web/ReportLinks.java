@@ -1,10 +1,10 @@
 package io.drillboard.web;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 
@@ -22,11 +22,11 @@ final class ReportLinks {
   private static final String COOKIE = "drillboard-report";
 
   private final Tokens tokens;
-  private final String issuer;
+  private final InstantSource clock;
 
-  ReportLinks(Tokens tokens, String issuer) {
+  ReportLinks(Tokens tokens, InstantSource clock) {
     this.tokens = tokens;
-    this.issuer = issuer;
+    this.clock = clock;
   }
 
   /** POST /drills/:drillId/report-links {format, lang}: a link to the report, good for {@link #LIFETIME}. */
@@ -39,13 +39,11 @@ final class ReportLinks {
     if (!FORMATS.contains(format) || !Set.of("zh", "en").contains(lang)) {
       throw ProblemException.badRequest("format must be html, docx, csv or json, and lang zh or en");
     }
-    String token = tokens.auth().generateToken(
-        new JsonObject().put("role", Role.OBSERVER.key()).put(SCOPE, drillId),
-        new JWTOptions().setAlgorithm("HS256").setIssuer(issuer).setAudience(List.of(Tokens.AUDIENCE))
-            .setSubject(ctx.user().subject()).setExpiresInSeconds((int) LIFETIME.toSeconds()));
+    String token = tokens.sign(new JsonObject().put("role", Role.OBSERVER.key()).put(SCOPE, drillId),
+        ctx.user().subject(), LIFETIME);
     String href = "/api/v1/drills/" + drillId + "/report?format=" + format + "&lang=" + lang + "&token=" + token;
     Json.send(ctx, 201, new JsonObject().put("href", href)
-        .put("expiresAt", System.currentTimeMillis() + LIFETIME.toMillis()));
+        .put("expiresAt", clock.millis() + LIFETIME.toMillis()));
   }
 
   /**
@@ -77,7 +75,7 @@ final class ReportLinks {
       long expires = ((Number) checked.result().get("exp")).longValue();
       io.vertx.core.http.Cookie cookie = io.vertx.core.http.Cookie.cookie(COOKIE, token).setPath(ctx.request().path())
           .setHttpOnly(true).setSameSite(io.vertx.core.http.CookieSameSite.STRICT)
-          .setMaxAge(Math.max(0, expires - System.currentTimeMillis() / 1000));
+          .setMaxAge(Math.max(0, expires - clock.millis() / 1000));
       ctx.response().addCookie(cookie).putHeader("Location", withoutToken(ctx)).setStatusCode(303).end();
     });
   }

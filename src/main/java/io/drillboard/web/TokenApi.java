@@ -4,7 +4,7 @@ import io.drillboard.scenario.SimTime;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +14,11 @@ final class TokenApi {
   static final Duration MAX_TTL = Duration.ofDays(7);
 
   private final Tokens tokens;
+  private final InstantSource clock;
 
-  TokenApi(Tokens tokens) {
+  TokenApi(Tokens tokens, InstantSource clock) {
     this.tokens = tokens;
+    this.clock = clock;
   }
 
   void issue(RoutingContext ctx) {
@@ -46,7 +48,7 @@ final class TokenApi {
       default -> "/";
     };
     Json.send(ctx, 201, new JsonObject().put("token", token).put("role", role.key()).put("team", team)
-        .put("subject", who).put("expiresAt", Instant.now().plus(ttl).toString()).put("link", page + "?token=" + token));
+        .put("subject", who).put("expiresAt", clock.instant().plus(ttl).toString()).put("link", page + "?token=" + token));
   }
 
   private static String personName(String name, List<String> errors) {

@@ -117,6 +117,14 @@ public final class Tokens {
     if (team != null) {
       claims.put("team", team);
     }
+    return sign(claims, subject, ttl);
+  }
+
+  /**
+   * Signs {@code claims} for {@code subject} with this server's secret, issuer and audience, valid for {@code ttl}.
+   * Its iat and exp are on the clock Vert.x checks tokens against, the system's.
+   */
+  String sign(JsonObject claims, String subject, Duration ttl) {
     return auth.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setIssuer(issuer)
         .setAudience(List.of(AUDIENCE)).setSubject(subject).setExpiresInSeconds((int) Math.min(Integer.MAX_VALUE,
             ttl.toSeconds())));

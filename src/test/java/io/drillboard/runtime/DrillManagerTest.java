@@ -64,7 +64,7 @@ class DrillManagerTest {
     };
     vertx.deployVerticle(new DrillManager(store, ScenarioCatalog.withDefault(), listener, Ownership.alone(),
         ENDED_IDLE, DeltaWriter::new, clock)).await();
-    drills = new Drills(vertx);
+    drills = new Drills(vertx, clock);
   }
 
   /** Whether the drill stopped within the time; drills of other tests, resumed from the shared database, may too. */

@@ -42,13 +42,14 @@ class EventStoreTest {
     vertx.runOnContext(v -> {
       List<Future<Void>> appends = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        appends.add(store.append(drill, List.of(event(i + 1, "c" + i))));
+        appends.add(store.writer().append(drill, List.of(event(i + 1, "c" + i))));
       }
-      Future.all(appends).compose(done -> store.allEvents(drill)).onComplete(test.succeeding(events -> test.verify(() -> {
+      Future.all(appends).compose(done -> store.reader().allEvents(drill))
+          .onComplete(test.succeeding(events -> test.verify(() -> {
         assertThat(events).extracting(Event::seq).containsExactlyElementsOf(
             java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
         // The first append commits alone; the other 49 queued behind it and commit together.
-        assertThat(store.commits()).isLessThanOrEqualTo(3);
+        assertThat(store.writer().commits()).isLessThanOrEqualTo(3);
         assertThat(events.get(7).body()).isEqualTo(new EventBody.External("message",
             new JsonObject().put("n", 8).put("text", "第8条 <b>&'\"").encode()));
         test.completeNow();
@@ -60,9 +61,10 @@ class EventStoreTest {
   void aGapIsRefusedAndNothingOfItIsStored(Vertx vertx, VertxTestContext test) {
     EventStore store = new EventStore(writer, reader, 100_000, (events, nanos) -> { });
     String drill = newDrill(store);
-    vertx.runOnContext(v -> store.append(drill, List.of(event(1, null)))
-        .compose(ok -> store.append(drill, List.of(event(3, null))))
-        .onComplete(test.failing(cause -> store.allEvents(drill).onComplete(test.succeeding(events -> test.verify(() -> {
+    vertx.runOnContext(v -> store.writer().append(drill, List.of(event(1, null)))
+        .compose(ok -> store.writer().append(drill, List.of(event(3, null))))
+        .onComplete(test.failing(cause -> store.reader().allEvents(drill)
+            .onComplete(test.succeeding(events -> test.verify(() -> {
           assertThat(cause).isInstanceOf(StoreUnavailableException.class);
           assertThat(events).extracting(Event::seq).containsExactly(1L);
           test.completeNow();
@@ -78,8 +80,8 @@ class EventStoreTest {
       for (int i = 1; i <= 8; i++) {
         first.add(event(i, null));
       }
-      Future<Void> accepted = store.append(drill, first);
-      Future<Void> refused = store.append(drill, List.of(event(9, null), event(10, null), event(11, null)));
+      Future<Void> accepted = store.writer().append(drill, first);
+      Future<Void> refused = store.writer().append(drill, List.of(event(9, null), event(10, null), event(11, null)));
       test.verify(() -> {
         assertThat(refused.failed()).isTrue();
         assertThat(refused.cause()).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("queue is full");
@@ -92,7 +94,7 @@ class EventStoreTest {
   void storedEventsCannotBeChangedOrDeleted(VertxTestContext test) {
     EventStore store = new EventStore(writer, reader, 100, (events, nanos) -> { });
     String drill = newDrill(store);
-    store.append(drill, List.of(event(1, null)))
+    store.writer().append(drill, List.of(event(1, null)))
         .compose(v -> reader.query("DELETE FROM events WHERE drill_id = '" + drill + "'").execute())
         .onComplete(test.failing(cause -> test.verify(() -> {
           assertThat(cause.getMessage()).contains("append-only");
@@ -106,7 +108,8 @@ class EventStoreTest {
     // One drill ends exactly on a page boundary, the other inside a page.
     String whole = newDrill(store);
     String partial = newDrill(store);
-    vertx.runOnContext(v -> store.append(whole, events(20_000)).compose(ok -> store.append(partial, events(23_457)))
+    vertx.runOnContext(v -> store.writer().append(whole, events(20_000))
+        .compose(ok -> store.writer().append(partial, events(23_457)))
         .compose(ok -> Future.all(lastInOrder(store, whole), lastInOrder(store, partial), lastInOrder(store, "tnosuchdrill")))
         .onComplete(test.succeeding(folds -> test.verify(() -> {
           assertThat(folds.<Long>resultAt(0)).isEqualTo(20_000L);
@@ -122,9 +125,9 @@ class EventStoreTest {
         .connectingTo(TestDatabase.get().connectOptions()).using(vertx).build();
     EventStore store = new EventStore(writer, closed, 100, (events, nanos) -> { });
     String drill = newDrill(store);
-    closed.close().compose(v -> store.append(drill, List.of(event(1, null))))
-        .compose(v -> Future.all(failureOf(store.fold(drill, Event::seq, (last, event) -> event.seq())),
-            failureOf(store.events(drill, 0, 10)), failureOf(store.allEvents(drill))))
+    closed.close().compose(v -> store.writer().append(drill, List.of(event(1, null))))
+        .compose(v -> Future.all(failureOf(store.reader().fold(drill, Event::seq, (last, event) -> event.seq())),
+            failureOf(store.reader().events(drill, 0, 10)), failureOf(store.reader().allEvents(drill))))
         .onComplete(test.succeeding(failures -> test.verify(() -> {
           for (int i = 0; i < failures.size(); i++) {
             assertThat(failures.<Throwable>resultAt(i)).isInstanceOfSatisfying(StoreUnavailableException.class,
@@ -134,7 +137,7 @@ class EventStoreTest {
                   assertThat(cause.retryAfterSeconds()).isEqualTo(2);
                 });
           }
-          assertThat(store.commits()).isEqualTo(1);
+          assertThat(store.writer().commits()).isEqualTo(1);
           test.completeNow();
         })));
   }
@@ -146,7 +149,7 @@ class EventStoreTest {
 
   /** The last seq folded, if the fold saw 1, 2, 3, ... each once; -1 as soon as one came out of order. */
   private static Future<Long> lastInOrder(EventStore store, String drill) {
-    return store.fold(drill, first -> first.seq() == 1 ? 1L : -1L,
+    return store.reader().fold(drill, first -> first.seq() == 1 ? 1L : -1L,
         (last, event) -> last >= 0 && event.seq() == last + 1 ? event.seq() : -1L);
   }
 
@@ -161,7 +164,7 @@ class EventStoreTest {
   /** A fresh drill id that the store expects to start at seq 1. */
   private static String newDrill(EventStore store) {
     String drill = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
-    store.expectNext(drill, 1);
+    store.writer().expectNext(drill, 1);
     return drill;
   }
 

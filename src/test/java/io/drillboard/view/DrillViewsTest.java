@@ -49,11 +49,11 @@ class DrillViewsTest {
         PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions()).using(vertx)
             .build(),
         10_000, (events, nanos) -> { });
-    views = new DrillViews(vertx, store, wall::get, 60_000);
+    views = new DrillViews(vertx, store.reader(), wall::get, 60_000);
     String id = "dview" + Long.toString(System.nanoTime() % 10_000_000L, 36);
     engine = DrillEngine.create((id + "0000000").substring(0, 12), DefaultScenario.load(), 600, true, 5, "director",
         WALL);
-    store.expectNext(engine.drillId(), 1);
+    store.writer().expectNext(engine.drillId(), 1);
     engine.handle(new Command.Control(ControlAction.START, "director"), WALL);
     store(runFor(30_000));
     writer = new DeltaWriter();
@@ -76,7 +76,7 @@ class DrillViewsTest {
     long seq = engine.state().seq();
     assertThat(views.atLeast(engine.drillId(), seq).await()).as("the frame applied")
         .isEqualTo(DrillView.snapshot(engine.state(), wall.get()));
-    assertThat(store.allEvents(engine.drillId()).await()).as("reads write nothing").hasSize((int) seq);
+    assertThat(store.reader().allEvents(engine.drillId()).await()).as("reads write nothing").hasSize((int) seq);
   }
 
   @Test
@@ -120,7 +120,7 @@ class DrillViewsTest {
   }
 
   private void store(List<Event> events) {
-    store.append(engine.drillId(), events).await();
+    store.writer().append(engine.drillId(), events).await();
     stored.addAll(events);
   }
 

@@ -18,6 +18,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -166,9 +167,10 @@ class AuthorizationMatrixTest {
   private static Set<String> routesOfTheRouter() {
     Vertx vertx = Vertx.vertx();
     try {
-      HttpServerVerticle verticle = new HttpServerVerticle(TestServer.config(), null, null, null,
+      HttpServerVerticle verticle = new HttpServerVerticle(TestServer.config(), null, () -> 0, null, null,
           new Tokens(vertx, TestServer.SECRET), new DrillboardMetrics(DrillboardMetrics.newRegistry("test"),
-              Duration.ofMinutes(1)), new IngestLimiter(0), new LiveQuota(0), new ConnectionQuota(0), null);
+              Duration.ofMinutes(1), InstantSource.system()), new IngestLimiter(0), new LiveQuota(0),
+          new ConnectionQuota(0), null, InstantSource.system());
       verticle.init(vertx, vertx.getOrCreateContext());
       Set<String> routes = new TreeSet<>();
       for (Route route : verticle.router().getRoutes()) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -193,9 +194,10 @@ class OpenApiContractTest {
   private static Map<String, Set<String>> servedRoutes() {
     Vertx vertx = Vertx.vertx();
     try {
-      HttpServerVerticle verticle = new HttpServerVerticle(TestServer.config(), null, null, null,
+      HttpServerVerticle verticle = new HttpServerVerticle(TestServer.config(), null, () -> 0, null, null,
           new Tokens(vertx, TestServer.SECRET), new DrillboardMetrics(DrillboardMetrics.newRegistry("test"),
-              Duration.ofMinutes(1)), new IngestLimiter(0), new LiveQuota(0), new ConnectionQuota(0), null);
+              Duration.ofMinutes(1), InstantSource.system()), new IngestLimiter(0), new LiveQuota(0),
+          new ConnectionQuota(0), null, InstantSource.system());
       verticle.init(vertx, vertx.getOrCreateContext());
       Map<String, Set<String>> routes = new TreeMap<>();
       for (Route route : verticle.router().getRoutes()) {
