@@ -26,6 +26,9 @@ import io.drillboard.drill.EventBody.Started;
 import io.drillboard.drill.EventBody.TaskAdvanced;
 import io.drillboard.drill.EventBody.TaskOverdue;
 import io.drillboard.drill.EventBody.TaskTriggered;
+import io.drillboard.drill.EventBody.FeedPosted;
+import io.drillboard.opinion.FeedPost;
+import io.drillboard.opinion.FeedWriter;
 import io.drillboard.opinion.OpinionSimulation;
 import io.drillboard.opinion.OpinionSimulation.Kind;
 import io.drillboard.opinion.OpinionSimulation.MinuteCounts;
@@ -65,6 +68,8 @@ public final class DrillEngine {
   private final String drillId;
   private DrillState state;
   private final OpinionSimulation opinion;
+  /** Gives the sampled posts their texts, for a scenario with a media feed. */
+  private final Optional<FeedWriter> feed;
   private final Map<String, Long> seqByClientId = new HashMap<>();
   private final List<Event> undrained = new ArrayList<>();
   /**
@@ -77,6 +82,7 @@ public final class DrillEngine {
     this.drillId = drillId;
     this.state = state;
     this.opinion = new OpinionSimulation(state.scenario().opinion(), state.seed());
+    this.feed = state.scenario().feed().map(f -> new FeedWriter(state.scenario(), state.seed()));
   }
 
   /** A new drill: its drill.created event is the first to drain. */
@@ -411,6 +417,7 @@ public final class DrillEngine {
         }
       }
     } else if (body instanceof TaskAdvanced advanced && advanced.state() == TaskState.DONE) {
+      statement(advanced, sim).ifPresent(post -> caused.add(new FeedPosted(List.of(post))));
       for (Task task : state.scenario().tasks()) {
         if (task.trigger() instanceof Trigger.AfterTask after && after.taskId().equals(advanced.taskId())
             && state.task(task.id()).state() == TaskState.WAITING) {
@@ -471,6 +478,26 @@ public final class DrillEngine {
     MinuteCounts counts = opinion.sample(end);
     record(new OpinionSampled(end - SimTime.MINUTE, counts.byPlatform(), counts.count(Kind.POST),
         counts.count(Kind.REPOST), counts.count(Kind.COMMENT), opinion.branchingRatio()), end, wallNow);
+    feed.map(writer -> writer.write(counts.posts(), latestStatement())).filter(posts -> !posts.isEmpty())
+        .ifPresent(posts -> record(new FeedPosted(posts), end, wallNow));
+  }
+
+  /** A task that bends opinion, done with its text as evidence: the bank's statement, posted in the feed. */
+  private Optional<FeedPost> statement(TaskAdvanced done, long sim) {
+    boolean bendsOpinion = state.scenario().task(done.taskId()).flatMap(Task::effect).isPresent();
+    if (feed.isEmpty() || !bendsOpinion || done.note() == null || done.note().isBlank()) {
+      return Optional.empty();
+    }
+    return feed.get().statement(done.taskId(), sim, done.note());
+  }
+
+  /** The bank's latest statement in the feed, if the scenario has an official account and a team made one. */
+  private Optional<FeedWriter.Statement> latestStatement() {
+    return state.scenario().feed().flatMap(Scenario.Feed::official).flatMap(official -> state.scenario().tasks()
+        .stream().filter(t -> t.effect().isPresent()).map(t -> state.task(t.id()))
+        .filter(p -> p.doneAt() != TaskProgress.NOT_YET && p.doneNote() != null && !p.doneNote().isBlank())
+        .max(Comparator.comparingLong(TaskProgress::doneAt))
+        .map(p -> new FeedWriter.Statement(FeedWriter.statementId(p.taskId()), official.platform(), p.doneAt())));
   }
 
   private void fireDue(Inject inject, long wallNow) {
@@ -478,7 +505,8 @@ public final class DrillEngine {
   }
 
   private void autopilot(Task task, TaskState to, long at, long wallNow) {
-    record(new TaskAdvanced(task.id(), task.teamId(), to, AUTOPILOT_ACTOR), at, wallNow);
+    String note = to == TaskState.DONE ? task.script().get().note() : null;
+    record(new TaskAdvanced(task.id(), task.teamId(), to, AUTOPILOT_ACTOR, note), at, wallNow);
   }
 
   /** The scripted time, but never before the task's latest step: a team may have acted by hand, or late. */

@@ -9,6 +9,7 @@ import io.drillboard.drill.EventBody.Ended;
 import io.drillboard.drill.EventBody.Entry;
 import io.drillboard.drill.EventBody.External;
 import io.drillboard.drill.EventBody.ConditionMet;
+import io.drillboard.drill.EventBody.FeedPosted;
 import io.drillboard.drill.EventBody.InjectFired;
 import io.drillboard.drill.EventBody.LessonRecorded;
 import io.drillboard.drill.EventBody.Noted;
@@ -261,6 +262,10 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
     public DrillState on(Retracted retracted) {
       return with(assessment.without(new Assessment.Correction(retracted.entrySeq(), null, retracted.reason(),
           retracted.by(), seq)));
+    }
+
+    public DrillState on(FeedPosted posted) {
+      return unchanged();
     }
 
     public DrillState on(External external) {

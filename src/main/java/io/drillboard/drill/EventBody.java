@@ -1,5 +1,9 @@
 package io.drillboard.drill;
 
+import io.drillboard.opinion.FeedPost;
+
+import java.util.List;
+
 import io.drillboard.drill.Assessment.ActionState;
 import io.drillboard.drill.Assessment.Grade;
 import io.drillboard.drill.Assessment.LessonKind;
@@ -49,6 +53,8 @@ public sealed interface EventBody {
     R on(TaskOverdue overdue);
 
     R on(OpinionSampled sampled);
+
+    R on(FeedPosted posted);
 
     R on(Rated rated);
 
@@ -186,6 +192,14 @@ public sealed interface EventBody {
       return posts + reposts + comments;
     }
 
+    public <R> R accept(Visitor<R> visitor) { return visitor.on(this); }
+  }
+
+  /**
+   * Posts of the simulated media feed, with their texts: a minute's sample of the opinion model's posts, or the
+   * bank's statement. Drawn from the seed, so a rebuild needs only the log, and nothing else reads them back.
+   */
+  record FeedPosted(List<FeedPost> posts) implements SystemEvent {
     public <R> R accept(Visitor<R> visitor) { return visitor.on(this); }
   }
 

@@ -6,6 +6,7 @@ import io.drillboard.drill.EventBody.Broadcast;
 import io.drillboard.drill.EventBody.ConditionMet;
 import io.drillboard.drill.EventBody.DrillCreated;
 import io.drillboard.drill.EventBody.EarlierActionClosed;
+import io.drillboard.drill.EventBody.FeedPosted;
 import io.drillboard.drill.EventBody.Ended;
 import io.drillboard.drill.EventBody.InjectFired;
 import io.drillboard.drill.EventBody.LessonRecorded;
@@ -50,6 +51,7 @@ public enum EventType {
   TASK_COMPLETED("task.completed", TaskAdvanced.class),
   TASK_OVERDUE("task.overdue", TaskOverdue.class),
   OPINION_SAMPLED("opinion.sampled", OpinionSampled.class),
+  FEED_POSTED("feed.posted", FeedPosted.class),
   EVALUATION_RATED("evaluation.rated", Rated.class),
   EVALUATION_NOTED("evaluation.noted", Noted.class),
   EVALUATION_LESSON("evaluation.lesson", LessonRecorded.class),

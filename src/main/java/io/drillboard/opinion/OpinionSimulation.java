@@ -56,7 +56,7 @@ public final class OpinionSimulation {
     realiseThrough(at);
     for (int i = 0; i < count; i++) {
       long time = at + (spread > 0 ? (long) (random.nextDouble() * spread) : 0);
-      due.add(new Post(time, sequence++, platform, Kind.POST, true));
+      due.add(new Post(time, sequence++, platform, Kind.POST, true, NO_PARENT));
     }
   }
 
@@ -102,21 +102,23 @@ public final class OpinionSimulation {
         continue;
       }
       Sentiment sentiment = drawSentiment();
-      current.add(post.platform, sentiment, post.kind);
-      spawnChildren(post);
+      int children = spawnChildren(post);
+      current.add(new Realised(post.order, post.time, post.platform, sentiment, post.kind, post.parent, children));
     }
     realisedThrough = time;
   }
 
-  private void spawnChildren(Post parent) {
+  /** Schedules the post's reposts and comments; returns how many were drawn (before any is thinned away). */
+  private int spawnChildren(Post parent) {
     int children = poisson(initialBranching);
     for (int i = 0; i < children; i++) {
       long delay = (long) kernelDelay();
       long time = parent.time + Math.max(1, delay);
       String platform = random.nextDouble() < parameters.stickiness() ? parent.platform : drawPlatform();
       Kind kind = random.nextDouble() < parameters.repostShare() ? Kind.REPOST : Kind.COMMENT;
-      due.add(new Post(time, sequence++, platform, kind, false));
+      due.add(new Post(time, sequence++, platform, kind, false, parent.order));
     }
+    return children;
   }
 
   /** Delay in milliseconds drawn from the normalised kernel. */
@@ -183,7 +185,7 @@ public final class OpinionSimulation {
     POST, REPOST, COMMENT
   }
 
-  private record Post(long time, long order, String platform, Kind kind, boolean immigrant)
+  private record Post(long time, long order, String platform, Kind kind, boolean immigrant, long parent)
       implements Comparable<Post> {
     @Override
     public int compareTo(Post other) {
@@ -192,14 +194,33 @@ public final class OpinionSimulation {
     }
   }
 
-  /** Posts counted by platform and sentiment, and by kind. */
+  /** What a post that parents none carries as its parent. */
+  public static final long NO_PARENT = -1;
+
+  /**
+   * One post as it came due: its number in the simulation (unique for the drill's seed), when, where, what it says
+   * in tone, what it is, the post it answers ({@link #NO_PARENT} for an outside post) and how many reposts and
+   * comments it drew.
+   */
+  public record Realised(long id, long time, String platform, Sentiment sentiment, Kind kind, long parent,
+      int children) {
+  }
+
+  /** Posts counted by platform and sentiment, and by kind, with the posts themselves in the order they came due. */
   public static final class MinuteCounts {
     private final Map<String, Map<Sentiment, Integer>> byPlatform = new java.util.TreeMap<>();
     private final Map<Kind, Integer> byKind = new EnumMap<>(Kind.class);
+    private final List<Realised> posts = new java.util.ArrayList<>();
 
-    void add(String platform, Sentiment sentiment, Kind kind) {
-      byPlatform.computeIfAbsent(platform, p -> new EnumMap<>(Sentiment.class)).merge(sentiment, 1, Integer::sum);
-      byKind.merge(kind, 1, Integer::sum);
+    void add(Realised post) {
+      byPlatform.computeIfAbsent(post.platform(), p -> new EnumMap<>(Sentiment.class))
+          .merge(post.sentiment(), 1, Integer::sum);
+      byKind.merge(post.kind(), 1, Integer::sum);
+      posts.add(post);
+    }
+
+    public List<Realised> posts() {
+      return java.util.Collections.unmodifiableList(posts);
     }
 
     public Map<String, Map<Sentiment, Integer>> byPlatform() {

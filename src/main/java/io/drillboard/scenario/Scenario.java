@@ -24,6 +24,7 @@ public record Scenario(
     List<Criterion> criteria,
     OpinionParameters opinion,
     Labels labels,
+    Optional<Feed> feed,
     String source) {
 
   /**
@@ -71,8 +72,11 @@ public record Scenario(
     }
   }
 
-  /** When the seed's team did each step: the autopilot plays these. */
-  public record Script(long ack, long start, long done) {
+  /**
+   * When the seed's team did each step: the autopilot plays these, and gives {@code note} (or null) as its evidence
+   * when it completes the task, as a team would (a statement's text, say).
+   */
+  public record Script(long ack, long start, long done, String note) {
   }
 
   /** How finishing a task bends the opinion curve: branching ratio multiplied, negative sentiment moved away. */
@@ -196,6 +200,29 @@ public record Scenario(
       double stickiness,
       Map<Sentiment, Double> sentiment,
       double repostShare) {
+  }
+
+  /**
+   * The simulated media feed: up to {@code perMinute} of each minute's posts are given a text from the templates that
+   * fit their platform, sentiment and kind, with {@code values} (and {platform}, {time}) put in; the bank's statement
+   * is posted by {@code official}, when there is one.
+   */
+  public record Feed(int perMinute, Optional<Official> official, Map<String, Twin> values, List<Template> templates) {
+  }
+
+  /** The bank's own account, where a team's statement appears. */
+  public record Official(String name, String nameEn, String platform) {
+  }
+
+  /** A text in the scenario's language and in English (null: the same). */
+  public record Twin(String text, String textEn) {
+  }
+
+  /**
+   * A post's text for posts on {@code platform} (null: any) of {@code sentiment} (null: any) and {@code kind} (null:
+   * any; {@code reply} for comments on the bank's statement).
+   */
+  public record Template(String platform, Sentiment sentiment, String kind, String text, String textEn) {
   }
 
   public enum Kernel {

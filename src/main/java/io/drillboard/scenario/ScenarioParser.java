@@ -5,6 +5,10 @@ import io.drillboard.scenario.Scenario.Condition;
 import io.drillboard.scenario.Scenario.Contingency;
 import io.drillboard.scenario.Scenario.Criterion;
 import io.drillboard.scenario.Scenario.Inject;
+import io.drillboard.scenario.Scenario.Feed;
+import io.drillboard.scenario.Scenario.Official;
+import io.drillboard.scenario.Scenario.Template;
+import io.drillboard.scenario.Scenario.Twin;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.Scenario.Kernel;
 import io.drillboard.scenario.Scenario.Label;
@@ -38,7 +42,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 /** Reads a scenario file and checks it whole: a scenario is either runnable or refused with every problem named. */
 public final class ScenarioParser {
   private static final Set<String> TOP_KEYS = Set.of("id", "version", "title", "titleEn", "description",
-      "descriptionEn", "language", "clock", "objectives", "teams", "injects", "criteria", "opinion", "labels");
+      "descriptionEn", "language", "clock", "objectives", "teams", "injects", "criteria", "opinion", "labels", "feed");
+  /** What a feed template may put in besides the scenario's own values. */
+  static final Set<String> FEED_BUILT_INS = Set.of("platform", "time");
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9-]*)}");
+  private static final Set<String> TEMPLATE_KINDS = Set.of("post", "repost", "comment", "reply");
   private static final Set<String> TEAM_KEYS = Set.of("id", "name", "nameEn", "short", "shortEn", "lead", "tasks");
   private static final Set<String> TASK_KEYS = Set.of("id", "title", "titleEn", "short", "shortEn", "trigger",
       "deadline", "critical", "objectives", "script", "effect");
@@ -103,7 +111,7 @@ public final class ScenarioParser {
 
     Scenario scenario = new Scenario(id, root.requiredString("title"), root.optionalString("titleEn"),
         root.optionalString("description"), root.optionalString("descriptionEn"), language, start, end, objectives,
-        teams, injects, criteria, opinion, labels, source);
+        teams, injects, criteria, opinion, labels, root.optionalMap("feed").map(f -> feed(f, opinion)), source);
     checkReferences(scenario, teamNodes, root);
     if (!problems.isEmpty()) {
       throw new ScenarioInvalidException(problems);
@@ -145,7 +153,7 @@ public final class ScenarioParser {
   }
 
   private Script script(YamlNode node, long start, long end) {
-    node.rejectUnknownKeys(Set.of("ack", "start", "done"));
+    node.rejectUnknownKeys(Set.of("ack", "start", "done", "note"));
     long done = node.requiredTime("done");
     long started = node.optionalTime("start", done);
     long ack = node.optionalTime("ack", started);
@@ -156,7 +164,7 @@ public final class ScenarioParser {
       problems.add(node.path() + ": must lie within the clock (" + SimTime.format(start) + " to " + SimTime.format(end)
           + ")");
     }
-    return new Script(ack, started, done);
+    return new Script(ack, started, done, node.optionalString("note"));
   }
 
   private OpinionEffect effect(YamlNode node) {
@@ -227,6 +235,67 @@ public final class ScenarioParser {
       default -> new Condition.NegativeShareOver(node.number(kind, 0.5, 0, 1, true), node.positiveDuration("within"),
           node.optionalString("platform"));
     };
+  }
+
+  private Feed feed(YamlNode node, OpinionParameters opinion) {
+    node.rejectUnknownKeys(Set.of("perMinute", "official", "values", "templates"));
+    int perMinute = node.has("perMinute") ? node.requiredInt("perMinute", 1, 10) : 3;
+    Optional<Official> official = node.optionalMap("official").map(o -> {
+      o.rejectUnknownKeys(Set.of("name", "nameEn", "platform"));
+      String platform = o.requiredString("platform");
+      checkPlatform(o, "platform", platform, opinion);
+      return new Official(o.requiredString("name"), o.optionalString("nameEn"), platform);
+    });
+    Map<String, Twin> values = new LinkedHashMap<>();
+    node.optionalMap("values").ifPresent(v -> v.keys().forEach(key -> {
+      YamlNode value = v.requiredMap(key);
+      value.rejectUnknownKeys(Set.of("text", "textEn"));
+      if (FEED_BUILT_INS.contains(key)) {
+        v.problem(key, "is a built-in placeholder (" + String.join(", ", new java.util.TreeSet<>(FEED_BUILT_INS))
+            + ") and cannot be given a value");
+      }
+      values.put(key, new Twin(value.requiredString("text"), value.optionalString("textEn")));
+    }));
+    List<Template> templates = node.mapList("templates", true).stream().map(t -> template(t, opinion, values))
+        .toList();
+    return new Feed(perMinute, official, Collections.unmodifiableMap(values), templates);
+  }
+
+  private Template template(YamlNode node, OpinionParameters opinion, Map<String, Twin> values) {
+    node.rejectUnknownKeys(Set.of("platform", "sentiment", "kind", "text", "textEn"));
+    String platform = node.optionalString("platform");
+    if (platform != null) {
+      checkPlatform(node, "platform", platform, opinion);
+    }
+    String sentimentName = node.optionalString("sentiment");
+    Sentiment sentiment = null;
+    if (sentimentName != null) {
+      sentiment = java.util.Arrays.stream(Sentiment.values()).filter(v -> v.key().equals(sentimentName)).findFirst()
+          .orElse(null);
+      if (sentiment == null) {
+        node.problem("sentiment", "must be negative, neutral or positive");
+      }
+    }
+    String kind = node.optionalString("kind");
+    if (kind != null && !TEMPLATE_KINDS.contains(kind)) {
+      node.problem("kind", "must be one of " + String.join(", ", new java.util.TreeSet<>(TEMPLATE_KINDS)));
+    }
+    for (String key : List.of("text", "textEn")) {
+      String text = key.equals("text") ? node.requiredString(key) : node.optionalString(key);
+      java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(text == null ? "" : text);
+      while (placeholder.find()) {
+        if (!values.containsKey(placeholder.group(1)) && !FEED_BUILT_INS.contains(placeholder.group(1))) {
+          node.problem(key, "{" + placeholder.group(1) + "} is neither a built-in placeholder nor one of feed.values");
+        }
+      }
+    }
+    return new Template(platform, sentiment, kind, node.requiredString("text"), node.optionalString("textEn"));
+  }
+
+  private static void checkPlatform(YamlNode node, String key, String platform, OpinionParameters opinion) {
+    if (!platform.isEmpty() && !opinion.platforms().containsKey(platform)) {
+      node.problem(key, "\"" + platform + "\" is not one of opinion.platforms " + opinion.platforms().keySet());
+    }
   }
 
   private Criterion criterion(YamlNode node) {

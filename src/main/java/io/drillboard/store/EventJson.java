@@ -13,6 +13,8 @@ import io.drillboard.drill.EventBody.EarlierActionClosed;
 import io.drillboard.drill.EventBody.Ended;
 import io.drillboard.drill.EventBody.External;
 import io.drillboard.drill.EventBody.ConditionMet;
+import io.drillboard.drill.EventBody.FeedPosted;
+import io.drillboard.opinion.FeedPost;
 import io.drillboard.drill.EventBody.InjectFired;
 import io.drillboard.drill.EventBody.LessonRecorded;
 import io.drillboard.drill.EventBody.Noted;
@@ -30,6 +32,7 @@ import io.drillboard.drill.EventType;
 import io.drillboard.drill.TaskState;
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import io.drillboard.scenario.Scenario.Sentiment;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -93,6 +96,10 @@ public final class EventJson {
       case TASK_COMPLETED -> advanced(json, TaskState.DONE);
       case TASK_OVERDUE -> new TaskOverdue(json.getString("taskId"), json.getString("teamId"));
       case OPINION_SAMPLED -> sampled(json);
+      case FEED_POSTED -> new FeedPosted(json.getJsonArray("posts").stream().map(JsonObject.class::cast)
+          .map(p -> new FeedPost(p.getString("id"), p.getLong("at"), p.getString("platform"), p.getString("sentiment"),
+              p.getString("kind"), p.getString("author"), p.getString("parentId"), p.getString("parentAuthor"),
+              p.getString("text"), p.getString("textEn"))).toList());
       case EVALUATION_RATED -> new Rated(TargetKind.valueOf(json.getString("target").toUpperCase(Locale.ROOT)),
           json.getString("targetId"), Grade.valueOf(json.getString("rating")), json.getString("note"), by,
           json.getLong("replaces"));
@@ -218,6 +225,15 @@ public final class EventJson {
 
     public JsonObject on(TaskOverdue overdue) {
       return new JsonObject().put("taskId", overdue.taskId()).put("teamId", overdue.teamId());
+    }
+
+    public JsonObject on(FeedPosted posted) {
+      JsonArray posts = new JsonArray();
+      posted.posts().forEach(p -> posts.add(new JsonObject().put("id", p.id()).put("at", p.at())
+          .put("platform", p.platform()).put("sentiment", p.sentiment()).put("kind", p.kind()).put("author", p.author())
+          .put("parentId", p.parentId()).put("parentAuthor", p.parentAuthor()).put("text", p.text())
+          .put("textEn", p.textEn())));
+      return new JsonObject().put("posts", posts);
     }
 
     public JsonObject on(OpinionSampled sampled) {

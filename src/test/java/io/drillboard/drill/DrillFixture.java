@@ -32,7 +32,11 @@ final class DrillFixture {
   }
 
   static DrillFixture of(Scenario scenario, double speed, boolean autopilot) {
-    return new DrillFixture("fixture", DrillEngine.create("fixture", scenario, speed, autopilot, 5, DIRECTOR, T0));
+    return of(scenario, speed, autopilot, 5);
+  }
+
+  static DrillFixture of(Scenario scenario, double speed, boolean autopilot, long seed) {
+    return new DrillFixture("fixture", DrillEngine.create("fixture", scenario, speed, autopilot, seed, DIRECTOR, T0));
   }
 
   /** The seed drill, started at {@link #T0}. */

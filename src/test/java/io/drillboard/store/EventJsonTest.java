@@ -7,6 +7,7 @@ import io.drillboard.drill.Assessment.Grade;
 import io.drillboard.drill.Assessment.LessonKind;
 import io.drillboard.drill.Assessment.TargetKind;
 import io.drillboard.drill.EventBody;
+import io.drillboard.opinion.FeedPost;
 import io.drillboard.drill.EventBody.SystemEvent;
 import io.drillboard.drill.EventType;
 import io.drillboard.drill.TaskState;
@@ -36,6 +37,10 @@ class EventJsonTest {
       new EventBody.TaskOverdue("public-statement", "opinion"),
       new EventBody.ConditionMet("escalation", "taskOverdue", "respond", null, 34_200_000),
       new EventBody.ConditionMet("trending", "postsOver", "weibo", 61.0, 37_260_000),
+      new EventBody.FeedPosted(List.of(new FeedPost("p12", 36_061_000, "weibo", "negative", "repost", "理性的小鱼42",
+          "p3", "路过的网友17", "转发:银行就是这样对待普通客户的?", "Reposting: is this how banks treat ordinary customers?"),
+          new FeedPost("statement-public-statement", 57_600_000, "weibo", "neutral", "statement", "XX银行官方微博", null,
+          null, "关于近期客户投诉事件的情况说明", null))),
       new EventBody.OpinionSampled(36_000_000, Map.of("wechat", sentiments()), 3, 2, 1, 0.8),
       new EventBody.Rated(TargetKind.OBJECTIVE, "plan", Grade.U, "未启动", "王敏", 4L),
       new EventBody.Noted(36_000_000, "10:00 客户发帖", "王敏"),
