@@ -448,6 +448,7 @@ function linkTargets(drill) {
   return [
     ...drill.teams.map((team) => ({ key: `team:${team.id}`, role: 'team', team: team.id, label: pick(team, 'name') })),
     { key: 'observer', role: 'observer', label: t('observerLink') },
+    { key: 'feed', role: 'observer', page: '/feed.html', label: t('feedLink') },
     { key: 'evaluator', role: 'evaluator', label: t('evaluatorLink') },
   ];
 }
@@ -457,7 +458,7 @@ function linkUrl(target, issued) {
   const tokenParam = encodeURIComponent(issued.token);
   if (target.role === 'team') return `${window.location.origin}${issued.link}&drill=${drill}`;
   if (target.role === 'evaluator') return `${window.location.origin}/evaluate.html?drill=${drill}&token=${tokenParam}`;
-  return `${window.location.origin}/?drill=${drill}&token=${tokenParam}`;
+  return `${window.location.origin}${target.page ?? '/'}?drill=${drill}&token=${tokenParam}`;
 }
 
 function renderLinks(drill) {

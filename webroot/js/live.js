@@ -12,7 +12,11 @@ import { applyPatch } from './patch.js';
 const TIMELINE_LENGTH = 300;
 /** How far back a fresh viewer looks for its timeline; opinion samples (one a minute) are not kept in it. */
 const HISTORY_EVENTS = 3000;
-const inTimeline = (event) => event.type !== 'opinion.sampled';
+const inTimeline = (event) => event.type !== 'opinion.sampled' && event.type !== 'feed.posted';
+/** The simulated media feed's posts, oldest first, as many as a page may show. */
+const FEED_LENGTH = 200;
+const feedPosts = (events) => events.filter((event) => event.type === 'feed.posted')
+  .flatMap((event) => event.payload.posts);
 const FRAME_KEYS = new Set(['type', 'fromSeq', 'toSeq', 'omitted', 'events']);
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30000;
@@ -36,6 +40,7 @@ export class LiveDrill {
     this.onStatus = onStatus;
     this.drill = null;
     this.timeline = [];
+    this.feed = [];
     this.lastSeq = null;
     this.clockOffset = 0;
     this.retryDelay = FIRST_RETRY_MS;
@@ -131,7 +136,10 @@ export class LiveDrill {
       this.lastSeq = frame.seq;
       this.generation += 1;
       // A replay's snapshot may be anywhere in the drill (a seek back or forth): its timeline starts afresh.
-      if (this.replay) this.timeline = [];
+      if (this.replay) {
+        this.timeline = [];
+        this.feed = [];
+      }
       this.loadRecentEvents(frame.seq);
     } else if (frame.type === 'delta') {
       if (this.lastSeq === null || frame.fromSeq !== this.lastSeq + 1) {
@@ -148,6 +156,7 @@ export class LiveDrill {
       this.merge(frame);
       this.lastSeq = frame.toSeq;
       this.timeline = this.timeline.concat(frame.events.filter(inTimeline)).slice(-TIMELINE_LENGTH);
+      this.feed = this.feed.concat(feedPosts(frame.events)).slice(-FEED_LENGTH);
     }
     if (this.drill.clock?.wallNow) this.clockOffset = this.drill.clock.wallNow - Date.now();
     if (this.replay) this.keepWishes();
@@ -247,6 +256,9 @@ export class LiveDrill {
       const known = new Set(this.timeline.map((e) => e.seq));
       this.timeline = page.events.filter((e) => e.seq <= seq && inTimeline(e) && !known.has(e.seq)).concat(this.timeline)
         .sort((a, b) => a.seq - b.seq).slice(-TIMELINE_LENGTH);
+      const shown = new Set(this.feed.map((post) => post.id));
+      this.feed = feedPosts(page.events.filter((e) => e.seq <= seq)).filter((post) => !shown.has(post.id))
+        .concat(this.feed).slice(-FEED_LENGTH);
       this.onChange(this.drill, []);
     } catch {
       // The timeline fills from live frames alone.

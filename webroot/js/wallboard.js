@@ -10,8 +10,11 @@ import { criterionFigures } from './criteria.js';
 import { clock, duration, hhmm } from './format.js';
 import { brief, format, label, languageButton, onLanguageChange, pick, short, t, translate } from './i18n.js';
 import { LiveDrill } from './live.js';
+import { newestFirst, postCard } from './feed-view.js';
 import { $, el, onNextFrame, refreshStatus, setStatus, when } from './dom.js';
 
+/** ?panel=feed: the wall shows the simulated media feed where the event timeline would be. */
+const SHOWS_FEED = new URL(window.location.href).searchParams.get('panel') === 'feed';
 const queueRender = onNextFrame(() => render());
 
 const DRILL_ID = /^d[a-z0-9]{11}$/;
@@ -109,7 +112,7 @@ function renderBoard(drill) {
   renderTeams(drill);
   renderCriteria(drill, $('criteria'), $('criteria-page'));
   renderOpinion(drill, 'opinion');
-  renderTimeline(drill);
+  if (SHOWS_FEED) renderFeed(drill); else renderTimeline(drill);
 }
 
 function kpiTile(key, name, value, sub, tone) {
@@ -434,6 +437,13 @@ function renderTimeline(drill) {
   while (list.children.length > 1 && overflows(list)) list.lastChild.remove();
 }
 
+/** The media feed's newest posts, as many as fit whole, in the timeline's place. */
+function renderFeed(drill) {
+  const list = $('wall-feed');
+  list.replaceChildren(...newestFirst(live.feed).slice(0, 12).map((post) => postCard(drill, post)));
+  while (list.children.length > 1 && overflows(list)) list.lastChild.remove();
+}
+
 // --- Before the first inject ---
 
 function fact(name, value, note) {
@@ -738,6 +748,8 @@ function follow(drillId, jwt, replay) {
 
 function main() {
   translate();
+  document.querySelector('[data-panel="timeline"]').hidden = SHOWS_FEED;
+  document.querySelector('[data-panel="feed"]').hidden = !SHOWS_FEED;
   languageButton($('lang'));
   onLanguageChange(() => {
     refreshStatus();

@@ -198,12 +198,14 @@ class WorkPagesBrowserTest {
     String id = createDrill(60, false);
     try (Browser console = Browser.open()) {
       console.get(base() + "/console.html?drill=" + id + "&token=" + director);
-      console.await(15, d -> console.findAll("#links tr").size() == 7);
+      console.await(15, d -> console.findAll("#links tr").size() == 8);
       console.find("#links tr[data-link=observer] input.link-name").sendKeys("指挥中心大屏");
       console.find("#links tr[data-link=evaluator] input.link-name").sendKeys("王敏");
       console.find("#issue-all").click();
-      console.await(20, d -> console.findAll("#links a.link-url").size() == 7);
-      assertThat(console.findAll("#links svg.qr")).hasSize(7);
+      console.await(20, d -> console.findAll("#links a.link-url").size() == 8);
+      assertThat(console.findAll("#links svg.qr")).hasSize(8);
+      assertThat(console.find("#links tr[data-link=feed] a.link-url").getAttribute("href"))
+          .contains("/feed.html?drill=" + id + "&token=");
       assertThat(console.find("#links tr[data-link=evaluator] th").getText()).endsWith("· 王敏");
       assertThat(console.find("#message").isDisplayed()).isFalse();
       console.screenshot("console-links");
