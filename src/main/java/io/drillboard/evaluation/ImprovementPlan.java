@@ -2,8 +2,6 @@ package io.drillboard.evaluation;
 
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Assessment.CorrectiveAction;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +17,6 @@ public final class ImprovementPlan {
 
   /** An open action of an earlier drill. */
   public record EarlierAction(DrillState drill, CorrectiveAction action) {
-    public JsonObject toJson() {
-      return new JsonObject().put("drillId", drill.drillId()).put("drillName", drill.naming().name())
-          .put("drillCreatedAt", drill.createdAt()).put("seq", action.seq()).put("text", action.text())
-          .put("owner", action.owner()).put("due", action.due()).put("state", action.state().key())
-          .put("by", action.by());
-    }
   }
 
   /**
@@ -45,11 +37,5 @@ public final class ImprovementPlan {
           .forEach(a -> open.add(new EarlierAction(drill, a)));
     }
     return open;
-  }
-
-  public static JsonObject toJson(List<EarlierAction> actions) {
-    JsonArray list = new JsonArray();
-    actions.forEach(a -> list.add(a.toJson()));
-    return new JsonObject().put("actions", list);
   }
 }

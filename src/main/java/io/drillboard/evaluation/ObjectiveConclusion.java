@@ -3,13 +3,9 @@ package io.drillboard.evaluation;
 import io.drillboard.drill.Assessment.Grade;
 import io.drillboard.drill.Assessment.Rating;
 import io.drillboard.drill.CriterionResult;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -107,21 +103,6 @@ public record ObjectiveConclusion(String objective, String objectiveEn, Level le
   /** The evaluators gave the objective different grades. */
   public boolean evaluatorsDisagree() {
     return ratings.stream().map(Rating::grade).distinct().count() > 1;
-  }
-
-  public JsonObject toJson() {
-    Map<Grade, Integer> grades = new EnumMap<>(Grade.class);
-    ratings.forEach(r -> grades.merge(r.grade(), 1, Integer::sum));
-    JsonObject gradeCounts = new JsonObject();
-    grades.forEach((g, n) -> gradeCounts.put(g.name(), n));
-    JsonArray raters = new JsonArray();
-    ratings.forEach(r -> raters.add(new JsonObject().put("by", r.by()).put("rating", r.grade().name())));
-    return new JsonObject().put("verdict", level.key).put("verdictZh", level.zh).put("verdictEn", level.en)
-        .put("byCriteria", byCriteria.map(l -> l.key).orElse(null))
-        .put("byRatings", byRatings.map(l -> l.key).orElse(null)).put("criteriaMet", met).put("criteriaOpen", open)
-        .put("criteriaMissed", missed.size()).put("criteriaTotal", total).put("ratings", gradeCounts)
-        .put("raters", raters).put("disagreement", evidenceDisagrees() || evaluatorsDisagree())
-        .put("text", zh()).put("textEn", en());
   }
 
   /** The conclusion in the seed's words: the verdict, then what it rests on, then any disagreement. */

@@ -14,7 +14,7 @@ import io.drillboard.scenario.Scenario.Objective;
 import io.drillboard.scenario.Scenario.Task;
 import io.drillboard.scenario.Scenario.TaskStep;
 import io.drillboard.scenario.Scenario.Team;
-import io.drillboard.scenario.ScenarioJson;
+import io.drillboard.view.ScenarioView;
 import io.drillboard.scenario.SimTime;
 import io.drillboard.view.Latencies;
 import io.vertx.core.json.JsonArray;
@@ -198,7 +198,7 @@ public final class Comparison {
         done.add(count(progress, TaskProgress::doneAt));
         triggered.add(count(progress, TaskProgress::triggeredAt));
         JsonArray undone = new JsonArray();
-        team.tasks().stream().filter(t -> t.critical() && !done(state, t)).forEach(t -> undone.add(ScenarioJson
+        team.tasks().stream().filter(t -> t.critical() && !done(state, t)).forEach(t -> undone.add(ScenarioView
             .withShortName(new JsonObject().put("id", t.id()).put("title", t.title()).put("titleEn", t.titleEn()),
                 t.shortName())));
         criticalUndone.add(undone);

@@ -11,6 +11,7 @@ import io.drillboard.drill.EventBody.OpinionSampled;
 import io.drillboard.drill.TaskProgress;
 import io.drillboard.drill.Assessment.TargetKind;
 import io.drillboard.view.CriteriaView;
+import io.drillboard.view.ObjectiveConclusionView;
 import io.drillboard.view.AssessmentView;
 import io.drillboard.view.Latencies;
 import io.drillboard.scenario.Scenario;
@@ -220,7 +221,8 @@ public final class Report {
           .filter(r -> r.target() == TargetKind.OBJECTIVE && r.targetId().equals(objective.id())).toList();
       conclusions.add(new JsonObject().put("objectiveId", objective.id()).put("objective", objective.text())
           .put("objectiveEn", objective.textEn())
-          .mergeIn(ObjectiveConclusion.of(objective.text(), objective.textEn(), own, ratings).toJson()));
+          .mergeIn(ObjectiveConclusionView.of(ObjectiveConclusion.of(objective.text(), objective.textEn(), own,
+              ratings))));
     }
     return conclusions;
   }

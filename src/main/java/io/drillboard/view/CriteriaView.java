@@ -1,7 +1,6 @@
 package io.drillboard.view;
 
 import io.drillboard.drill.CriterionResult;
-import io.drillboard.scenario.ScenarioJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -19,7 +18,7 @@ public final class CriteriaView {
   }
 
   private static JsonObject of(CriterionResult c) {
-    return ScenarioJson.withShortName(new JsonObject().put("id", c.id()).put("name", c.name())
+    return ScenarioView.withShortName(new JsonObject().put("id", c.id()).put("name", c.name())
             .put("nameEn", c.nameEn()), c.shortName())
         .put("objective", c.objectiveId()).put("measure", c.measure()).put("unit", c.unit())
         .put("value", c.valueInUnit()).put("target", c.target() == null ? null : c.target() / 1000.0)

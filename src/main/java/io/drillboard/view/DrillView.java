@@ -5,7 +5,6 @@ import io.drillboard.drill.DrillStatus;
 import io.drillboard.drill.SimClock;
 import io.drillboard.drill.Criteria;
 import io.drillboard.scenario.Scenario;
-import io.drillboard.scenario.ScenarioJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
@@ -30,7 +29,7 @@ public final class DrillView {
 
   /** {@code aggregates} made a whole snapshot: with the fields only a snapshot carries. */
   public static JsonObject withLabels(JsonObject aggregates, DrillState state) {
-    return aggregates.put(LABELS, ScenarioJson.labels(state.scenario().labels()));
+    return aggregates.put(LABELS, ScenarioView.labels(state.scenario().labels()));
   }
 
   /** What may be done to the drill now, so that no page need know the rules. */

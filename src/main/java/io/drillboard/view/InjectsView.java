@@ -3,7 +3,6 @@ package io.drillboard.view;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.DrillState.FiredInject;
 import io.drillboard.scenario.Scenario.Inject;
-import io.drillboard.scenario.ScenarioJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -19,7 +18,7 @@ final class InjectsView {
     JsonArray injects = new JsonArray();
     for (Inject inject : state.scenario().injects()) {
       FiredInject fired = state.firedInjects().get(inject.id());
-      JsonObject json = ScenarioJson.withShortName(new JsonObject().put("id", inject.id())
+      JsonObject json = ScenarioView.withShortName(new JsonObject().put("id", inject.id())
           .put("at", inject.at().isPresent() ? inject.at().getAsLong() : null).put("kind", kind(inject))
           .put("channel", inject.channel()).put("title", inject.title()).put("titleEn", inject.titleEn()),
           inject.shortName()).put("adHoc", false).put("firedAt", fired == null ? null : fired.at());
@@ -33,7 +32,8 @@ final class InjectsView {
     return injects;
   }
 
-  private static String kind(Inject inject) {
+  /** timeline, contingency or held: what fires the inject. */
+  static String kind(Inject inject) {
     return inject.contingency().isPresent() ? "contingency" : inject.held() ? "held" : "timeline";
   }
 }

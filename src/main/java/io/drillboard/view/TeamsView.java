@@ -5,7 +5,6 @@ import io.drillboard.drill.TaskProgress;
 import io.drillboard.drill.TaskState;
 import io.drillboard.scenario.Scenario.Task;
 import io.drillboard.scenario.Scenario.Team;
-import io.drillboard.scenario.ScenarioJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -24,7 +23,7 @@ final class TeamsView {
       for (int i = 0; i < team.tasks().size(); i++) {
         tasks.add(task(team.tasks().get(i), progress.get(i), simNow));
       }
-      teams.add(ScenarioJson.withShortName(new JsonObject().put("id", team.id()).put("name", team.name())
+      teams.add(ScenarioView.withShortName(new JsonObject().put("id", team.id()).put("name", team.name())
           .put("nameEn", team.nameEn()), team.shortName())
           .put("progress", progress.isEmpty() ? 0.0 : (double) done / progress.size()).put("tasks", tasks));
     }
@@ -47,7 +46,7 @@ final class TeamsView {
   }
 
   private static JsonObject task(Task task, TaskProgress p, long simNow) {
-    return ScenarioJson.withShortName(new JsonObject().put("id", task.id()).put("title", task.title())
+    return ScenarioView.withShortName(new JsonObject().put("id", task.id()).put("title", task.title())
         .put("titleEn", task.titleEn()), task.shortName()).put("critical", task.critical())
         .put("state", p.state().key()).put("overdue", p.overdue() || overdueNow(p, simNow))
         .put("triggeredAt", moment(p.triggeredAt())).put("deadline", moment(p.deadline()))

@@ -4,6 +4,7 @@ import io.drillboard.drill.DrillState;
 import io.drillboard.runtime.Drills;
 import io.drillboard.drill.EventBody;
 import io.drillboard.evaluation.ImprovementPlan;
+import io.drillboard.view.ImprovementPlanView;
 import io.drillboard.evaluation.ImprovementPlan.EarlierAction;
 import io.drillboard.store.DrillLifecycle;
 import io.drillboard.store.EventReader;
@@ -32,7 +33,7 @@ final class ImprovementPlanApi {
   /** GET earlier-actions: what earlier drills of this drill's scenario left open. */
   void list(RoutingContext ctx) {
     String drillId = DrillApi.drillId(ctx);
-    openBefore(drillId).onSuccess(open -> Json.send(ctx, 200, ImprovementPlan.toJson(open))).onFailure(ctx::fail);
+    openBefore(drillId).onSuccess(open -> Json.send(ctx, 200, ImprovementPlanView.of(open))).onFailure(ctx::fail);
   }
 
   /** POST earlier-actions/close {drillId, seq, note}: this drill shows an earlier drill's action done. */

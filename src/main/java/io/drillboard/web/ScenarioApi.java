@@ -3,7 +3,7 @@ package io.drillboard.web;
 import io.drillboard.scenario.Scenario;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.scenario.ScenarioCatalog.Origin;
-import io.drillboard.scenario.ScenarioJson;
+import io.drillboard.view.ScenarioView;
 import io.drillboard.scenario.ScenarioParser;
 import io.drillboard.store.ScenarioStore;
 import io.vertx.core.json.JsonArray;
@@ -25,7 +25,7 @@ final class ScenarioApi {
 
   void list(RoutingContext ctx) {
     JsonArray list = new JsonArray();
-    catalog.all().forEach(e -> list.add(ScenarioJson.summary(e.scenario(), origin(e.origin()))));
+    catalog.all().forEach(e -> list.add(ScenarioView.summary(e.scenario(), origin(e.origin()))));
     Json.send(ctx, 200, new JsonObject().put("scenarios", list));
   }
 
@@ -33,7 +33,7 @@ final class ScenarioApi {
     String id = ctx.pathParam("scenarioId");
     Scenario scenario = catalog.get(id)
         .orElseThrow(() -> new ProblemException(404, "no scenario has the id \"" + id + "\"", List.of()));
-    Json.send(ctx, 200, ScenarioJson.full(scenario, origin(catalog.origin(id).orElseThrow())));
+    Json.send(ctx, 200, ScenarioView.full(scenario, origin(catalog.origin(id).orElseThrow())));
   }
 
   /** Takes the YAML as the body (any text type), or JSON {"source": "...yaml..."}. */
@@ -47,7 +47,7 @@ final class ScenarioApi {
     store.save(scenario.id(), source, Caller.of(ctx).subject()).onSuccess(inserted -> {
       catalog.addPosted(scenario);
       ctx.response().putHeader("Location", "/api/v1/scenarios/" + scenario.id());
-      Json.send(ctx, inserted ? 201 : 200, ScenarioJson.summary(scenario, origin(Origin.API)));
+      Json.send(ctx, inserted ? 201 : 200, ScenarioView.summary(scenario, origin(Origin.API)));
     }).onFailure(ctx::fail);
   }
 

@@ -32,9 +32,13 @@ class PackagesTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.drillboard.web..", "io.drillboard.metrics..",
           "io.drillboard.server..", "io.drillboard.cli..");
 
-  /** The rules decide and fold without knowing how events are written down or carried: no Vert.x, no JSON. */
+  /**
+   * The model (the rules, the opinion model, the scenario and its evaluation) decides, folds and judges without
+   * knowing how anything is written down, carried or shown: no Vert.x, no JSON.
+   */
   @ArchTest
   static final ArchRule theRulesKnowNoVertx = noClasses()
-      .that().resideInAnyPackage("io.drillboard.drill..", "io.drillboard.opinion..")
+      .that().resideInAnyPackage("io.drillboard.drill..", "io.drillboard.opinion..", "io.drillboard.scenario..",
+          "io.drillboard.evaluation..")
       .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.fasterxml..");
 }

@@ -1,5 +1,6 @@
 package io.drillboard.evaluation;
 
+import io.drillboard.view.ObjectiveConclusionView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.drill.Assessment.Grade;
@@ -88,7 +89,7 @@ class ObjectiveConclusionTest {
   void theVerdictIsTheLowerOfWhatTheCriteriaAndTheRatingsSay(Criteria criteria, Ratings ratings, Level expected) {
     ObjectiveConclusion conclusion = conclude(criteria, ratings);
     assertThat(conclusion.level()).isEqualTo(expected);
-    assertThat(conclusion.toJson().getString("verdict")).isEqualTo(expected.key);
+    assertThat(ObjectiveConclusionView.of(conclusion).getString("verdict")).isEqualTo(expected.key);
     String zh = conclusion.zh();
     String en = conclusion.en();
     if (ratings.grades.contains(Grade.M) || ratings.grades.contains(Grade.U)) {
@@ -114,7 +115,7 @@ class ObjectiveConclusionTest {
     assertThat(conclusion.zh().contains("两者不一致")).isEqualTo(evidenceDiffers);
     assertThat(conclusion.en().contains("the lower of the two holds")).isEqualTo(evidenceDiffers);
     assertThat(conclusion.zh().contains("各评估员评定不一致")).isEqualTo(ratings == Ratings.P_AND_U);
-    assertThat(conclusion.toJson().getBoolean("disagreement")).isEqualTo(evidenceDiffers || ratings == Ratings.P_AND_U);
+    assertThat(ObjectiveConclusionView.of(conclusion).getBoolean("disagreement")).isEqualTo(evidenceDiffers || ratings == Ratings.P_AND_U);
   }
 
   @org.junit.jupiter.api.Test

@@ -59,6 +59,18 @@ class ContingencyReportTest {
   }
 
   @Test
+  void theScenarioAsTheApiShowsItGivesEachInjectItsKindAndCondition() {
+    Map<String, JsonObject> injects = byId(http.json(http.get("/api/v1/scenarios/contingencies",
+        server.token(Role.OBSERVER))).getJsonArray("injects"));
+    assertThat(injects.get("backlash").getString("at")).isEqualTo("11:00:00");
+    assertThat(injects.get("backlash").getJsonObject("condition")).isEqualTo(new JsonObject()
+        .put("key", "negativeShareOver").putNull("subject").put("threshold", 0.5).put("within", 900_000)
+        .put("delay", 0));
+    assertThat(injects.get("hotline").getString("kind")).isEqualTo("held");
+    assertThat(injects.get("hotline").getValue("at")).isNull();
+  }
+
+  @Test
   void theReportSaysWhichContingenciesFiredWhenAndWhy() {
     JsonObject report = http.json(http.get("/api/v1/drills/" + drillId + "/report", server.token(Role.OBSERVER)));
     Map<String, JsonObject> contingencies = byId(report.getJsonArray("contingencies"));

@@ -1,5 +1,6 @@
 package io.drillboard.scenario;
 
+import io.drillboard.view.ScenarioView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +58,7 @@ class ShortNamesAndLabelsTest {
     assertThat(scenario.injects().get(0).shortName()).isEqualTo(new ShortName("网点投诉", "Complaint"));
     assertThat(scenario.injects().get(1).shortName()).isEqualTo(ShortName.NONE);
     assertThat(scenario.criteria().get(0).shortName()).isEqualTo(new ShortName("全部按时", null));
-    JsonObject team = ScenarioJson.full(scenario, "test").getJsonArray("teams").getJsonObject(0);
+    JsonObject team = ScenarioView.full(scenario, "test").getJsonArray("teams").getJsonObject(0);
     assertThat(team.getString("short")).isEqualTo("舆情组");
     assertThat(team.getJsonArray("tasks").getJsonObject(0).getString("shortEn")).isEqualTo("Statement");
   }
@@ -76,7 +77,7 @@ class ShortNamesAndLabelsTest {
         java.util.Map.entry("bank-app", new Label("手机银行评论区", "Bank app reviews")));
     assertThat(scenario.labels().channels()).containsEntry("branch", new Label("营业网点", null))
         .containsEntry("carrier-pigeon", new Label("carrier-pigeon", null));
-    assertThat(ScenarioJson.full(scenario, "test").getJsonObject("labels").getJsonObject("platforms")
+    assertThat(ScenarioView.full(scenario, "test").getJsonObject("labels").getJsonObject("platforms")
         .getJsonObject("bank-app").getString("nameEn")).isEqualTo("Bank app reviews");
   }
 

@@ -1,4 +1,4 @@
-package io.drillboard.scenario;
+package io.drillboard.view;
 
 import io.drillboard.scenario.Scenario.Anchor;
 import io.drillboard.scenario.Scenario.Criterion;
@@ -10,13 +10,15 @@ import io.drillboard.scenario.Scenario.ShortName;
 import io.drillboard.scenario.Scenario.Task;
 import io.drillboard.scenario.Scenario.Team;
 import io.drillboard.scenario.Scenario.Trigger;
+import io.drillboard.scenario.Scenario;
+import io.drillboard.scenario.SimTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
-/** Scenarios as the API shows them: a summary for lists, the whole script for one. */
-public final class ScenarioJson {
-  private ScenarioJson() {
+/** Scenarios as the API shows them: a summary for lists, the whole script for one; and the pieces the views share. */
+public final class ScenarioView {
+  private ScenarioView() {
   }
 
   public static JsonObject summary(Scenario scenario, String origin) {
@@ -39,10 +41,12 @@ public final class ScenarioJson {
     }
     JsonArray injects = new JsonArray();
     for (Inject inject : scenario.injects()) {
-      JsonObject json = new JsonObject().put("id", inject.id()).put("at", inject.at().isPresent() ? SimTime.format(inject.at().getAsLong()) : null)
-          .put("channel", inject.channel()).put("title", inject.title()).put("titleEn", inject.titleEn())
-          .put("text", inject.text()).put("textEn", inject.textEn());
+      JsonObject json = new JsonObject().put("id", inject.id())
+          .put("at", inject.at().isPresent() ? SimTime.format(inject.at().getAsLong()) : null)
+          .put("kind", InjectsView.kind(inject)).put("channel", inject.channel()).put("title", inject.title())
+          .put("titleEn", inject.titleEn()).put("text", inject.text()).put("textEn", inject.textEn());
       withShortName(json, inject.shortName());
+      inject.contingency().ifPresent(contingency -> json.put("condition", ContingencyView.condition(contingency)));
       inject.opinion().ifPresent(o -> json.put("opinion", new JsonObject().put("posts", o.posts())
           .put("platform", o.platform()).put("spreadSec", SimTime.seconds(o.spread()))));
       injects.add(json);
