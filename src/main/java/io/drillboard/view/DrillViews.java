@@ -61,8 +61,7 @@ public final class DrillViews {
   public Future<JsonObject> atLeast(String drillId, long seq) {
     Context caller = vertx.getOrCreateContext();
     Promise<JsonObject> promise = Promise.promise();
-    Held view = hold(drillId);
-    view.on(() -> view.await(new Waiter(seq, caller, promise)));
+    awaitOn(hold(drillId), new Waiter(seq, caller, promise));
     return promise.future();
   }
 
@@ -77,8 +76,31 @@ public final class DrillViews {
    */
   public void follow(String drillId, Consumer<Frame> follower) {
     Context caller = vertx.getOrCreateContext();
-    Held view = hold(drillId);
-    view.on(() -> view.followers.put(follower, caller));
+    followOn(hold(drillId), follower, caller);
+  }
+
+  /**
+   * Queues the waiter on the view's context. A view may be let go between the lookup and then (its drill was not
+   * there, or the store failed): the waiter then goes to a fresh one, which reads the store again.
+   */
+  private void awaitOn(Held view, Waiter waiter) {
+    view.on(() -> {
+      if (held.get(view.drillId) == view) {
+        view.await(waiter);
+      } else {
+        awaitOn(hold(view.drillId), waiter);
+      }
+    });
+  }
+
+  private void followOn(Held view, Consumer<Frame> follower, Context caller) {
+    view.on(() -> {
+      if (held.get(view.drillId) == view) {
+        view.followers.put(follower, caller);
+      } else {
+        followOn(hold(view.drillId), follower, caller);
+      }
+    });
   }
 
   public void unfollow(String drillId, Consumer<Frame> follower) {
@@ -122,7 +144,11 @@ public final class DrillViews {
       this.drillId = drillId;
       this.context = context;
       this.lastRead = wallClock.getAsLong();
-      on(() -> {
+      // Loading from the start: a waiter queued before the first fold waits for it. The fold starts after the map
+      // has taken this view, never inside computeIfAbsent: a fold that fails at once lets the view go, which would
+      // update the map from within its own update.
+      this.loading = true;
+      context.runOnContext(v -> {
         consumer = vertx.eventBus().consumer(LiveFrames.address(drillId), this::onFrame);
         load();
       });

@@ -109,6 +109,27 @@ class DrillViewsTest {
         rejected -> assertThat(rejected.kind()).isEqualTo(CommandRejected.Kind.NOT_FOUND));
   }
 
+  /**
+   * Reads made on event loops, as the HTTP layer makes them, for a drill that is not there: each is answered (not
+   * found), also while the view that found nothing is let go. A view once let go from within its own creation
+   * (a fold that failed at once) left its reader waiting for the request timeout.
+   */
+  @Test
+  void everyReadOfADrillThatIsNotThereMadeOnAnEventLoopIsAnswered() throws Exception {
+    List<java.util.concurrent.CompletableFuture<JsonObject>> reads = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      java.util.concurrent.CompletableFuture<JsonObject> read = new java.util.concurrent.CompletableFuture<>();
+      reads.add(read);
+      vertx.getOrCreateContext().runOnContext(v -> views.current("dnothinghere")
+          .onComplete(result -> read.completeExceptionally(result.failed() ? result.cause()
+              : new AssertionError("found: " + result.result()))));
+    }
+    for (java.util.concurrent.CompletableFuture<JsonObject> read : reads) {
+      assertThatThrownBy(() -> read.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(CommandRejected.class);
+    }
+  }
+
   /** The drill's clock runs on for {@code millis} of wall time, a frame's worth at a time; its events, in order. */
   private List<Event> runFor(long millis) {
     List<Event> events = new ArrayList<>();
