@@ -153,7 +153,7 @@ public final class ScenarioParser {
   }
 
   private Script script(YamlNode node, long start, long end) {
-    node.rejectUnknownKeys(Set.of("ack", "start", "done", "note"));
+    node.rejectUnknownKeys(Set.of("ack", "start", "done", "statement"));
     long done = node.requiredTime("done");
     long started = node.optionalTime("start", done);
     long ack = node.optionalTime("ack", started);
@@ -164,7 +164,10 @@ public final class ScenarioParser {
       problems.add(node.path() + ": must lie within the clock (" + SimTime.format(start) + " to " + SimTime.format(end)
           + ")");
     }
-    return new Script(ack, started, done, node.optionalString("note"));
+    return new Script(ack, started, done, node.optionalMap("statement").map(statement -> {
+      statement.rejectUnknownKeys(Set.of("text", "textEn"));
+      return new Twin(statement.requiredString("text"), statement.optionalString("textEn"));
+    }));
   }
 
   private OpinionEffect effect(YamlNode node) {
@@ -178,8 +181,8 @@ public final class ScenarioParser {
     if (held && (node.has("at") || node.has("when"))) {
       node.problem("held", "a held inject has neither at nor when: a director fires it by hand");
     } else if (!held && !node.has("at") && !node.has("when")) {
-      node.problem("at", "is required (a time of day in quotes, such as \"09:30\"), unless the inject has a "
-          + "condition (when) or is held for a director to fire (held: true)");
+      node.problem("at", "is required (a time in quotes, such as \"09:30\" or \"D2 09:30\"), unless the inject has "
+          + "a condition (when) or is held for a director to fire (held: true)");
     }
     OptionalLong at = node.has("at") ? OptionalLong.of(node.requiredTime("at")) : OptionalLong.empty();
     if (at.isPresent() && (at.getAsLong() < start || at.getAsLong() > end)) {

@@ -4,17 +4,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sim time is milliseconds since midnight of the drill's day: scenarios speak in times of day ("09:00"), and a plain
- * long keeps projections and the clock cheap and exact.
+ * Sim time is milliseconds since midnight of the drill's first day: scenarios speak in times of day ("09:00", or
+ * "D2 09:00" on a later day), and a plain long keeps projections and the clock cheap and exact.
  */
 public final class SimTime {
   public static final long SECOND = 1_000;
   public static final long MINUTE = 60 * SECOND;
   public static final long HOUR = 60 * MINUTE;
   public static final long DAY = 24 * HOUR;
+  /** The longest a scenario may run, in days: a complaint's handling (15 days) with room for its follow-up. */
+  public static final int MAX_DAYS = 31;
 
   private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,3}))?)?");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|h|m|s)");
+  private static final Pattern DAY_AND_TIME = Pattern.compile("[Dd](\\d{1,3})\\s+(\\S+)");
+  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|d|h|m|s)");
 
   private SimTime() {
   }
@@ -35,7 +38,27 @@ public final class SimTime {
     return hours * HOUR + minutes * MINUTE + seconds * SECOND + millis;
   }
 
-  /** Parses durations such as "15m", "4h", "90s", "1h30m", "500ms". */
+  /**
+   * Parses a time on the drill's first day ("09:30", as {@link #parseTimeOfDay}) or on a later one ("D2 09:30", day 1
+   * being the first); throws IllegalArgumentException with a readable reason.
+   */
+  public static long parseTime(String text) {
+    Matcher m = DAY_AND_TIME.matcher(text.trim());
+    if (!m.matches()) {
+      if (text.trim().matches("[Dd]\\d*.*")) {
+        throw new IllegalArgumentException("expected a time such as \"09:30\" or \"D2 09:30\" (day 2), got \""
+            + text + "\"");
+      }
+      return parseTimeOfDay(text);
+    }
+    int day = Integer.parseInt(m.group(1));
+    if (day < 1 || day > MAX_DAYS) {
+      throw new IllegalArgumentException("\"" + text + "\": the day must be from D1 to D" + MAX_DAYS);
+    }
+    return (day - 1) * DAY + parseTimeOfDay(m.group(2));
+  }
+
+  /** Parses durations such as "15m", "4h", "90s", "1h30m", "500ms", "1d", "2d4h". */
   public static long parseDuration(String text) {
     String compact = text.trim().replace(" ", "");
     Matcher m = DURATION_PART.matcher(compact);
@@ -47,6 +70,7 @@ public final class SimTime {
       }
       long amount = Long.parseLong(m.group(1));
       total += switch (m.group(2)) {
+        case "d" -> amount * DAY;
         case "h" -> amount * HOUR;
         case "m" -> amount * MINUTE;
         case "s" -> amount * SECOND;
@@ -55,13 +79,22 @@ public final class SimTime {
       consumed = m.end();
     }
     if (consumed == 0 || consumed != compact.length()) {
-      throw new IllegalArgumentException("expected a duration such as \"15m\", \"4h\" or \"1h30m\", got \"" + text + "\"");
+      throw new IllegalArgumentException("expected a duration such as \"15m\", \"4h\", \"1h30m\" or \"1d\", got \"" + text
+          + "\"");
     }
     return total;
   }
 
-  /** "HH:mm:ss", with milliseconds only when there are some. */
+  /**
+   * "HH:mm:ss", with milliseconds only when there are some; on a later day than the first, led by the day, as in
+   * "D2 09:00:00", the form scenario files use.
+   */
   public static String format(long simMillis) {
+    long day = Math.floorDiv(simMillis, DAY) + 1;
+    return day > 1 ? "D" + day + " " + timeOfDay(simMillis) : timeOfDay(simMillis);
+  }
+
+  private static String timeOfDay(long simMillis) {
     long clamped = Math.floorMod(simMillis, DAY);
     long h = clamped / HOUR;
     long m = clamped % HOUR / MINUTE;

@@ -90,11 +90,11 @@ final class YamlNode {
   }
 
   long requiredTime(String key) {
-    return timeLike(key, SimTime::parseTimeOfDay, "a time of day in quotes, such as \"09:30\"");
+    return timeLike(key, SimTime::parseTime, "a time in quotes, such as \"09:30\" or \"D2 09:30\" (day 2)");
   }
 
   long requiredDuration(String key) {
-    return timeLike(key, SimTime::parseDuration, "a duration such as \"15m\" or \"1h30m\"");
+    return timeLike(key, SimTime::parseDuration, "a duration such as \"15m\", \"1h30m\" or \"1d\"");
   }
 
   /** A duration that must be longer than zero, reported once whether it is malformed or zero. */

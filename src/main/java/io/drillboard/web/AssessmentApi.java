@@ -49,7 +49,7 @@ final class AssessmentApi {
     long pinned = -1;
     if (at != null) {
       try {
-        pinned = SimTime.parseTimeOfDay(at);
+        pinned = SimTime.parseTime(at);
       } catch (IllegalArgumentException e) {
         errors.add("at: " + e.getMessage());
       }

@@ -84,8 +84,8 @@ class ContingencyFormatTest {
         "injects[1].when.taskOverdue: no task has the id \"nobody\"",
         "injects[2].when.criterionMissed: no criterion has the id \"nothing\"",
         "injects[3].when.platform: \"myspace\" is not one of opinion.platforms [wechat, weibo]",
-        "injects[4].at: is required (a time of day in quotes, such as \"09:30\"), unless the inject has a condition "
-            + "(when) or is held for a director to fire (held: true)",
+        "injects[4].at: is required (a time in quotes, such as \"09:30\" or \"D2 09:30\"), unless the inject has a "
+            + "condition (when) or is held for a director to fire (held: true)",
         "injects[5].held: a held inject has neither at nor when: a director fires it by hand",
         "injects[6].when: give exactly one of taskOverdue, taskReached, criterionMissed, postsOver, "
             + "negativeShareOver",

@@ -58,7 +58,7 @@ class ScenarioParserTest {
         .replace("name: 甲组", "name: 甲组\n    colour: red");
     assertThatThrownBy(() -> ScenarioParser.parse(broken)).isInstanceOfSatisfying(ScenarioInvalidException.class,
         e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-            "teams[0].tasks[0].deadline: expected a duration such as \"15m\", \"4h\" or \"1h30m\", got \"soon\"",
+            "teams[0].tasks[0].deadline: expected a duration such as \"15m\", \"4h\", \"1h30m\" or \"1d\", got \"soon\"",
             "teams[0].tasks[0].trigger.inject: no inject has the id \"nowhere\"",
             "injects[0].at: must lie within the clock (09:00:00 to 12:00:00)",
             "teams[0].colour: unknown key (expected one of id, lead, name, nameEn, short, shortEn, tasks)"));

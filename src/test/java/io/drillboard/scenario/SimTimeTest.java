@@ -26,4 +26,29 @@ class SimTimeTest {
     assertThatThrownBy(() -> SimTime.parseDuration("m15")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SimTime.parseDuration("1h banana")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aTimeMayCarryItsDayAndFormatsWithItAfterTheFirstMidnight() {
+    assertThat(SimTime.parseTime("09:00")).isEqualTo(9 * SimTime.HOUR);
+    assertThat(SimTime.parseTime("D1 09:00")).isEqualTo(9 * SimTime.HOUR);
+    assertThat(SimTime.parseTime("D2 09:00")).isEqualTo(SimTime.DAY + 9 * SimTime.HOUR);
+    assertThat(SimTime.parseTime("d15 23:59:59")).isEqualTo(14 * SimTime.DAY + 24 * SimTime.HOUR - 1_000);
+    assertThat(SimTime.format(SimTime.DAY + 9 * SimTime.HOUR)).isEqualTo("D2 09:00:00");
+    assertThat(SimTime.format(SimTime.DAY - 1)).as("the first day keeps its old form").isEqualTo("23:59:59.999");
+    assertThat(SimTime.format(SimTime.DAY)).isEqualTo("D2 00:00:00");
+    for (long sim : new long[] {0, 9 * SimTime.HOUR, SimTime.DAY + 1, 30 * SimTime.DAY + 12 * SimTime.HOUR}) {
+      assertThat(SimTime.parseTime(SimTime.format(sim))).as("round trip of %d", sim).isEqualTo(sim);
+    }
+    assertThatThrownBy(() -> SimTime.parseTime("D0 09:00")).hasMessageContaining("from D1 to D31");
+    assertThatThrownBy(() -> SimTime.parseTime("D99 09:00")).hasMessageContaining("from D1 to D31");
+    assertThatThrownBy(() -> SimTime.parseTime("D2 24:00")).hasMessageContaining("not a valid time of day");
+    assertThatThrownBy(() -> SimTime.parseTime("D2")).hasMessageContaining("\"D2 09:30\" (day 2)");
+    assertThatThrownBy(() -> SimTime.parseTime("Day 2 09:00")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void durationsMayCountDays() {
+    assertThat(SimTime.parseDuration("1d")).isEqualTo(SimTime.DAY);
+    assertThat(SimTime.parseDuration("2d4h")).isEqualTo(2 * SimTime.DAY + 4 * SimTime.HOUR);
+  }
 }
