@@ -482,22 +482,25 @@ public final class DrillEngine {
         .ifPresent(posts -> record(new FeedPosted(posts), end, wallNow));
   }
 
-  /** A task that bends opinion, done with its text as evidence: the bank's statement, posted in the feed. */
+  /**
+   * A task that bends opinion, done with its text as evidence (by a team, or by the autopilot from the script): the
+   * bank's statement, posted in the feed.
+   */
   private Optional<FeedPost> statement(TaskAdvanced done, long sim) {
-    boolean bendsOpinion = state.scenario().task(done.taskId()).flatMap(Task::effect).isPresent();
-    if (feed.isEmpty() || !bendsOpinion || done.note() == null || done.note().isBlank()) {
+    Optional<Task> task = state.scenario().task(done.taskId()).filter(t -> t.effect().isPresent());
+    if (feed.isEmpty() || task.isEmpty()) {
       return Optional.empty();
     }
-    return feed.get().statement(done.taskId(), sim, done.note());
+    if (done.note() != null && !done.note().isBlank()) {
+      return feed.get().statement(done.taskId(), sim, new Scenario.Twin(done.note(), null));
+    }
+    return task.get().script().filter(s -> AUTOPILOT_ACTOR.equals(done.by())).flatMap(Scenario.Script::statement)
+        .flatMap(text -> feed.get().statement(done.taskId(), sim, text));
   }
 
-  /** The bank's latest statement in the feed, if the scenario has an official account and a team made one. */
+  /** The bank's latest statement in the feed, as the drill's events tell it. */
   private Optional<FeedWriter.Statement> latestStatement() {
-    return state.scenario().feed().flatMap(Scenario.Feed::official).flatMap(official -> state.scenario().tasks()
-        .stream().filter(t -> t.effect().isPresent()).map(t -> state.task(t.id()))
-        .filter(p -> p.doneAt() != TaskProgress.NOT_YET && p.doneNote() != null && !p.doneNote().isBlank())
-        .max(Comparator.comparingLong(TaskProgress::doneAt))
-        .map(p -> new FeedWriter.Statement(FeedWriter.statementId(p.taskId()), official.platform(), p.doneAt())));
+    return state.statement().map(post -> new FeedWriter.Statement(post.id(), post.platform(), post.at()));
   }
 
   private void fireDue(Inject inject, long wallNow) {
@@ -505,8 +508,7 @@ public final class DrillEngine {
   }
 
   private void autopilot(Task task, TaskState to, long at, long wallNow) {
-    String note = to == TaskState.DONE ? task.script().get().note() : null;
-    record(new TaskAdvanced(task.id(), task.teamId(), to, AUTOPILOT_ACTOR, note), at, wallNow);
+    record(new TaskAdvanced(task.id(), task.teamId(), to, AUTOPILOT_ACTOR), at, wallNow);
   }
 
   /** The scripted time, but never before the task's latest step: a team may have acted by hand, or late. */

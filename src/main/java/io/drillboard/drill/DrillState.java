@@ -1,5 +1,7 @@
 package io.drillboard.drill;
 
+import io.drillboard.opinion.FeedPost;
+
 import io.drillboard.drill.EventBody.ActionAssigned;
 import io.drillboard.drill.EventBody.Archived;
 import io.drillboard.drill.EventBody.Broadcast;
@@ -30,6 +32,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
@@ -66,31 +69,38 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
   }
 
   /**
-   * What the teams and the scenario have done: tasks, fired injects, the opinion curve, and the seq of each event
-   * that criteria cite as evidence.
+   * What the teams and the scenario have done: tasks, fired injects, contingencies come true, the opinion curve and
+   * the bank's latest statement in the media feed, and the seq of each event that criteria cite as evidence.
    */
   public record Progress(Map<String, TaskProgress> tasks, Map<String, FiredInject> firedInjects,
-      Map<String, MetCondition> metConditions, OpinionTally opinion, Map<String, Long> evidence) {
+      Map<String, MetCondition> metConditions, OpinionTally opinion, Optional<FeedPost> statement,
+      Map<String, Long> evidence) {
     Progress withTask(String taskId, UnaryOperator<TaskProgress> change) {
       Map<String, TaskProgress> changed = new LinkedHashMap<>(tasks);
       changed.computeIfPresent(taskId, (id, progress) -> change.apply(progress));
-      return new Progress(Collections.unmodifiableMap(changed), firedInjects, metConditions, opinion, evidence);
+      return new Progress(Collections.unmodifiableMap(changed), firedInjects, metConditions, opinion, statement,
+          evidence);
     }
 
     Progress withInject(FiredInject fired, OpinionTally tally) {
-      return new Progress(tasks, added(firedInjects, fired.id(), fired), metConditions, tally, evidence);
+      return new Progress(tasks, added(firedInjects, fired.id(), fired), metConditions, tally, statement, evidence);
     }
 
     Progress withCondition(MetCondition met) {
-      return new Progress(tasks, firedInjects, added(metConditions, met.met().injectId(), met), opinion, evidence);
+      return new Progress(tasks, firedInjects, added(metConditions, met.met().injectId(), met), opinion, statement,
+          evidence);
     }
 
     Progress withOpinion(OpinionTally tally) {
-      return new Progress(tasks, firedInjects, metConditions, tally, evidence);
+      return new Progress(tasks, firedInjects, metConditions, tally, statement, evidence);
+    }
+
+    Progress withStatement(FeedPost post) {
+      return new Progress(tasks, firedInjects, metConditions, opinion, Optional.of(post), evidence);
     }
 
     Progress withEvidence(String key, long seq) {
-      return new Progress(tasks, firedInjects, metConditions, opinion, added(evidence, key, seq));
+      return new Progress(tasks, firedInjects, metConditions, opinion, statement, added(evidence, key, seq));
     }
 
     private static <V> Map<String, V> added(Map<String, V> map, String key, V value) {
@@ -118,7 +128,8 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
         new Setup(drillId, scenario, body.autopilot(), body.seed(), created.wallTime(), DrillNaming.of(body)),
         new Run(DrillStatus.CREATED, null, SimClock.stoppedAt(scenario.start(), body.speed())),
         new Position(created.seq(), created.simTime(), 0),
-        new Progress(Collections.unmodifiableMap(tasks), Map.of(), Map.of(), OpinionTally.empty(), Map.of()),
+        new Progress(Collections.unmodifiableMap(tasks), Map.of(), Map.of(), OpinionTally.empty(),
+            Optional.empty(), Map.of()),
         Assessment.empty());
   }
 
@@ -264,8 +275,10 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
           retracted.by(), seq)));
     }
 
+    /** Only the bank's statement matters to the drill: what comes after it answers it. */
     public DrillState on(FeedPosted posted) {
-      return unchanged();
+      return posted.posts().stream().filter(post -> FeedPost.STATEMENT.equals(post.kind())).reduce((a, b) -> b)
+          .map(post -> with(progress.withStatement(post))).orElseGet(this::unchanged);
     }
 
     public DrillState on(External external) {
@@ -359,6 +372,11 @@ public record DrillState(Setup setup, Run run, Position position, Progress progr
 
   public Map<String, FiredInject> firedInjects() {
     return progress.firedInjects();
+  }
+
+  /** The bank's latest statement in the media feed, if a team made one. */
+  public Optional<FeedPost> statement() {
+    return progress.statement();
   }
 
   /** The contingencies whose condition came true, by inject id, in the order they did. */

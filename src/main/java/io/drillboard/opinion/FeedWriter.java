@@ -46,9 +46,9 @@ public final class FeedWriter {
   }
 
   /** The bank's statement as its official account posts it, when the scenario names one. */
-  public Optional<FeedPost> statement(String taskId, long at, String text) {
+  public Optional<FeedPost> statement(String taskId, long at, Scenario.Twin text) {
     return feed.official().map(official -> new FeedPost(statementId(taskId), at, official.platform(), "neutral",
-        FeedPost.STATEMENT, official.name(), null, null, text, null));
+        FeedPost.STATEMENT, official.name(), null, null, text.text(), text.textEn()));
   }
 
   public static String statementId(String taskId) {

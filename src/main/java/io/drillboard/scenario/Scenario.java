@@ -73,10 +73,10 @@ public record Scenario(
   }
 
   /**
-   * When the seed's team did each step: the autopilot plays these, and gives {@code note} (or null) as its evidence
-   * when it completes the task, as a team would (a statement's text, say).
+   * When the seed's team did each step: the autopilot plays these. For a task with an effect, {@code statement} is
+   * the text the autopilot publishes as the bank's statement when it completes the task, as the team would.
    */
-  public record Script(long ack, long start, long done, String note) {
+  public record Script(long ack, long start, long done, Optional<Twin> statement) {
   }
 
   /** How finishing a task bends the opinion curve: branching ratio multiplied, negative sentiment moved away. */

@@ -65,6 +65,7 @@ class FeedRulesTest {
     assertThat(statement.author()).isEqualTo("XX银行官方微博");
     assertThat(statement.platform()).isEqualTo("weibo");
     assertThat(statement.text()).startsWith("关于近期客户投诉事件的情况说明");
+    assertThat(statement.textEn()).startsWith("A statement on the recent customer complaint");
   }
 
   @Test

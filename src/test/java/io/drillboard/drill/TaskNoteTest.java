@@ -61,7 +61,8 @@ class TaskNoteTest {
     engine.handle(new TaskAction(TASK, TaskState.DONE, TEAM, "opinion-lead", STATEMENT), wall);
 
     List<Event> decided = engine.drain();
-    assertThat(decided).hasSize(1);
+    assertThat(decided).extracting(Event::type).as("the statement also goes to the media feed")
+        .containsExactly("task.completed", "feed.posted");
     Event completed = decided.get(0);
     assertThat(completed.type()).isEqualTo("task.completed");
     assertThat(completed.body()).isEqualTo(new TaskAdvanced(TASK, TEAM, TaskState.DONE, "opinion-lead", STATEMENT));
