@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The scenarios a drill can be created from: the built-in seed, files in the data dir, and those posted. */
+/** The scenarios a drill can be created from: the built-in ones, files in the data dir, and those posted. */
 public final class ScenarioCatalog {
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioCatalog.class);
 
@@ -29,8 +29,7 @@ public final class ScenarioCatalog {
 
   public static ScenarioCatalog withDefault() {
     ScenarioCatalog catalog = new ScenarioCatalog();
-    Scenario seed = DefaultScenario.load();
-    catalog.entries.put(seed.id(), new Entry(seed, Origin.BUILT_IN));
+    DefaultScenario.builtIns().forEach(builtIn -> catalog.entries.put(builtIn.id(), new Entry(builtIn, Origin.BUILT_IN)));
     return catalog;
   }
 

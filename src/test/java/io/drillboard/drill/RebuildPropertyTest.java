@@ -27,8 +27,12 @@ import net.jqwik.api.Provide;
  * another node and every read from the store rely on.
  */
 class RebuildPropertyTest {
-  /** The seed, and a scenario with a contingency inject of every kind and a held one. */
-  private static final List<Scenario> SCENARIOS = List.of(DefaultScenario.load(), ContingencyRulesTest.SCENARIO);
+  /**
+   * The built-in scenarios (the seed, and the card outage across two days with its feed and contingencies), and a
+   * scenario with a contingency inject of every kind and a held one.
+   */
+  private static final List<Scenario> SCENARIOS = java.util.stream.Stream.concat(
+      DefaultScenario.builtIns().stream(), java.util.stream.Stream.of(ContingencyRulesTest.SCENARIO)).toList();
   private static final String BY = "director";
 
   /** One step of a drill's life: a command, or none, after some wall time. */
