@@ -59,7 +59,7 @@ function renderScenarios() {
 function renderScenarioInfo() {
   const s = scenarios.find((scenario) => scenario.id === $('scenario').value);
   $('scenario-info').textContent = s
-    ? format('scenarioInfo', s.start.slice(0, 5), s.end.slice(0, 5), s.teams, s.injects, s.tasks) : '';
+    ? format('scenarioInfo', withoutSeconds(s.start), withoutSeconds(s.end), s.teams, s.injects, s.tasks) : '';
 }
 
 async function createDrill(event) {
@@ -341,9 +341,16 @@ function keyedRows(tbody, items, keyOf, create, update) {
   if (!same) tbody.replaceChildren(...rows);
 }
 
-function channelName(channel) {
-  const label = t(`channel_${channel}`);
-  return label === `channel_${channel}` ? channel : label;
+/** The scenario's name for a channel; for one it does not label (an ad-hoc inject's), the console's own. */
+/** A scenario's time as the API gives it ("09:30:00", "D2 12:00:00") without its seconds. */
+function withoutSeconds(time) {
+  return time.replace(/:\d\d(\.\d+)?$/, '');
+}
+
+function channelName(drill, channel) {
+  if (drill.labels?.channels?.[channel]) return label(drill, 'channels', channel);
+  const own = t(`channel_${channel}`);
+  return own === `channel_${channel}` ? channel : own;
 }
 
 function renderInjects(drill) {
@@ -376,7 +383,7 @@ function renderInjects(drill) {
     }
     firedAt.textContent = fired ? clock(inject.firedAt) : t('notFired');
     firedAt.classList.toggle('muted', !fired);
-    channel.textContent = channelName(inject.channel);
+    channel.textContent = channelName(drill, inject.channel);
     title.firstChild.textContent = pick(inject, 'title');
     const status = inject.kind === 'contingency' ? contingencyStatus(drill, inject)
       : inject.kind === 'held' && !fired ? t('heldHint') : '';

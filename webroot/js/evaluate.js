@@ -5,7 +5,7 @@
 
 import { api, claims, describe, token } from './api.js';
 import { openReport } from './report-link.js';
-import { duration, hhmm, minutes } from './format.js';
+import { clock, duration, hhmm, minutes } from './format.js';
 import { languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { criterionFigures } from './criteria.js';
 import { userActions, showDrillPicker, showClock, followDrill, showIdentity } from './pages.js';
@@ -135,7 +135,7 @@ function describeEvidence(seq, criterion, drill) {
   const task = drill.teams.flatMap((team) => team.tasks).find((candidate) => candidate.id === payload.taskId);
   const inject = drill.injects.find((candidate) => candidate.id === payload.injectId);
   const what = task ? pick(task, 'title') : inject ? pick(inject, 'title') : payload.title || '';
-  return `${event.sim.slice(0, 5)} ${kind}${what ? `：${what}` : ''}`;
+  return `${hhmm(event.simTime)} ${kind}${what ? `：${what}` : ''}`;
 }
 
 function renderEvidence(cell, criterion, drill) {
@@ -410,10 +410,11 @@ function renderRatings(drill) {
 // --- Notes, lessons learned and corrective actions ---------------------------------------------------------------
 
 /** "HH:MM", or "HH:MM:SS" when the seconds matter. */
-function shortTime(sim) {
-  if (!sim) return '--:--';
-  const time = sim.slice(0, 8);
-  return time.endsWith(':00') ? time.slice(0, 5) : time;
+/** A note's sim time, its seconds only when it has some. */
+function shortTime(simMs) {
+  if (simMs === null || simMs === undefined) return '--:--';
+  const time = clock(simMs);
+  return time.endsWith(':00') ? time.slice(0, -3) : time;
 }
 
 function renderAssessment(drill) {
@@ -425,7 +426,7 @@ function renderAssessment(drill) {
   const notes = [...assessment.notes].sort((a, b) => a.at - b.at || a.seq - b.seq);
   $('notes').replaceChildren(...notes.map((note) => {
     const item = el('li', { 'data-seq': String(note.seq), 'data-at': note.sim });
-    item.append(el('span', { class: 'when' }, shortTime(note.sim)), el('span', { class: 'text' }, note.text),
+    item.append(el('span', { class: 'when' }, shortTime(note.at)), el('span', { class: 'text' }, note.text),
       el('span', { class: 'by muted' }, note.by), retractButton(note.seq));
     return item;
   }));

@@ -8,6 +8,7 @@
 
 import { api, ApiError } from './api.js';
 import { applyPatch } from './patch.js';
+import { showDaysFor } from './format.js';
 
 const TIMELINE_LENGTH = 300;
 /** How far back a fresh viewer looks for its timeline; opinion samples (one a minute) are not kept in it. */
@@ -133,6 +134,7 @@ export class LiveDrill {
   receive(frame) {
     if (frame.type === 'snapshot') {
       this.drill = frame;
+      showDaysFor(frame);
       this.lastSeq = frame.seq;
       this.generation += 1;
       // A replay's snapshot may be anywhere in the drill (a seek back or forth): its timeline starts afresh.

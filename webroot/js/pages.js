@@ -1,7 +1,7 @@
 // Pieces the working pages (console, team desk, evaluator) share: running a user's API call, and the drill picker.
 
 import { api, describe } from './api.js';
-import { clock } from './format.js';
+import { dayLabel, timeOfDay } from './format.js';
 import { pick, t } from './i18n.js';
 import { LiveDrill } from './live.js';
 import { $, clearMessage, el, setStatus, showMessage, when } from './dom.js';
@@ -65,10 +65,16 @@ export async function showDrillPicker() {
   }
 }
 
+/** A big sim clock: the time of day, led by a smaller day in a drill across days. */
+export function showSimClock(target, simMs) {
+  const day = dayLabel(simMs);
+  target.replaceChildren(...(day ? [el('span', { class: 'clock-day' }, day), ' '] : []), timeOfDay(simMs));
+}
+
 /** The drill's sim clock (#sim-clock) and state badge (#drill-state); returns the sim time shown. */
 export function showClock(live) {
   const now = live.simNow();
-  $('sim-clock').textContent = clock(now);
+  showSimClock($('sim-clock'), now);
   const state = $('drill-state');
   state.dataset.state = live.drill.state;
   state.textContent = t(`state_${live.drill.state}`);

@@ -411,7 +411,7 @@ function toggleSound() {
 function broadcastItem(event) {
   const item = el('li', { class: 'broadcast', 'data-seq': String(event.seq) });
   const head = el('div', { class: 'briefing-head' });
-  head.append(el('span', { class: 'when' }, event.sim.slice(0, 5)), el('span', { class: 'tag broadcast' }, t('broadcastTag')));
+  head.append(el('span', { class: 'when' }, hhmm(event.simTime)), el('span', { class: 'tag broadcast' }, t('broadcastTag')));
   item.append(head, el('p', { class: 'briefing-text' }, event.payload?.text ?? ''));
   return item;
 }
@@ -428,7 +428,7 @@ function renderBriefing(drill) {
     const item = el('li', { 'data-inject': payload.injectId ?? '', 'data-channel': payload.channel ?? '' });
     const head = el('div', { class: 'briefing-head' });
     const channel = t(`channel_${payload.channel}`);
-    head.append(el('span', { class: 'when' }, event.sim.slice(0, 5)),
+    head.append(el('span', { class: 'when' }, hhmm(event.simTime)),
       el('span', { class: 'tag' }, channel === `channel_${payload.channel}` ? payload.channel ?? '' : channel));
     if (payload.adHoc) head.append(el('span', { class: 'tag adhoc' }, t('adHoc')));
     const title = script.title ? pick(script, 'title') : payload.title;

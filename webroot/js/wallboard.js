@@ -7,9 +7,10 @@
 import * as echarts from '/vendor/echarts.esm.min.js';
 import { api, ApiError, claims, token } from './api.js';
 import { criterionFigures } from './criteria.js';
-import { clock, duration, hhmm } from './format.js';
+import { duration, hhmm } from './format.js';
 import { brief, format, label, languageButton, onLanguageChange, pick, short, t, translate } from './i18n.js';
 import { LiveDrill } from './live.js';
+import { showSimClock } from './pages.js';
 import { newestFirst, postCard } from './feed-view.js';
 import { $, el, onNextFrame, refreshStatus, setStatus, when } from './dom.js';
 
@@ -430,7 +431,7 @@ function renderTimeline(drill) {
     const what = el('span', { class: 'what' }, describeEvent(event, drill));
     const note = doneNote(event);
     if (note) what.append(el('br'), el('span', { class: 'note muted' }, note));
-    item.append(el('span', { class: 'when' }, event.sim.slice(0, 5)), el('span', { class: 'kind' }, timelineKind(event)),
+    item.append(el('span', { class: 'when' }, hhmm(event.simTime)), el('span', { class: 'kind' }, timelineKind(event)),
       what);
     return item;
   }));
@@ -537,7 +538,7 @@ function renderClock() {
   const drill = live?.drill;
   if (!drill) return;
   const now = live.simNow();
-  $('sim-clock').textContent = clock(now);
+  showSimClock($('sim-clock'), now);
   $('clock-label').textContent = live.replay ? t('replay') : t('simClock');
   const state = $('drill-state');
   state.dataset.state = drill.state;

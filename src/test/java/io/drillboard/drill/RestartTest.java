@@ -85,4 +85,44 @@ class RestartTest {
       }
     }
   }
+
+  /**
+   * The second built-in scenario runs from 09:30 to D2 12:00. At 60x a sim hour is a wall minute: the test moves its
+   * clock past midnight, stops the server, moves on to the second morning and starts another.
+   */
+  @Test
+  void aDrillPastMidnightResumesAfterARestartOnItsSecondDay() throws InterruptedException {
+    TestClock clock = TestClock.running();
+    String drillId;
+    try (TestServer first = TestServer.start(clock); Http http = new Http(first.port())) {
+      String director = first.token(Role.DIRECTOR);
+      drillId = http.json(http.post("/api/v1/drills", director,
+          "{\"scenarioId\":\"card-outage-holiday\",\"speed\":60}")).getString("id");
+      http.post("/api/v1/drills/" + drillId + "/start", director, null);
+      clock.advance(Duration.ofMinutes(15));
+      long seq = http.json(http.post("/api/v1/drills/" + drillId + "/events", director,
+          "{\"id\":\"after-midnight\",\"type\":\"message\"}")).getLong("seq");
+      JsonObject night = http.drillAtLeast(drillId, director, seq);
+      assertThat(night.getLong("simTime")).as("past midnight").isGreaterThanOrEqualTo(SimTime.DAY);
+      assertThat(night.getString("sim")).startsWith("D2 00:");
+    }
+    clock.advance(Duration.ofMinutes(9));
+    try (TestServer second = TestServer.start(clock); Http http = new Http(second.port())) {
+      String director = second.token(Role.DIRECTOR);
+      JsonObject morning = Eventually.await("the drill caught up to its second morning", Duration.ofSeconds(30),
+          () -> http.json(http.get("/api/v1/drills/" + drillId, director)),
+          drill -> drill.getLong("simTime") >= SimTime.DAY + 9 * SimTime.HOUR);
+      assertThat(morning.getString("state")).isEqualTo("running");
+      assertThat(morning.getString("sim")).startsWith("D2 09:");
+      JsonArray events = http.json(http.get("/api/v1/drills/" + drillId + "/events?limit=10000", director))
+          .getJsonArray("events");
+      Map<String, String> fired = events.stream().map(e -> (JsonObject) e)
+          .filter(e -> e.getString("type").equals("inject.fired"))
+          .collect(Collectors.toMap(e -> e.getJsonObject("payload").getString("injectId"), e -> e.getString("sim")));
+      assertThat(fired).containsEntry("outage", "09:30:00").containsEntry("next-day", "D2 09:00:00");
+      for (int i = 0; i < events.size(); i++) {
+        assertThat(events.getJsonObject(i).getLong("seq")).isEqualTo(i + 1L);
+      }
+    }
+  }
 }
