@@ -26,10 +26,14 @@ public final class ScenarioCatalog {
   }
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final List<String> builtInIds = new java.util.ArrayList<>();
 
   public static ScenarioCatalog withDefault() {
     ScenarioCatalog catalog = new ScenarioCatalog();
-    DefaultScenario.builtIns().forEach(builtIn -> catalog.entries.put(builtIn.id(), new Entry(builtIn, Origin.BUILT_IN)));
+    DefaultScenario.builtIns().forEach(builtIn -> {
+      catalog.entries.put(builtIn.id(), new Entry(builtIn, Origin.BUILT_IN));
+      catalog.builtInIds.add(builtIn.id());
+    });
     return catalog;
   }
 
@@ -79,9 +83,17 @@ public final class ScenarioCatalog {
     return Optional.ofNullable(entries.get(id)).map(Entry::origin);
   }
 
+  /**
+   * Built-in first, in the order they ship (the seed, the default, first: pages preselect the first), then data-dir
+   * files and posted scenarios, each by id.
+   */
   public List<Entry> all() {
     Collection<Entry> values = entries.values();
-    return values.stream().sorted(Comparator.comparing((Entry e) -> e.origin()).thenComparing(e -> e.scenario().id()))
-        .toList();
+    return values.stream().sorted(Comparator.comparing((Entry e) -> e.origin()).thenComparingInt(this::shippedOrder)
+        .thenComparing(e -> e.scenario().id())).toList();
+  }
+
+  private int shippedOrder(Entry entry) {
+    return entry.origin() == Origin.BUILT_IN ? builtInIds.indexOf(entry.scenario().id()) : 0;
   }
 }
