@@ -129,8 +129,9 @@ public final class Report {
       if (inject.at().isEmpty() && fired == null) {
         continue; // a contingency that never came true, or a held inject nobody fired: nothing happened
       }
+      // Only a timeline inject has a scripted time: a contingency's `at` is when it starts to be watched.
       rows.add(row("inject", null, inject.id(), inject.title(), inject.titleEn(), "fired",
-          inject.at().isPresent() ? inject.at().getAsLong() : null,
+          inject.timeline() ? inject.at().getAsLong() : null,
           fired == null ? null : fired.at(), state.evidence(Evidence.injectFired(inject.id()))));
     }
     state.firedInjects().values().stream().filter(FiredInject::adHoc).forEach(f -> rows.add(row("inject", null,

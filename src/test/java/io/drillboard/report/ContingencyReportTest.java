@@ -82,6 +82,10 @@ class ContingencyReportTest {
     assertThat(escalation.getString("fired")).isEqualTo("09:35:00");
     assertThat(escalation.getString("firedBy")).isEqualTo("condition");
     assertThat(contingencies.get("trending").getString("why")).startsWith("微博 10 分钟内帖子超过 50 条（实测 ");
+    JsonObject backlash = report.getJsonArray("timeline").stream().map(JsonObject.class::cast)
+        .filter(row -> "backlash".equals(row.getString("id"))).findFirst().orElseThrow();
+    assertThat(backlash.getString("scripted")).as("a contingency armed at 11:00 has no scripted time").isNull();
+    assertThat(backlash.getValue("deltaSec")).isNull();
     assertThat(contingencies.get("trending").getString("whyEn")).startsWith("over 50 posts on Weibo within 10 min "
         + "(measured: ");
 
