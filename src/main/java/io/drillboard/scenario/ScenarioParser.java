@@ -154,13 +154,15 @@ public final class ScenarioParser {
 
   private Script script(YamlNode node, long start, long end) {
     node.rejectUnknownKeys(Set.of("ack", "start", "done", "statement"));
+    int before = problems.size();
     long done = node.requiredTime("done");
     long started = node.optionalTime("start", done);
     long ack = node.optionalTime("ack", started);
-    if (!(ack <= started && started <= done)) {
+    boolean read = problems.size() == before;
+    if (read && !(ack <= started && started <= done)) {
       problems.add(node.path() + ": must keep ack <= start <= done");
     }
-    if (ack < start || done > end) {
+    if (read && (ack < start || done > end)) {
       problems.add(node.path() + ": must lie within the clock (" + SimTime.format(start) + " to " + SimTime.format(end)
           + ")");
     }
@@ -184,8 +186,10 @@ public final class ScenarioParser {
       node.problem("at", "is required (a time in quotes, such as \"09:30\" or \"D2 09:30\"), unless the inject has "
           + "a condition (when) or is held for a director to fire (held: true)");
     }
+    int before = problems.size();
     OptionalLong at = node.has("at") ? OptionalLong.of(node.requiredTime("at")) : OptionalLong.empty();
-    if (at.isPresent() && (at.getAsLong() < start || at.getAsLong() > end)) {
+    // A time that could not be read is reported once, not again as outside the clock.
+    if (problems.size() == before && at.isPresent() && (at.getAsLong() < start || at.getAsLong() > end)) {
       node.problem("at", "must lie within the clock (" + SimTime.format(start) + " to " + SimTime.format(end) + ")");
     }
     if (node.has("delay") && !node.has("when")) {
