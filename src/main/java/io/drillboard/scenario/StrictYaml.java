@@ -13,13 +13,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * A YAML loader for untrusted scenario files: plain data only, bounded aliases, nesting and size, and none of YAML 1.1's
  * surprises (11:30 as the base-60 number 690, "no" as false, dates), so times of day stay strings.
  */
-final class StrictYaml {
+public final class StrictYaml {
   static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
 
   private StrictYaml() {
   }
 
-  static Yaml create() {
+  public static Yaml create() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(20);

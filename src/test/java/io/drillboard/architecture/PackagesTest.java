@@ -41,4 +41,12 @@ class PackagesTest {
       .that().resideInAnyPackage("io.drillboard.drill..", "io.drillboard.opinion..", "io.drillboard.scenario..",
           "io.drillboard.evaluation..")
       .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.fasterxml..");
+
+  /** The spreadsheet form of a scenario is a format beside the YAML: it knows the scenario and nothing above it. */
+  @ArchTest
+  static final ArchRule theWorkbookIsAFormatOfTheScenario = noClasses()
+      .that().resideInAPackage("io.drillboard.workbook..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.drillboard.drill..",
+          "io.drillboard.runtime..", "io.drillboard.store..", "io.drillboard.view..", "io.drillboard.report..",
+          "io.drillboard.web..", "io.drillboard.metrics..", "io.drillboard.server..", "io.drillboard.cli..");
 }
