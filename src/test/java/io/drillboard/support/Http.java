@@ -25,16 +25,25 @@ public final class Http implements AutoCloseable {
   }
 
   public HttpResponse<Buffer> call(HttpMethod method, String path, String token, String body, String contentType) {
+    return send(method, path, token, body == null ? null : Buffer.buffer(body), contentType, null);
+  }
+
+  /** Any body, binary too, and an Accept header where one is given. */
+  public HttpResponse<Buffer> send(HttpMethod method, String path, String token, Buffer body, String contentType,
+      String accept) {
     var request = client.request(method, path);
     if (token != null) {
       request.bearerTokenAuthentication(token);
+    }
+    if (accept != null) {
+      request.putHeader("Accept", accept);
     }
     HttpResponse<Buffer> response;
     if (body == null) {
       response = request.send().await();
     } else {
       request.putHeader("Content-Type", contentType);
-      response = request.sendBuffer(Buffer.buffer(body)).await();
+      response = request.sendBuffer(body).await();
     }
     ApiContract.get().check(method, path, response);
     return response;

@@ -9,8 +9,11 @@ import io.drillboard.support.Http;
 import io.drillboard.support.RunningServer;
 import io.drillboard.support.TestDatabase;
 import io.drillboard.support.TestServer;
+import io.drillboard.support.Workbooks;
+import io.drillboard.workbook.ScenarioWorkbook;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,6 +122,73 @@ class ScenarioApiTest {
     assertThat(drill.getJsonArray("injects").getJsonObject(1).getString("short")).isEqualTo("投诉激增");
     assertThat(drill.getJsonArray("criteria").getJsonObject(0).getString("shortEn")).isEqualTo("Convened ≤ 20m");
     assertThat(drill.getJsonArray("criteria").getJsonObject(1).getString("shortEn")).isNull();
+  }
+
+  /**
+   * A planner's way from a spreadsheet to a drill: export a scenario as xlsx, edit it, post it back, create the drill.
+   */
+  @Test
+  void aScenarioGoesFromItsWorkbookThroughASpreadsheetToADrill() {
+    HttpResponse<Buffer> exported = http.get("/api/v1/scenarios/major-complaint.xlsx", server.token(Role.OBSERVER));
+    assertThat(exported.statusCode()).isEqualTo(200);
+    assertThat(exported.getHeader("Content-Type")).isEqualTo(ScenarioWorkbook.XLSX_TYPE);
+    assertThat(exported.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"major-complaint.xlsx\"");
+    HttpResponse<Buffer> byAccept = http.send(HttpMethod.GET, "/api/v1/scenarios/major-complaint", director, null,
+        null, ScenarioWorkbook.XLSX_TYPE);
+    assertThat(byAccept.getHeader("Content-Type")).isEqualTo(ScenarioWorkbook.XLSX_TYPE);
+
+    String id = "from-sheet-" + UUID.randomUUID().toString().substring(0, 8);
+    byte[] edited = Workbooks.edit(exported.body().getBytes(), workbook -> {
+      Row scenario = workbook.getSheet("Scenario").getRow(1);
+      scenario.getCell(0).setCellValue(id);
+      scenario.getCell(1).setCellValue("表格里改过的演练");
+    });
+    HttpResponse<Buffer> posted = http.send(HttpMethod.POST, "/api/v1/scenarios", director, Buffer.buffer(edited),
+        ScenarioWorkbook.XLSX_TYPE, null);
+    assertThat(posted.statusCode()).isEqualTo(201);
+    JsonObject stored = http.json(http.get("/api/v1/scenarios/" + id, director));
+    assertThat(stored.getString("title")).isEqualTo("表格里改过的演练");
+    assertThat(stored.getString("source")).startsWith("# Read from a workbook (xlsx).").contains("start: \"09:00\"");
+    assertThat(stored.getJsonArray("injects")).hasSize(DefaultScenario.load().injects().size());
+    HttpResponse<Buffer> drill = http.post("/api/v1/drills", director, "{\"scenarioId\":\"" + id + "\"}");
+    assertThat(drill.statusCode()).isEqualTo(201);
+    assertThat(http.json(drill).getString("title")).isEqualTo("表格里改过的演练");
+  }
+
+  @Test
+  void aBadWorkbookIsRefusedWithEveryProblemByCellAndNothingIsStored() {
+    byte[] xlsx = http.get("/api/v1/scenarios/major-complaint.xlsx", director).body().getBytes();
+    byte[] broken = Workbooks.edit(xlsx, workbook -> {
+      workbook.getSheet("Scenario").getRow(1).getCell(0).setCellValue("broken-sheet");
+      workbook.getSheet("Injects").getRow(2).getCell(1).setCellValue("25:00");
+      workbook.getSheet("Criteria").getRow(1).getCell(6).setCellValue("speed");
+    });
+    // A generic type (a file picker's guess): the zip signature says it is a workbook all the same.
+    HttpResponse<Buffer> response = http.send(HttpMethod.POST, "/api/v1/scenarios", director,
+        Buffer.buffer(broken), "application/octet-stream", null);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(400);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(response.bodyAsJsonObject().getJsonArray("errors", new JsonArray()).getList())
+        .as(response.bodyAsString()).contains(
+        "Injects!B3: \"25:00\" is not a valid time of day",
+        "Criteria!G2: must be interval, before-peak or tasks-on-time, got \"speed\"");
+    assertThat(http.get("/api/v1/scenarios/broken-sheet", director).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void oneSheetExportsAsCsvAndAnUnknownSheetIsRefused() {
+    HttpResponse<Buffer> csv = http.get("/api/v1/scenarios/card-outage-holiday.csv?sheet=tasks", director);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.getHeader("Content-Type")).isEqualTo("text/csv; charset=utf-8");
+    assertThat(csv.getHeader("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"card-outage-holiday-tasks.csv\"");
+    assertThat(csv.bodyAsString()).startsWith("\uFEFFteam,id,title,");
+    HttpResponse<Buffer> injects = http.send(HttpMethod.GET, "/api/v1/scenarios/major-complaint", director, null,
+        null, "text/csv");
+    assertThat(injects.bodyAsString()).startsWith("\uFEFFid,at,");
+    HttpResponse<Buffer> unknown = http.get("/api/v1/scenarios/major-complaint.csv?sheet=people", director);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.bodyAsJsonObject().getString("detail")).startsWith("sheet: no sheet is called \"people\"");
   }
 
   @Test
