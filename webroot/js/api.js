@@ -38,19 +38,35 @@ export class ApiError extends Error {
 
 /** Calls the API; resolves to the JSON body, or rejects with an ApiError that carries the problem. */
 export async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  const jwt = token();
-  if (jwt) headers.Authorization = `Bearer ${jwt}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await send(method, path, 'application/json',
+    body === undefined ? undefined : { type: 'application/json', content: JSON.stringify(body) });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
   if (!response.ok) throw new ApiError(response.status, json);
   return json;
+}
+
+/** A file from the API (a workbook, say) as a Blob; a refusal rejects with an ApiError as api() does. */
+export async function download(path, accept) {
+  const response = await send('GET', path, accept);
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
+  return response.blob();
+}
+
+/** Posts a file as it is (a workbook, say); resolves to the JSON answer. */
+export async function upload(path, file, type) {
+  const response = await send('POST', path, 'application/json', { type, content: file });
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+function send(method, path, accept, body) {
+  const headers = { Accept: accept };
+  const jwt = token();
+  if (jwt) headers.Authorization = `Bearer ${jwt}`;
+  if (body) headers['Content-Type'] = body.type;
+  return fetch(`/api/v1${path}`, { method, headers, body: body?.content });
 }
 
 /**

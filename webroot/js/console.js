@@ -2,7 +2,7 @@
 // tokens. The current drill is followed live; every refusal of the API is shown in #message, never swallowed.
 // Text from the server is always set as text, never as HTML.
 
-import { api, claims, describe, token } from './api.js';
+import { api, claims, describe, download, token, upload } from './api.js';
 import { clock, duration, hhmm } from './format.js';
 import { contingencyStatus } from './contingency.js';
 import { openReport } from './report-link.js';
@@ -32,6 +32,8 @@ const { act, busy } = userActions(() => renderBusy());
 function renderBusy() {
   $('create').disabled = busy.has('create') || scenarios.length === 0;
   $('create').textContent = busy.has('create') ? t('creating') : t('create');
+  $('export-workbook').disabled = busy.has('export-workbook') || scenarios.length === 0;
+  $('import-workbook').disabled = busy.has('import-workbook');
   render();
 }
 
@@ -60,6 +62,58 @@ function renderScenarioInfo() {
   const s = scenarios.find((scenario) => scenario.id === $('scenario').value);
   $('scenario-info').textContent = s
     ? format('scenarioInfo', withoutSeconds(s.start), withoutSeconds(s.end), s.teams, s.injects, s.tasks) : '';
+}
+
+// --- The scenario as a spreadsheet ----------------------------------------------------------------------------
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Downloads the chosen scenario's workbook (the API wants the token in a header, so not a plain link). */
+async function exportWorkbook() {
+  const id = $('scenario').value;
+  if (!id) return;
+  const file = `${id}.xlsx`;
+  const saved = await submitHere('export-workbook', $('workbook-status'), async () => {
+    const blob = await download(`/scenarios/${encodeURIComponent(id)}.xlsx`, XLSX);
+    const link = el('a', { href: URL.createObjectURL(blob), download: file });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    return true;
+  }, format('workbookExported', file));
+  if (saved) $('workbook-errors').replaceChildren();
+}
+
+/** Posts the picked workbook; a refusal lists every problem with its cell, as the planner must fix them all. */
+async function importWorkbook() {
+  const input = $('workbook-file');
+  const file = input.files[0];
+  input.value = '';
+  if (!file) return;
+  $('workbook-errors').replaceChildren();
+  $('workbook-status').textContent = t('importing');
+  delete $('workbook-status').dataset.kind;
+  const outcome = await act('import-workbook', async () => {
+    try {
+      return { imported: await upload('/scenarios', file, XLSX) };
+    } catch (error) {
+      return { error };
+    }
+  });
+  if (!outcome) return;
+  const { imported, error } = outcome;
+  if (error) {
+    const problems = error.problem?.errors ?? [];
+    $('workbook-status').textContent = problems.length ? format('workbookRefused', problems.length)
+      : describe(error);
+    $('workbook-status').dataset.kind = 'error';
+    $('workbook-errors').replaceChildren(...problems.map((problem) => el('li', {}, problem)));
+    return;
+  }
+  await loadScenarios();
+  $('scenario').value = imported.id;
+  renderScenarioInfo();
+  $('workbook-status').textContent = format('workbookImported', pick(imported, 'title'));
+  $('workbook-status').dataset.kind = 'ok';
 }
 
 async function createDrill(event) {
@@ -588,6 +642,9 @@ function main() {
   renderPlatforms();
   $('create-form').addEventListener('submit', createDrill);
   $('scenario').addEventListener('change', renderScenarioInfo);
+  $('export-workbook').addEventListener('click', exportWorkbook);
+  $('import-workbook').addEventListener('click', () => $('workbook-file').click());
+  $('workbook-file').addEventListener('change', importWorkbook);
   $('refresh').addEventListener('click', () => { clearMessage(); loadDrills(); });
   for (const name of CONTROLS) $(name).addEventListener('click', () => command(name));
   $('speed-form').addEventListener('submit', applySpeed);

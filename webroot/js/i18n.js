@@ -120,7 +120,7 @@ const WORDS = {
     lateTasks: '{0} 项超时', beforePeak: '早于高峰 {0}', afterPeak: '晚于高峰 {0}', noLateTasks: '无超时',
     criteriaSummary: '达标 {0} · 未达标 {1} · 待定 {2}',
     panelScoring: '评分与评语', scoringLater: '评分与评语功能将在后续版本提供。目前本页仅展示根据演练事件自动计算的时长与指标。',
-    scenarioInfo: '{0}–{1} · {2} 个小组 · {3} 个注入 · {4} 项任务', notIssued: '尚未生成', loading: '加载中…', validUntil: '有效至', timesMin: '用时(分钟)',
+    scenarioInfo: '{0}–{1} · {2} 个小组 · {3} 个注入 · {4} 项任务', workbookTitle: '场景表格 (Excel)', exportWorkbook: '导出所选场景', importWorkbook: '导入表格…', workbookHint: '导出后在 Excel 或 WPS 中编辑，再导入，即可用它创建演练。', workbookExported: '已下载 {0}', workbookImported: '已导入场景「{0}」，已在上方选中，可创建演练', workbookRefused: '表格有 {0} 处问题，未导入：', importing: '正在导入…', notIssued: '尚未生成', loading: '加载中…', validUntil: '有效至', timesMin: '用时(分钟)',
     // Evaluation, comparison and replay.
     objectives: '演练目标', criticalTasks: '关键任务', hseepHint: '按 HSEEP 标准评定每个演练目标和关键任务:',
     grade_P: '顺利完成,未遇到问题', grade_S: '完成,但遇到一些问题', grade_M: '完成,但遇到重大问题', grade_U: '未能完成',
@@ -280,7 +280,7 @@ const WORDS = {
     criteriaSummary: 'Met {0} · Missed {1} · Open {2}',
     panelScoring: 'Scores and notes',
     scoringLater: 'Scoring and notes will come in a later version. For now this page shows only the times and criteria computed from the drill\'s events.',
-    scenarioInfo: '{0}–{1} · {2} teams · {3} injects · {4} tasks', notIssued: 'Not created yet', loading: 'Loading…', validUntil: 'Valid until', timesMin: 'Time taken (min)',
+    scenarioInfo: '{0}–{1} · {2} teams · {3} injects · {4} tasks', workbookTitle: 'Scenario spreadsheet (Excel)', exportWorkbook: 'Export the chosen scenario', importWorkbook: 'Import a workbook…', workbookHint: 'Export, edit in Excel or WPS, import: the scenario is ready for a new drill.', workbookExported: 'Downloaded {0}', workbookImported: 'Imported the scenario “{0}”, chosen above: create a drill from it', workbookRefused: 'The workbook has {0} problem(s); nothing was imported:', importing: 'Importing…', notIssued: 'Not created yet', loading: 'Loading…', validUntil: 'Valid until', timesMin: 'Time taken (min)',
     // Evaluation, comparison and replay.
     objectives: 'Objectives', criticalTasks: 'Critical tasks', hseepHint: 'Rate each objective and critical task as in HSEEP:',
     grade_P: 'Performed without challenges', grade_S: 'Performed with some challenges',
