@@ -187,7 +187,7 @@ class EvaluationBrowserTest {
       assertThat(browser.find(item).getText()).contains("建立舆情值班制度", "办公室", "上季度演练");
       browser.script("window.prompt = () => '本次演练中值班人员 10 分钟内发现帖子';");
       browser.find(item + " button.close-earlier").click();
-      browser.await(10, d -> browser.findAll(item).isEmpty());
+      browser.await(20, d -> browser.findAll(item).isEmpty());
       assertThat(browser.find("#message").isDisplayed()).isFalse();
       // Across runs: the comparison says which earlier actions the later run closed.
       browser.get(base() + "/compare.html?drills=" + earlier + "," + next);

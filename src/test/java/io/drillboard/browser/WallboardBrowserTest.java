@@ -210,8 +210,8 @@ class WallboardBrowserTest {
       assertThat(browser.find("#status").getText()).isEqualTo("已结束");
       assertThat(browser.findAll("#summary-criteria .criterion")).hasSize(9);
       assertThat(browser.findAll("#summary-latency tr")).hasSize(5);
-      assertThat(browser.find("#summary [data-kpi=ended]").getText()).contains("18:00", "到达演练结束时间");
-      assertThat(browser.find("#summary [data-kpi=posts] .value").getText()).matches("[1-9]\\d*");
+      assertThat(browser.text("#summary [data-kpi=ended]")).contains("18:00", "到达演练结束时间");
+      assertThat(browser.text("#summary [data-kpi=posts] .value")).matches("[1-9]\\d*");
       browser.screenshot("wallboard-ended");
     }
   }
