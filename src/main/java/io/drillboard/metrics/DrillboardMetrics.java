@@ -15,7 +15,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +40,7 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Map<String, Gauge> viewerGauges = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> viewers = new ConcurrentHashMap<>();
-  private final Timer commits;
+  private final Map<CommitObserver.Statement, Timer> commits;
   private final Counter framesSent;
   private final Counter framesDropped;
   private Vertx vertx;
@@ -47,10 +49,14 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
     this.registry = registry;
     this.retention = retention;
     this.clock = clock;
-    this.commits = Timer.builder("drillboard.event.commit")
-        .description("Time of one group commit of events to PostgreSQL")
-        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+    this.commits = new EnumMap<>(CommitObserver.Statement.class);
+    for (CommitObserver.Statement statement : CommitObserver.Statement.values()) {
+      commits.put(statement, Timer.builder("drillboard.event.commit")
+          .description("Time of one group commit of events to PostgreSQL, by INSERT or by COPY")
+          .tag("statement", statement.name().toLowerCase(Locale.ROOT))
+          .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+          .maximumExpectedValue(Duration.ofSeconds(10)).register(registry));
+    }
     this.framesSent = Counter.builder("drillboard.ws.frames.sent").description("Live frames written to viewers")
         .register(registry);
     this.framesDropped = Counter.builder("drillboard.ws.frames.dropped")
@@ -79,8 +85,8 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
   }
 
   @Override
-  public void committed(int events, long nanos) {
-    commits.record(nanos, TimeUnit.NANOSECONDS);
+  public void committed(int events, long nanos, CommitObserver.Statement statement) {
+    commits.get(statement).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

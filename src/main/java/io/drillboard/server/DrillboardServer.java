@@ -12,6 +12,7 @@ import io.drillboard.scenario.ScenarioInvalidException;
 import io.drillboard.scenario.ScenarioParser;
 import io.drillboard.store.Database;
 import io.drillboard.store.EventStore;
+import io.drillboard.store.EventWriter;
 import io.drillboard.view.DeltaWriter;
 import io.drillboard.store.ScenarioStore;
 import io.drillboard.web.HttpServerVerticle;
@@ -45,8 +46,11 @@ public final class DrillboardServer implements AutoCloseable {
   private final boolean ownsDatabase;
   private final Tokens tokens;
   private final int port;
+  private final EventStore events;
 
-  private DrillboardServer(Vertx vertx, Database database, boolean ownsDatabase, Tokens tokens, int port) {
+  private DrillboardServer(Vertx vertx, Database database, boolean ownsDatabase, Tokens tokens, int port,
+      EventStore events) {
+    this.events = events;
     this.vertx = vertx;
     this.database = database;
     this.ownsDatabase = ownsDatabase;
@@ -83,7 +87,8 @@ public final class DrillboardServer implements AutoCloseable {
           config.guard().trust());
       Pool writer = pool(vertx, database, "drillboard-writer", 1);
       Pool reader = pool(vertx, database, "drillboard-reader", 8);
-      EventStore events = new EventStore(writer, reader, config.ingestQueueLimit(), metrics);
+      EventStore events = new EventStore(writer, reader, config.ingestQueueLimit(), metrics, database,
+          EventWriter.COPY_FROM);
       metrics.bind(vertx, events.writer()::pendingEvents);
       ScenarioStore scenarios = new ScenarioStore(reader);
       ScenarioCatalog catalog = ScenarioCatalog.withDefault();
@@ -95,7 +100,7 @@ public final class DrillboardServer implements AutoCloseable {
               .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new, clock)))
           .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics, clock))
           .await();
-      return new DrillboardServer(vertx, database, ownsDatabase, tokens, port);
+      return new DrillboardServer(vertx, database, ownsDatabase, tokens, port, events);
     } catch (RuntimeException e) {
       vertx.close().await();
       throw e;
@@ -166,6 +171,7 @@ public final class DrillboardServer implements AutoCloseable {
     // Verticles before the pools (Vert.x closes these first): drills finish their commits, then give up their locks.
     Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()).otherwiseEmpty().await();
     vertx.close().await();
+    events.close();
     if (ownsDatabase) {
       database.close();
     }

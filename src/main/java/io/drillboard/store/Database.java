@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,13 +99,29 @@ public final class Database implements AutoCloseable {
 
   /** Applies the schema migrations in db/migration; blocking, run once before the server starts. */
   public void migrate() {
-    String jdbcUrl = "jdbc:postgresql://" + connectOptions.getHost() + ":" + connectOptions.getPort() + "/"
-        + connectOptions.getDatabase();
     Flyway.configure()
-        .dataSource(jdbcUrl, connectOptions.getUser(), connectOptions.getPassword())
+        .dataSource(jdbcUrl(), connectOptions.getUser(), connectOptions.getPassword())
         .locations("classpath:db/migration")
         .load()
         .migrate();
+  }
+
+  /** The same database for JDBC (Flyway, and COPY, which the reactive client does not speak). */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + connectOptions.getHost() + ":" + connectOptions.getPort() + "/"
+        + connectOptions.getDatabase();
+  }
+
+  /** A new JDBC connection to the database, named for pg_stat_activity, for the caller to close. */
+  public Connection jdbcConnection(String applicationName) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", connectOptions.getUser());
+    properties.setProperty("password", connectOptions.getPassword());
+    properties.setProperty("ApplicationName", applicationName);
+    // A database that stops answering fails the call, rather than holding the one writer forever.
+    properties.setProperty("connectTimeout", "10");
+    properties.setProperty("socketTimeout", "30");
+    return DriverManager.getConnection(jdbcUrl(), properties);
   }
 
   @Override

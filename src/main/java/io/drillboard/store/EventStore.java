@@ -1,19 +1,37 @@
 package io.drillboard.store;
 
 import io.vertx.sqlclient.Pool;
+import java.util.Optional;
 
 /**
  * The append-only event log in PostgreSQL: its {@link EventWriter} (the group commit, on the writer pool) and its
  * {@link EventReader} (every query, on the reader pool), each with its own SQL. This class only builds the two and
  * hands them out, so that a read never goes through the write path and a reader never holds the writer.
  */
-public final class EventStore {
+public final class EventStore implements AutoCloseable {
   private final EventWriter writer;
   private final EventReader reader;
+  private final Optional<EventCopy> copy;
 
-  /** {@code writer} should hold one connection: commits are strictly one after another. */
+  /** {@code writer} should hold one connection: commits are strictly one after another. Large groups INSERT too. */
   public EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer) {
-    this.writer = new EventWriter(writer, maxPendingEvents, observer);
+    this(writer, reader, maxPendingEvents, observer, Optional.empty());
+  }
+
+  /**
+   * As above, with groups of {@code copyFrom} events or more ({@link EventWriter#COPY_FROM} in a server) written by
+   * COPY over a JDBC connection to {@code database}.
+   */
+  public EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer, Database database,
+      int copyFrom) {
+    this(writer, reader, maxPendingEvents, observer,
+        Optional.of(new EventCopy(() -> database.jdbcConnection("drillboard-copy"), copyFrom)));
+  }
+
+  private EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer,
+      Optional<EventCopy> copy) {
+    this.copy = copy;
+    this.writer = new EventWriter(writer, maxPendingEvents, observer, copy);
     this.reader = new EventReader(reader);
   }
 
@@ -25,5 +43,11 @@ public final class EventStore {
   /** Reads committed events. */
   public EventReader reader() {
     return reader;
+  }
+
+  /** Closes the COPY connection, if one was opened. */
+  @Override
+  public void close() {
+    copy.ifPresent(EventCopy::close);
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,10 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Whatever the drills hand over while one INSERT is in flight goes into the next one, a single statement over
  * arrays, so a busy server commits thousands of events per round trip. An append completes only once its events are
  * durable. A drill's events must arrive with contiguous seqs; after a failed commit its later appends are refused
- * until the drill has reloaded, so a failure can never leave a gap.
+ * until the drill has reloaded, so a failure can never leave a gap. A large group goes by COPY instead of INSERT
+ * ({@link EventCopy}), still one commit at a time.
  */
 public final class EventWriter {
   public static final int MAX_EVENTS_PER_COMMIT = 20_000;
+  /** From this many events a group is written with COPY: measured in bench/RESULTS.md (issue 18). */
+  public static final int COPY_FROM = 1_000;
 
   private static final String INSERT = """
       INSERT INTO events (drill_id, seq, client_id, type, sim_time, wall_time, payload)
@@ -42,12 +46,17 @@ public final class EventWriter {
   private final Map<String, Long> nextSeq = new ConcurrentHashMap<>();
   private final AtomicLong commits = new AtomicLong();
   private final CommitObserver observer;
+  private final Optional<EventCopy> copy;
 
-  /** {@code writer} should hold one connection: commits are strictly one after another. */
-  public EventWriter(Pool writer, int maxPendingEvents, CommitObserver observer) {
+  /**
+   * {@code writer} should hold one connection: commits are strictly one after another, whether by INSERT or, for a
+   * group as large as {@code copy} takes, by COPY.
+   */
+  EventWriter(Pool writer, int maxPendingEvents, CommitObserver observer, Optional<EventCopy> copy) {
     this.writer = writer;
     this.maxPendingEvents = maxPendingEvents;
     this.observer = observer;
+    this.copy = copy;
   }
 
   /** Events waiting for their commit: the ingest queue's depth. */
@@ -128,11 +137,13 @@ public final class EventWriter {
     }
     int flushedRows = rows;
     long started = System.nanoTime();
-    insert(contiguous).onComplete(result -> {
+    CommitObserver.Statement statement = copy.isPresent() && copy.get().takes(flushedRows)
+        ? CommitObserver.Statement.COPY : CommitObserver.Statement.INSERT;
+    store(contiguous, statement).onComplete(result -> {
       pendingEvents.addAndGet(-flushedRows);
       if (result.succeeded()) {
         commits.incrementAndGet();
-        observer.committed(flushedRows, System.nanoTime() - started);
+        observer.committed(flushedRows, System.nanoTime() - started, statement);
         nextSeq.putAll(committedNext);
         contiguous.forEach(PendingAppend::succeed);
       } else {
@@ -144,10 +155,13 @@ public final class EventWriter {
     });
   }
 
-  private Future<Void> insert(List<PendingAppend> appends) {
+  private Future<Void> store(List<PendingAppend> appends, CommitObserver.Statement statement) {
     int size = appends.stream().mapToInt(a -> a.events.size()).sum();
     if (size == 0) {
       return Future.succeededFuture();
+    }
+    if (statement == CommitObserver.Statement.COPY) {
+      return copy.orElseThrow().copy(appends.stream().map(a -> new EventCopy.Rows(a.drillId, a.events)).toList());
     }
     String[] drills = new String[size];
     Long[] seqs = new Long[size];

@@ -3,6 +3,7 @@ package io.drillboard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.support.Http;
+import io.drillboard.support.Scrape;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,6 +34,16 @@ final class CrashChecks {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  /**
+   * Group commits so far by {@code statement} ("insert" or "copy"), from the server's /metrics: which path the load
+   * took before the crash.
+   */
+  static double commits(Http http, String statement) {
+    String text = http.client().get("/metrics").send().await().bodyAsString();
+    return new Scrape(text).find("drillboard_event_commit_seconds_count", "statement", statement).stream()
+        .mapToDouble(Scrape.Sample::value).sum();
   }
 
   /** Every acknowledged id is stored exactly once, seqs run from 1 without a gap, and the drill still runs. */

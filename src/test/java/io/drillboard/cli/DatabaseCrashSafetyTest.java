@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drillboard.support.Eventually;
 import io.drillboard.support.Http;
 import io.drillboard.support.ServerProcess;
+import io.drillboard.store.EventWriter;
 import io.drillboard.support.TestDatabase;
 import io.drillboard.web.Role;
 import io.drillboard.web.Tokens;
@@ -18,16 +19,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SIGKILL the PostgreSQL server (postmaster and backends) while the load tool injects, and start it again on the same
- * data: while it is gone the server answers 503, it recovers by itself, and nothing it acknowledged is lost.
+ * data: while it is gone the server answers 503, it recovers by itself, and nothing it acknowledged is lost. Small
+ * batches are stored by INSERT, large ones by COPY over JDBC (EventWriter.COPY_FROM): both paths lose their database.
  */
 class DatabaseCrashSafetyTest {
-  @Test
-  void aKilledDatabaseIsSurvivedWithNothingAcknowledgedLost() throws Exception {
-    Path root = Path.of("target", "test-data", "db-crash-" + ProcessHandle.current().pid()).toAbsolutePath();
+  @ParameterizedTest(name = "batches of {0} at {1} events/s")
+  @CsvSource({"20, 2000", "1000, 15000"})
+  void aKilledDatabaseIsSurvivedWithNothingAcknowledgedLost(int batch, double rate) throws Exception {
+    Path root = Path.of("target", "test-data", "db-crash-" + ProcessHandle.current().pid() + "-" + batch)
+        .toAbsolutePath();
     TestDatabase.deleteRecursively(root);
     Path pgData = root.resolve("postgres");
     Path serverData = root.resolve("server");
@@ -43,10 +48,12 @@ class DatabaseCrashSafetyTest {
         List.of("--db-url", dbUrl)); Http http = new Http(server.port())) {
       String drillId = CrashChecks.runningDrill(http, director);
       CompletableFuture<LoadRun.Summary> load = CrashChecks.loadInBackground(new LoadRun.Plan(server.url(), director,
-          drillId, 2_000, Duration.ofSeconds(10), 20, 0, 8, ackedLog));
+          drillId, rate, Duration.ofSeconds(10), batch, 0, 8, ackedLog));
       // Killed under load: once acknowledged events reach the load tool's log (it writes 8 KB at a time), with more
       // on their way.
       Eventually.until("events acknowledged", Duration.ofSeconds(30), () -> Files.size(ackedLog) > 0);
+      String path = batch >= EventWriter.COPY_FROM ? "copy" : "insert";
+      Eventually.until("a commit by " + path, Duration.ofSeconds(30), () -> CrashChecks.commits(http, path) > 0);
       killProcessTree(pgData);
       releaseLock(postgres);
 

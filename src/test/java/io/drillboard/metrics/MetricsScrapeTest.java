@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MetricsScrapeTest {
   private static final Set<String> TEAMS = Set.of("leadership", "coordination", "comfort", "opinion", "business");
   private static final Set<String> ALLOWED_LABELS = Set.of("application", "node", "drill", "team", "platform",
-      "sentiment", "state", "type", "le");
+      "sentiment", "state", "type", "statement", "le");
 
   /** A short retention, so the test can see an ended drill's series go. */
   @RegisterExtension
@@ -75,7 +75,9 @@ class MetricsScrapeTest {
       assertThat(posts).isEqualTo(drill.getJsonObject("opinion").getLong("total").doubleValue());
       assertThat(scrape.find("drillboard_opinion_volume", "drill", id)).extracting(s -> s.labels().get("platform"))
           .containsExactlyInAnyOrder("wechat", "weibo", "douyin");
-      assertThat(scrape.value("drillboard_event_commit_seconds_count")).isPositive();
+      assertThat(scrape.value("drillboard_event_commit_seconds_count", "statement", "insert")).isPositive();
+      assertThat(scrape.value("drillboard_event_commit_seconds_count", "statement", "copy"))
+          .as("an autopilot drill commits a few events at a time: never a COPY").isZero();
       assertThat(scrape.find("drillboard_event_commit_seconds_bucket")).isNotEmpty();
       assertThat(scrape.value("drillboard_ingest_queue_depth")).isGreaterThanOrEqualTo(0);
       assertThat(scrape.value("drillboard_drills_owned")).as("drills running on this server").isPositive();

@@ -47,7 +47,7 @@ class DrillManagerTest {
             .build(),
         PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions()).using(vertx)
             .build(),
-        10_000, (events, nanos) -> { });
+        10_000, (events, nanos, statement) -> { });
     CommittedListener listener = new CommittedListener() {
       @Override
       public void committed(String drillId, List<Event> events, DrillState state) {

@@ -37,7 +37,7 @@ class EventStoreTest {
 
   @Test
   void appendsWhileACommitIsInFlightShareTheNextCommit(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos) -> { });
+    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> {
       List<Future<Void>> appends = new ArrayList<>();
@@ -57,9 +57,54 @@ class EventStoreTest {
     });
   }
 
+  /** A group of COPY_FROM events or more goes by COPY; it reads back exactly as the same events INSERTed do. */
+  @Test
+  void aLargeGroupIsCopiedAndReadsBackAsInsertedEventsDo(Vertx vertx, VertxTestContext test) {
+    EventStore inserting = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { });
+    EventStore copying = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { }, TestDatabase.get(),
+        EventWriter.COPY_FROM);
+    String inserted = newDrill(inserting);
+    String copied = newDrill(copying);
+    List<Event> events = new ArrayList<>();
+    for (int seq = 1; seq <= EventWriter.COPY_FROM + 7; seq++) {
+      events.add(event(seq, seq % 3 == 0 ? null : "客户端-" + seq));
+    }
+    vertx.runOnContext(v -> inserting.writer().append(inserted, events)
+        .compose(ok -> copying.writer().append(copied, events))
+        .compose(ok -> Future.all(inserting.reader().allEvents(inserted), copying.reader().allEvents(copied)))
+        .onComplete(test.succeeding(read -> test.verify(() -> {
+          List<Event> viaInsert = read.resultAt(0);
+          List<Event> viaCopy = read.resultAt(1);
+          assertThat(viaCopy).hasSize(events.size()).isEqualTo(viaInsert).isEqualTo(events);
+          copying.close();
+          test.completeNow();
+        }))));
+  }
+
+  /** COPY is one transaction: a group with one bad row stores none of its events, and its drill must reload. */
+  @Test
+  void aCopyThatFailsStoresNothingOfItsGroup(Vertx vertx, VertxTestContext test) {
+    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { }, TestDatabase.get(),
+        EventWriter.COPY_FROM);
+    String drill = newDrill(store);
+    List<Event> events = new ArrayList<>();
+    for (int seq = 1; seq <= EventWriter.COPY_FROM; seq++) {
+      events.add(event(seq, seq == 10 || seq == 400 ? "same-client-id" : null));
+    }
+    vertx.runOnContext(v -> store.writer().append(drill, events)
+        .onComplete(test.failing(cause -> store.reader().allEvents(drill)
+            .onComplete(test.succeeding(stored -> test.verify(() -> {
+          assertThat(cause).isInstanceOf(StoreUnavailableException.class)
+              .hasMessageContaining("events_client_id");
+          assertThat(stored).isEmpty();
+          store.close();
+          test.completeNow();
+        }))))));
+  }
+
   @Test
   void aGapIsRefusedAndNothingOfItIsStored(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos) -> { });
+    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> store.writer().append(drill, List.of(event(1, null)))
         .compose(ok -> store.writer().append(drill, List.of(event(3, null))))
@@ -73,7 +118,7 @@ class EventStoreTest {
 
   @Test
   void aFullQueueRefusesAtOnce(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 10, (events, nanos) -> { });
+    EventStore store = new EventStore(writer, reader, 10, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> {
       List<Event> first = new ArrayList<>();
@@ -92,7 +137,7 @@ class EventStoreTest {
 
   @Test
   void storedEventsCannotBeChangedOrDeleted(VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100, (events, nanos) -> { });
+    EventStore store = new EventStore(writer, reader, 100, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     store.writer().append(drill, List.of(event(1, null)))
         .compose(v -> reader.query("DELETE FROM events WHERE drill_id = '" + drill + "'").execute())
@@ -104,7 +149,7 @@ class EventStoreTest {
 
   @Test
   void aFoldReadsEveryEventOnceInSeqOrderAcrossPages(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos) -> { });
+    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { });
     // One drill ends exactly on a page boundary, the other inside a page.
     String whole = newDrill(store);
     String partial = newDrill(store);
@@ -123,7 +168,7 @@ class EventStoreTest {
   void readsFailAsUnavailableOnTheirOwnPoolWhileWritesGoOn(Vertx vertx, VertxTestContext test) {
     Pool closed = PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
         .connectingTo(TestDatabase.get().connectOptions()).using(vertx).build();
-    EventStore store = new EventStore(writer, closed, 100, (events, nanos) -> { });
+    EventStore store = new EventStore(writer, closed, 100, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     closed.close().compose(v -> store.writer().append(drill, List.of(event(1, null))))
         .compose(v -> Future.all(failureOf(store.reader().fold(drill, Event::seq, (last, event) -> event.seq())),

@@ -48,7 +48,7 @@ class DrillViewsTest {
             .build(),
         PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions()).using(vertx)
             .build(),
-        10_000, (events, nanos) -> { });
+        10_000, (events, nanos, statement) -> { });
     views = new DrillViews(vertx, store.reader(), wall::get, 60_000);
     String id = "dview" + Long.toString(System.nanoTime() % 10_000_000L, 36);
     engine = DrillEngine.create((id + "0000000").substring(0, 12), DefaultScenario.load(), 600, true, 5, "director",
