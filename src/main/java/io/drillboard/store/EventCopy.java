@@ -3,11 +3,9 @@ package io.drillboard.store;
 import io.drillboard.drill.Event;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Writes large groups of events with binary COPY, PostgreSQL's bulk load, which the reactive client does not speak
@@ -33,6 +32,8 @@ final class EventCopy implements AutoCloseable {
   /** PostgreSQL counts timestamps in microseconds from 2000-01-01T00:00Z. */
   private static final long POSTGRES_EPOCH_MILLIS = 946_684_800_000L;
   private static final short COLUMNS = 7;
+  /** Encoded rows go to the server in pieces of this size, never held whole in memory (the field writes are small). */
+  private static final int STREAM_BUFFER_BYTES = 256 * 1024;
 
   private final Connector connector;
   private final int from;
@@ -57,20 +58,36 @@ final class EventCopy implements AutoCloseable {
   record Rows(String drillId, List<Event> events) {
   }
 
-  /** Stores the rows in one COPY; completes (on the copy thread) once they are durable. */
+  /**
+   * Stores the rows in one COPY, streamed to the server as they are encoded; completes (on the copy thread) once they
+   * are durable. Only a COPY written whole is ended (committed): any failure cancels it.
+   */
   Future<Void> copy(List<Rows> rows) {
     Promise<Void> done = Promise.promise();
     thread.execute(() -> {
+      PGCopyOutputStream stream = null;
       try {
-        byte[] data = encode(rows);
-        connection().unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(data));
+        stream = new PGCopyOutputStream(connection().unwrap(PGConnection.class), COPY, STREAM_BUFFER_BYTES);
+        write(rows, new DataOutputStream(new BufferedOutputStream(stream, STREAM_BUFFER_BYTES)));
+        stream.endCopy();
         done.complete();
       } catch (SQLException | IOException | RuntimeException e) {
+        cancel(stream);
         closeConnection();
         done.fail(e);
       }
     });
     return done.future();
+  }
+
+  private static void cancel(PGCopyOutputStream stream) {
+    try {
+      if (stream != null && stream.isActive()) {
+        stream.cancelCopy();
+      }
+    } catch (SQLException ignored) {
+      // The connection is dropped next, which aborts the COPY all the same.
+    }
   }
 
   private Connection connection() throws SQLException {
@@ -93,31 +110,26 @@ final class EventCopy implements AutoCloseable {
   }
 
   /** The rows in PostgreSQL's binary COPY format: a header, each row's fields with their lengths, a trailer. */
-  static byte[] encode(List<Rows> rows) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.stream().mapToInt(r -> r.events().size()).sum() * 256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(SIGNATURE);
-      out.writeInt(0);
-      out.writeInt(0);
-      for (Rows group : rows) {
-        byte[] drill = group.drillId().getBytes(StandardCharsets.UTF_8);
-        for (Event event : group.events()) {
-          out.writeShort(COLUMNS);
-          bytes(out, drill);
-          int64(out, event.seq());
-          bytes(out, event.clientId() == null ? null : event.clientId().getBytes(StandardCharsets.UTF_8));
-          bytes(out, event.type().getBytes(StandardCharsets.UTF_8));
-          int64(out, event.simTime());
-          int64(out, (event.wallTime() - POSTGRES_EPOCH_MILLIS) * 1000);
-          // json's binary form is its text.
-          bytes(out, EventJson.text(event.body()).getBytes(StandardCharsets.UTF_8));
-        }
+  private static void write(List<Rows> rows, DataOutputStream out) throws IOException {
+    out.write(SIGNATURE);
+    out.writeInt(0);
+    out.writeInt(0);
+    for (Rows group : rows) {
+      byte[] drill = group.drillId().getBytes(StandardCharsets.UTF_8);
+      for (Event event : group.events()) {
+        out.writeShort(COLUMNS);
+        bytes(out, drill);
+        int64(out, event.seq());
+        bytes(out, event.clientId() == null ? null : event.clientId().getBytes(StandardCharsets.UTF_8));
+        bytes(out, event.type().getBytes(StandardCharsets.UTF_8));
+        int64(out, event.simTime());
+        int64(out, (event.wallTime() - POSTGRES_EPOCH_MILLIS) * 1000);
+        // json's binary form is its text.
+        bytes(out, EventJson.text(event.body()).getBytes(StandardCharsets.UTF_8));
       }
-      out.writeShort(-1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    out.writeShort(-1);
+    out.flush();
   }
 
   private static void bytes(DataOutputStream out, byte[] value) throws IOException {

@@ -124,6 +124,7 @@ public final class EventWriter {
     }
     Map<String, Long> committedNext = new HashMap<>();
     List<PendingAppend> contiguous = new ArrayList<>(batch.size());
+    int storedRows = 0;
     for (PendingAppend append : batch) {
       Long expected = committedNext.getOrDefault(append.drillId, nextSeq.get(append.drillId));
       long first = append.events.get(0).seq();
@@ -132,18 +133,20 @@ public final class EventWriter {
             + " does not follow the last commit", 1, null));
       } else {
         contiguous.add(append);
+        storedRows += append.events.size();
         committedNext.put(append.drillId, append.events.get(append.events.size() - 1).seq() + 1);
       }
     }
     int flushedRows = rows;
+    int committedRows = storedRows;
     long started = System.nanoTime();
-    CommitObserver.Statement statement = copy.isPresent() && copy.get().takes(flushedRows)
+    CommitObserver.Statement statement = copy.filter(c -> c.takes(committedRows)).isPresent()
         ? CommitObserver.Statement.COPY : CommitObserver.Statement.INSERT;
-    store(contiguous, statement).onComplete(result -> {
+    store(contiguous, committedRows, statement).onComplete(result -> {
       pendingEvents.addAndGet(-flushedRows);
       if (result.succeeded()) {
         commits.incrementAndGet();
-        observer.committed(flushedRows, System.nanoTime() - started, statement);
+        observer.committed(committedRows, System.nanoTime() - started, statement);
         nextSeq.putAll(committedNext);
         contiguous.forEach(PendingAppend::succeed);
       } else {
@@ -155,8 +158,7 @@ public final class EventWriter {
     });
   }
 
-  private Future<Void> store(List<PendingAppend> appends, CommitObserver.Statement statement) {
-    int size = appends.stream().mapToInt(a -> a.events.size()).sum();
+  private Future<Void> store(List<PendingAppend> appends, int size, CommitObserver.Statement statement) {
     if (size == 0) {
       return Future.succeededFuture();
     }
