@@ -9,6 +9,7 @@ import io.drillboard.view.ScenarioView;
 import io.drillboard.workbook.ScenarioWorkbook;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -109,7 +110,7 @@ final class ScenarioApi {
     return wanted.contains("text/csv") ? Export.CSV : Export.JSON;
   }
 
-  private static io.vertx.core.http.HttpServerResponse attachment(RoutingContext ctx, String type, String file) {
+  private static HttpServerResponse attachment(RoutingContext ctx, String type, String file) {
     return ctx.response().putHeader("Content-Type", type)
         .putHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
   }

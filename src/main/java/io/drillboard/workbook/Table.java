@@ -69,9 +69,7 @@ sealed interface Table {
 
     @Override
     public List<Column> columns() {
-      List<Column> all = new ArrayList<>(List.of(parent));
-      all.addAll(columns);
-      return all;
+      return keyFirst(parent, columns);
     }
 
     @Override
@@ -86,7 +84,7 @@ sealed interface Table {
           }
         }
         if (owner == null) {
-          problems.add(row.cellRef(parent.key()) + ": " + parent.key() + " is required (" + parent.en() + ")");
+          problems.add(missing(row, parent));
         } else if (index < 0) {
           problems.add(row.cellRef(parent.key()) + ": no row of the sheet " + capitalised(parents) + " has the id \""
               + owner + "\"");
@@ -136,18 +134,13 @@ sealed interface Table {
   record Keyed(String sheet, Column name, List<Column> columns, Map<String, String> targets) implements Table {
     @Override
     public List<Column> columns() {
-      List<Column> all = new ArrayList<>(List.of(name));
-      all.addAll(columns);
-      return all;
+      return keyFirst(name, columns);
     }
 
     @Override
     public List<Map<String, Object>> rows(Map<String, Object> scenario, List<String> shown) {
       Set<String> names = new LinkedHashSet<>();
-      for (Column column : columns) {
-        String target = targets.get(column.key());
-        names.addAll(Tree.keysAt(scenario, segments(target.substring(0, target.indexOf(".*")))));
-      }
+      columns.forEach(column -> names.addAll(Tree.keysAt(scenario, segments(mapping(column)))));
       List<Map<String, Object>> rows = new ArrayList<>();
       for (String key : names) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -167,12 +160,12 @@ sealed interface Table {
 
     @Override
     public void read(Map<String, Object> scenario, List<ReadRow> rows, CellSources sources, List<String> problems) {
-      targets.values().forEach(t -> sources.sheet(t.substring(0, t.indexOf(".*")), sheet));
+      columns.forEach(column -> sources.sheet(mapping(column), sheet));
       Map<String, ReadRow> seen = new LinkedHashMap<>();
       for (ReadRow row : rows) {
         Object key = row.get(name.key());
         if (key == null) {
-          problems.add(row.cellRef(name.key()) + ": " + name.key() + " is required (" + name.en() + ")");
+          problems.add(missing(row, name));
           continue;
         }
         ReadRow earlier = seen.putIfAbsent(String.valueOf(key), row);
@@ -183,7 +176,7 @@ sealed interface Table {
         for (Column column : columns) {
           Object value = row.get(column.key());
           List<String> target = target(column, String.valueOf(key));
-          int named = segments(targets.get(column.key())).indexOf("*") + 1;
+          int named = segments(mapping(column)).size() + 1;
           sources.cell(String.join(".", target.subList(0, named)), row, name.key());
           sources.cell(String.join(".", target), row, column.key());
           if (value != null) {
@@ -193,6 +186,12 @@ sealed interface Table {
       }
     }
 
+    /** The mapping a value column fills: "opinion.platforms" for "opinion.platforms.*". */
+    private String mapping(Column column) {
+      String target = targets.get(column.key());
+      return target.substring(0, target.indexOf(".*"));
+    }
+
     private List<String> target(Column column, String key) {
       return segments(targets.get(column.key())).stream().map(s -> s.equals("*") ? key : s).toList();
     }
@@ -200,6 +199,17 @@ sealed interface Table {
 
   private static List<String> segments(String path) {
     return List.of(path.split("\\."));
+  }
+
+  /** A sheet's columns: the one that names or places each row, then the rest. */
+  private static List<Column> keyFirst(Column key, List<Column> columns) {
+    List<Column> all = new ArrayList<>(List.of(key));
+    all.addAll(columns);
+    return all;
+  }
+
+  private static String missing(ReadRow row, Column column) {
+    return row.cellRef(column.key()) + ": " + column.key() + " is required (" + column.en() + ")";
   }
 
   private static String capitalised(String word) {

@@ -41,9 +41,13 @@ final class CrashChecks {
    * took before the crash.
    */
   static double commits(Http http, String statement) {
+    return metric(http, "drillboard_event_commit_seconds_count", "statement", statement);
+  }
+
+  /** The sum of a metric's samples with the given labels, from the server's /metrics. */
+  static double metric(Http http, String name, String... labelPairs) {
     String text = http.client().get("/metrics").send().await().bodyAsString();
-    return new Scrape(text).find("drillboard_event_commit_seconds_count", "statement", statement).stream()
-        .mapToDouble(Scrape.Sample::value).sum();
+    return new Scrape(text).find(name, labelPairs).stream().mapToDouble(Scrape.Sample::value).sum();
   }
 
   /** Every acknowledged id is stored exactly once, seqs run from 1 without a gap, and the drill still runs. */

@@ -65,9 +65,10 @@ class DatabaseCrashSafetyTest {
       assertThat(refused.getHeader("Content-Type")).startsWith("application/problem+json");
       assertThat(refused.getHeader("Retry-After")).isNotNull();
 
-      // The outage must last while the load goes on, so that its requests meet it (their 503s are asserted below);
-      // what the load tool was refused is known only when it ends. Free in wall time: the load runs 10 s anyway.
-      Thread.sleep(2_000);
+      // The outage lasts until the load's own requests have met it (their 503s are asserted below): more 503s than
+      // the probe's one.
+      Eventually.until("the load refused during the outage", Duration.ofSeconds(30),
+          () -> CrashChecks.metric(http, "vertx_http_server_requests_total", "code", "503") > 1);
       postgres = startPostgres(pgData, pgPort, root);
 
       // It recovers by itself: health, then the drill takes events again.

@@ -60,9 +60,11 @@ class EventStoreTest {
   /** A group of COPY_FROM events or more goes by COPY; it reads back exactly as the same events INSERTed do. */
   @Test
   void aLargeGroupIsCopiedAndReadsBackAsInsertedEventsDo(Vertx vertx, VertxTestContext test) {
-    EventStore inserting = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { });
-    EventStore copying = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { }, TestDatabase.get(),
-        EventWriter.COPY_FROM);
+    List<CommitObserver.Statement> inserts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<CommitObserver.Statement> copies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    EventStore inserting = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> inserts.add(statement));
+    EventStore copying = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> copies.add(statement),
+        TestDatabase.get(), EventWriter.COPY_FROM);
     String inserted = newDrill(inserting);
     String copied = newDrill(copying);
     List<Event> events = new ArrayList<>();
@@ -76,6 +78,8 @@ class EventStoreTest {
           List<Event> viaInsert = read.resultAt(0);
           List<Event> viaCopy = read.resultAt(1);
           assertThat(viaCopy).hasSize(events.size()).isEqualTo(viaInsert).isEqualTo(events);
+          assertThat(inserts).containsExactly(CommitObserver.Statement.INSERT);
+          assertThat(copies).containsExactly(CommitObserver.Statement.COPY);
           copying.close();
           test.completeNow();
         }))));
@@ -95,7 +99,7 @@ class EventStoreTest {
         .onComplete(test.failing(cause -> store.reader().allEvents(drill)
             .onComplete(test.succeeding(stored -> test.verify(() -> {
           assertThat(cause).isInstanceOf(StoreUnavailableException.class)
-              .hasMessageContaining("events_client_id");
+              .hasMessageContaining("events_client_id").hasMessageContaining("COPY events");
           assertThat(stored).isEmpty();
           store.close();
           test.completeNow();
