@@ -107,7 +107,10 @@ public final class HttpServerVerticle extends VerticleBase {
         // permessage-deflate (RFC 7692), which browsers offer, compresses each viewer's frames on its own connection;
         // per-frame compression is an obsolete draft no browser speaks.
         .setPerMessageWebSocketCompressionSupported(config.live().deflate())
-        .setPerFrameWebSocketCompressionSupported(false);
+        .setPerFrameWebSocketCompressionSupported(false)
+        // HTTP/1.1 only, as over TLS (no ALPN): an h2c upgrade stream that closes trips vertx-micrometer's
+        // request-reset metric (a NullPointerException logged by Netty), and no page or tool needs HTTP/2.
+        .setHttp2ClearTextEnabled(false);
     guard.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
         .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
     server = vertx.createHttpServer(options);

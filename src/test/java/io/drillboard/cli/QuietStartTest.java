@@ -66,8 +66,7 @@ class QuietStartTest {
    * of that (its logger is quiet, see simplelogger.properties) is no longer there to tell.
    */
   private static void assertPoolsHaveTheirOwnSeries(ServerProcess server, String which) throws Exception {
-    // HTTP/1.1: the JDK client's default would first try to upgrade a plain connection to HTTP/2 (h2c).
-    String scrape = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+    String scrape = HttpClient.newHttpClient()
         .send(HttpRequest.newBuilder(server.url().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
         .body();
     List<String> pools = scrape.lines().filter(line -> line.startsWith("vertx_pool_in_use{")).toList();

@@ -17,6 +17,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -95,6 +98,16 @@ class GuardTest {
     HttpResponse<Buffer> response = server.http().call(HttpMethod.GET, "/api/v1/drills?pad=" + "x".repeat(8_000),
         director, null);
     assertThat(response.statusCode()).isIn(414, 431);
+  }
+
+  @Test
+  void anUpgradeToHttp2IsDeclinedAndTheRequestAnsweredOverHttp11() throws Exception {
+    // The JDK client's default: offer h2c on a plain connection (Upgrade: h2c, HTTP2-Settings).
+    java.net.http.HttpResponse<String> health = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.server().port() + "/health")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(health.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(health.statusCode()).isEqualTo(200);
   }
 
   @Test
