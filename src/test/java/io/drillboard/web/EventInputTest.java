@@ -6,9 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drillboard.drill.Command.Incoming;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.regex.Pattern;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class EventInputTest {
+  /** The rule as the documentation states it, here as the oracle for the hand-written check. */
+  private static final Pattern DOCUMENTED_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,63}");
+
   @Test
   void aPayloadIsKeptAsTheTextItArrivedAs() {
     String payload = "{ \"text\" : \"网点排队 <b>\\u0041\", \"n\": [1, 2.50, {\"deep\": true}], \"big\": 1e400 }";
@@ -70,5 +79,19 @@ class EventInputTest {
     assertThatThrownBy(() -> EventInput.batch(Buffer.buffer(event.repeat(10_001)), "application/x-ndjson"))
         .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(413));
     assertThatThrownBy(() -> EventInput.batch(Buffer.buffer("[]"), null)).hasMessage("the batch holds no events");
+  }
+
+  @Test
+  void aTypeIsALetterThenUpTo63LettersDigitsOrPunctuation() {
+    assertThat(List.of("a", "Z", "observation", "msg.v2:x_y-z", "a" + "9".repeat(63)))
+        .allMatch(EventInput::isTypeName);
+    assertThat(List.of("", "1a", "_a", "a b", "a/b", "é", "a\u00e9", "观察", "a" + "9".repeat(64), "a\n"))
+        .noneMatch(EventInput::isTypeName);
+  }
+
+  @Property(tries = 2_000)
+  void theTypeCheckAgreesWithTheDocumentedPattern(@ForAll @StringLength(max = 70) @CharRange(from = 'A', to = 'z')
+      @CharRange(from = '0', to = ':') @Chars({'-', '.', ' ', '/', '\u00e9', '\u0660'}) String type) {
+    assertThat(EventInput.isTypeName(type)).as(type).isEqualTo(DOCUMENTED_TYPE.matcher(type).matches());
   }
 }
