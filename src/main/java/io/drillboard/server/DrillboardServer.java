@@ -85,7 +85,7 @@ public final class DrillboardServer implements AutoCloseable {
       vertx.eventBus().registerCodec(new CommandCodec());
       Tokens tokens = new Tokens(vertx, JwtSecret.resolve(config.jwtSecret(), config.dataDir()),
           config.guard().trust());
-      Pool writer = pool(vertx, database, "drillboard-writer", 1);
+      Pool writer = pool(vertx, database, "drillboard-writer", EventWriter.CONNECTIONS);
       Pool reader = pool(vertx, database, "drillboard-reader", 8);
       EventStore events = new EventStore(writer, reader, config.ingestQueueLimit(), metrics, database,
           EventWriter.COPY_FROM);

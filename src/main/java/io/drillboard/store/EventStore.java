@@ -13,7 +13,7 @@ public final class EventStore implements AutoCloseable {
   private final EventReader reader;
   private final Optional<EventCopy> copy;
 
-  /** {@code writer} should hold one connection: commits are strictly one after another. Large groups INSERT too. */
+  /** {@code writer} should hold {@link EventWriter#CONNECTIONS} connections. Large groups INSERT too. */
   public EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer) {
     this(writer, reader, maxPendingEvents, observer, Optional.empty());
   }

@@ -1,11 +1,14 @@
 package io.drillboard.store;
 
 import io.drillboard.drill.Event;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,16 +24,24 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Appends events to the log by group commit, and the one place the log's INSERT lives.
  *
- * <p>Whatever the drills hand over while one INSERT is in flight goes into the next one, a single statement over
- * arrays, so a busy server commits thousands of events per round trip. An append completes only once its events are
- * durable. A drill's events must arrive with contiguous seqs; after a failed commit its later appends are refused
- * until the drill has reloaded, so a failure can never leave a gap. A large group goes by COPY instead of INSERT
- * ({@link EventCopy}), still one commit at a time.
+ * <p>Whatever the drills hand over while a group is being inserted goes into the next group, a single statement over
+ * arrays, so a busy server commits thousands of events per round trip. Groups are pipelined: while one group waits
+ * for its COMMIT, the next is already inserted in a transaction of its own on another connection. The commits
+ * themselves still happen strictly one after another, in the order the groups were formed, and a group commits only
+ * if, for each drill in it, its first seq follows that drill's last committed event. So a failed commit can never be
+ * followed by a later one that leaves a gap: the later group rolls back instead (docs/architecture.md, "Pipelined
+ * group commit"). An append completes only once its events are durable. A large group goes by COPY instead of
+ * INSERT ({@link EventCopy}), in its turn like any other commit.
  */
 public final class EventWriter {
   public static final int MAX_EVENTS_PER_COMMIT = 20_000;
   /** From this many events a group is written with COPY: measured in bench/RESULTS.md (issue 18). */
   public static final int COPY_FROM = 1_000;
+  /**
+   * The writer pool's size: one group inserting, one waiting for the commit before its own, one committing. With
+   * fewer the groups still commit in order, only less overlapped.
+   */
+  public static final int CONNECTIONS = 3;
 
   private static final String INSERT = """
       INSERT INTO events (drill_id, seq, client_id, type, sim_time, wall_time, payload)
@@ -42,16 +53,19 @@ public final class EventWriter {
   private final int maxPendingEvents;
   private final ConcurrentLinkedQueue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pendingEvents = new AtomicInteger();
-  private final AtomicBoolean flushing = new AtomicBoolean();
-  private final Map<String, Long> nextSeq = new ConcurrentHashMap<>();
+  /** Set while a group is formed and inserted: the next group fills meanwhile and is formed after it. */
+  private final AtomicBoolean forming = new AtomicBoolean();
+  /** The seq each drill's next append must start with, counting the groups still in flight. */
+  private final Map<String, Long> flushedNext = new ConcurrentHashMap<>();
+  /** The seq after each drill's last committed event: what a group is checked against when its turn to commit comes. */
+  private final Map<String, Long> committedNext = new ConcurrentHashMap<>();
+  /** Completes once the last group formed has committed or given up; the next group commits only after that. */
+  private volatile Future<Void> lastResolved = Future.succeededFuture();
   private final AtomicLong commits = new AtomicLong();
   private final CommitObserver observer;
   private final Optional<EventCopy> copy;
 
-  /**
-   * {@code writer} should hold one connection: commits are strictly one after another, whether by INSERT or, for a
-   * group as large as {@code copy} takes, by COPY.
-   */
+  /** {@code writer} should hold {@link #CONNECTIONS} connections; large groups go by {@code copy} if given. */
   EventWriter(Pool writer, int maxPendingEvents, CommitObserver observer, Optional<EventCopy> copy) {
     this.writer = writer;
     this.maxPendingEvents = maxPendingEvents;
@@ -64,7 +78,7 @@ public final class EventWriter {
     return pendingEvents.get();
   }
 
-  /** How many INSERTs have committed events: far fewer than the events themselves under load. */
+  /** How many groups have committed events: far fewer than the events themselves under load. */
   public long commits() {
     return commits.get();
   }
@@ -75,9 +89,10 @@ public final class EventWriter {
     return depth == 0 || depth + events <= maxPendingEvents;
   }
 
-  /** Declares the seq the drill's next append must start with, after creating or (re)loading it. */
+  /** Declares the seq the drill's next append must start with, after creating or (re)loading it from the log. */
   public void expectNext(String drillId, long seq) {
-    nextSeq.put(drillId, seq);
+    committedNext.put(drillId, seq);
+    flushedNext.put(drillId, seq);
   }
 
   /**
@@ -98,73 +113,142 @@ public final class EventWriter {
       return Future.failedFuture(new StoreUnavailableException("the ingest queue is full", 1, null));
     }
     queue.add(new PendingAppend(drillId, events, context, promise));
-    if (flushing.compareAndSet(false, true)) {
-      flush();
-    }
+    formNextGroup();
     return promise.future();
   }
 
-  private void flush() {
-    List<PendingAppend> batch = new ArrayList<>();
+  /** Forms and inserts the next group, unless one is being formed: that one's end forms the next. */
+  private void formNextGroup() {
+    while (!queue.isEmpty() && forming.compareAndSet(false, true)) {
+      Group group = admit(take());
+      if (group.rows() == 0) {
+        forming.set(false);
+        continue;
+      }
+      Future<Void> previous = lastResolved;
+      Promise<Void> resolved = Promise.promise();
+      lastResolved = resolved.future();
+      long started = System.nanoTime();
+      stage(group).onComplete(staged -> {
+        forming.set(false);
+        formNextGroup();
+        previous.onComplete(turn -> commit(group, staged).onComplete(result -> {
+          finish(group, result, System.nanoTime() - started);
+          resolved.complete();
+        }));
+      });
+      return;
+    }
+  }
+
+  /** The queue's head, up to a commit's worth of events (a lone larger append whole). */
+  private List<PendingAppend> take() {
+    List<PendingAppend> taken = new ArrayList<>();
     int rows = 0;
     for (PendingAppend next = queue.peek(); next != null; next = queue.peek()) {
       if (rows > 0 && rows + next.events.size() > MAX_EVENTS_PER_COMMIT) {
         break;
       }
       queue.poll();
-      batch.add(next);
+      taken.add(next);
       rows += next.events.size();
     }
-    if (batch.isEmpty()) {
-      flushing.set(false);
-      if (!queue.isEmpty() && flushing.compareAndSet(false, true)) {
-        flush();
-      }
-      return;
-    }
-    Map<String, Long> committedNext = new HashMap<>();
-    List<PendingAppend> contiguous = new ArrayList<>(batch.size());
-    int storedRows = 0;
-    for (PendingAppend append : batch) {
-      Long expected = committedNext.getOrDefault(append.drillId, nextSeq.get(append.drillId));
-      long first = append.events.get(0).seq();
-      if (expected != null && first != expected) {
-        append.fail(new StoreUnavailableException("drill " + append.drillId + " must reload: seq " + first
-            + " does not follow the last commit", 1, null));
-      } else {
-        contiguous.add(append);
-        storedRows += append.events.size();
-        committedNext.put(append.drillId, append.events.get(append.events.size() - 1).seq() + 1);
-      }
-    }
-    int flushedRows = rows;
-    int committedRows = storedRows;
-    long started = System.nanoTime();
-    CommitObserver.Statement statement = copy.filter(c -> c.takes(committedRows)).isPresent()
-        ? CommitObserver.Statement.COPY : CommitObserver.Statement.INSERT;
-    store(contiguous, committedRows, statement).onComplete(result -> {
-      pendingEvents.addAndGet(-flushedRows);
-      if (result.succeeded()) {
-        commits.incrementAndGet();
-        observer.committed(committedRows, System.nanoTime() - started, statement);
-        nextSeq.putAll(committedNext);
-        contiguous.forEach(PendingAppend::succeed);
-      } else {
-        StoreUnavailableException failure = new StoreUnavailableException("the event store could not commit: "
-            + result.cause().getMessage(), 2, result.cause());
-        contiguous.forEach(append -> append.fail(failure));
-      }
-      flush();
-    });
+    return taken;
   }
 
-  private Future<Void> store(List<PendingAppend> appends, int size, CommitObserver.Statement statement) {
-    if (size == 0) {
+  /** Refuses at once each append that does not follow its drill's last append; the rest make the group. */
+  private Group admit(List<PendingAppend> taken) {
+    Map<String, Long> firstSeq = new HashMap<>();
+    Map<String, Long> nextSeq = new HashMap<>();
+    List<PendingAppend> contiguous = new ArrayList<>(taken.size());
+    int rows = 0;
+    for (PendingAppend append : taken) {
+      Long expected = nextSeq.getOrDefault(append.drillId, flushedNext.get(append.drillId));
+      long first = append.events.get(0).seq();
+      if (expected != null && first != expected) {
+        pendingEvents.addAndGet(-append.events.size());
+        append.fail(new StoreUnavailableException("drill " + append.drillId + " must reload: seq " + first
+            + " does not follow its last append", 1, null));
+      } else {
+        contiguous.add(append);
+        rows += append.events.size();
+        firstSeq.putIfAbsent(append.drillId, first);
+        nextSeq.put(append.drillId, append.events.get(append.events.size() - 1).seq() + 1);
+      }
+    }
+    flushedNext.putAll(nextSeq);
+    int stored = rows;
+    CommitObserver.Statement statement = copy.filter(c -> c.takes(stored)).isPresent()
+        ? CommitObserver.Statement.COPY : CommitObserver.Statement.INSERT;
+    return new Group(contiguous, rows, firstSeq, nextSeq, statement);
+  }
+
+  /**
+   * The group's first stage, which may overlap earlier groups' commits: an INSERT in a transaction left open. A COPY
+   * group has none; it copies and commits at once when its turn comes.
+   */
+  private Future<Staged> stage(Group group) {
+    if (group.statement() == CommitObserver.Statement.COPY) {
       return Future.succeededFuture();
     }
-    if (statement == CommitObserver.Statement.COPY) {
-      return copy.orElseThrow().copy(appends.stream().map(a -> new EventCopy.Rows(a.drillId, a.events)).toList());
+    return writer.getConnection().compose(connection -> connection.begin()
+        .compose(transaction -> connection.preparedQuery(INSERT).execute(arrays(group))
+            .map(rows -> new Staged(connection, transaction)))
+        .onFailure(failure -> connection.close()));
+  }
+
+  /**
+   * The group's commit, once every earlier group has committed or given up. It commits only if each of its drills
+   * starts right after that drill's last committed event; otherwise an earlier group failed and this one would leave
+   * a gap, so it rolls back.
+   */
+  private Future<Void> commit(Group group, AsyncResult<Staged> staged) {
+    Optional<String> broken = group.firstSeq().entrySet().stream()
+        .filter(first -> committedNext.containsKey(first.getKey())
+            && committedNext.get(first.getKey()).longValue() != first.getValue())
+        .map(Map.Entry::getKey).findFirst();
+    if (staged.failed()) {
+      return Future.failedFuture(staged.cause());
     }
+    if (group.statement() == CommitObserver.Statement.COPY) {
+      return broken.isPresent() ? Future.failedFuture(afterFailure(broken.get()))
+          : copy.orElseThrow().copy(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events))
+              .toList());
+    }
+    Staged open = staged.result();
+    Future<Void> ended = broken.isPresent()
+        ? open.transaction().rollback().transform(rolledBack -> Future.failedFuture(afterFailure(broken.get())))
+        : open.transaction().commit();
+    return ended.onComplete(done -> open.connection().close());
+  }
+
+  private static IllegalStateException afterFailure(String drillId) {
+    return new IllegalStateException("an earlier commit of drill " + drillId + " failed; rolled back to leave no gap");
+  }
+
+  private void finish(Group group, AsyncResult<Void> result, long nanos) {
+    pendingEvents.addAndGet(-group.rows());
+    if (result.succeeded()) {
+      committedNext.putAll(group.nextSeq());
+      commits.incrementAndGet();
+      observer.committed(group.rows(), nanos, group.statement());
+      group.appends().forEach(PendingAppend::succeed);
+    } else {
+      // Its drills' later appends are refused until each has reloaded and declared its next seq again.
+      group.nextSeq().keySet().forEach(drill -> {
+        Long committed = committedNext.get(drill);
+        if (committed != null) {
+          flushedNext.put(drill, committed);
+        }
+      });
+      StoreUnavailableException failure = new StoreUnavailableException("the event store could not commit: "
+          + result.cause().getMessage(), 2, result.cause());
+      group.appends().forEach(append -> append.fail(failure));
+    }
+  }
+
+  private static Tuple arrays(Group group) {
+    int size = group.rows();
     String[] drills = new String[size];
     Long[] seqs = new Long[size];
     String[] clientIds = new String[size];
@@ -173,7 +257,7 @@ public final class EventWriter {
     Long[] wallTimes = new Long[size];
     String[] payloads = new String[size];
     int i = 0;
-    for (PendingAppend append : appends) {
+    for (PendingAppend append : group.appends()) {
       for (Event event : append.events) {
         drills[i] = append.drillId;
         seqs[i] = event.seq();
@@ -185,9 +269,16 @@ public final class EventWriter {
         i++;
       }
     }
-    return writer.preparedQuery(INSERT)
-        .execute(Tuple.wrap(new Object[] {drills, seqs, clientIds, types, simTimes, wallTimes, payloads}))
-        .mapEmpty();
+    return Tuple.wrap(new Object[] {drills, seqs, clientIds, types, simTimes, wallTimes, payloads});
+  }
+
+  /** The appends of one commit, each drill's first seq in it and the seq after its last. */
+  private record Group(List<PendingAppend> appends, int rows, Map<String, Long> firstSeq, Map<String, Long> nextSeq,
+      CommitObserver.Statement statement) {
+  }
+
+  /** A group's inserted rows, in a transaction waiting for its turn to commit. */
+  private record Staged(SqlConnection connection, Transaction transaction) {
   }
 
   private record PendingAppend(String drillId, List<Event> events, Context context, Promise<Void> promise) {

@@ -29,8 +29,8 @@ class EventStoreTest {
   @BeforeEach
   void pools(Vertx vertx) {
     Database database = TestDatabase.get();
-    writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions())
-        .using(vertx).build();
+    writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(EventWriter.CONNECTIONS))
+        .connectingTo(database.connectOptions()).using(vertx).build();
     reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions())
         .using(vertx).build();
   }

@@ -1,0 +1,135 @@
+package io.drillboard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drillboard.drill.Event;
+import io.drillboard.drill.EventBody;
+import io.drillboard.support.Eventually;
+import io.drillboard.support.TestDatabase;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Group commits in flight together (issue 18): the next group is inserted while the one before it commits; the commits
+ * and the acknowledgements still come in order; and when a commit fails, a later group of the same drill rolls back
+ * instead of leaving a gap.
+ *
+ * <p>A deferred constraint trigger, on this test's drills only, makes chosen events' COMMIT slow (a second) or fail
+ * after that second, so the next group is surely in flight meanwhile.
+ */
+class PipelinedCommitTest {
+  private static final String DRILL_PREFIX = "pipeline-";
+  private static final String COMMIT_HOOK = """
+      CREATE OR REPLACE FUNCTION pipeline_test_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.payload->>'commit' IN ('slow', 'fail') THEN PERFORM pg_sleep(1); END IF;
+        IF NEW.payload->>'commit' = 'fail' THEN RAISE EXCEPTION 'commit refused by the test'; END IF;
+        RETURN NULL;
+      END $$;
+      DROP TRIGGER IF EXISTS pipeline_test_commit ON events;
+      CREATE CONSTRAINT TRIGGER pipeline_test_commit AFTER INSERT ON events DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW WHEN (NEW.drill_id LIKE 'pipeline-%') EXECUTE FUNCTION pipeline_test_commit();""";
+
+  private static Vertx vertx;
+  private static Pool writer;
+  private static Pool reader;
+
+  @BeforeAll
+  static void pools() throws Exception {
+    vertx = Vertx.vertx();
+    Database database = TestDatabase.get();
+    writer = PgBuilder.pool().with(new PoolOptions().setMaxSize(EventWriter.CONNECTIONS))
+        .connectingTo(database.connectOptions()).using(vertx).build();
+    reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions())
+        .using(vertx).build();
+    await(reader.query(COMMIT_HOOK).execute());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    await(reader.query("DROP TRIGGER pipeline_test_commit ON events; DROP FUNCTION pipeline_test_commit()").execute());
+    await(vertx.close());
+  }
+
+  @Test
+  void theNextGroupIsInsertedWhileTheOneBeforeCommitsAndIsAcknowledgedAfterIt() throws Exception {
+    EventStore store = new EventStore(writer, reader, 1_000, (events, nanos, statement) -> { });
+    String slow = newDrill(store);
+    String quick = newDrill(store);
+    List<String> acknowledged = new CopyOnWriteArrayList<>();
+
+    Future<Void> first = store.writer().append(slow, List.of(event(1, "slow"))).onSuccess(v -> acknowledged.add(slow));
+    Future<Void> second = store.writer().append(quick, List.of(event(1, "quick")))
+        .onSuccess(v -> acknowledged.add(quick));
+
+    // While the first COMMIT sleeps, the second group's INSERT is done, its transaction open.
+    Eventually.until("a second group inserted and waiting for its turn to commit", Duration.ofSeconds(1),
+        () -> !first.isComplete() && insertsWaitingToCommit() == 1);
+    await(Future.all(first, second));
+    assertThat(acknowledged).containsExactly(slow, quick);
+    assertThat(seqs(store, slow)).containsExactly(1L);
+    assertThat(seqs(store, quick)).containsExactly(1L);
+  }
+
+  @Test
+  void aGroupBehindAFailedCommitRollsBackRatherThanLeaveAGap() throws Exception {
+    EventStore store = new EventStore(writer, reader, 1_000, (events, nanos, statement) -> { });
+    String drill = newDrill(store);
+
+    Future<Void> failing = store.writer().append(drill, List.of(event(1, "fail")));
+    Future<Void> following = store.writer().append(drill, List.of(event(2, "quick"), event(3, "quick")));
+    Eventually.until("the following group inserted while the first one's commit fails", Duration.ofSeconds(1),
+        () -> !failing.isComplete() && insertsWaitingToCommit() == 1);
+    assertThat(causeOf(failing)).isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("commit refused by the test");
+    assertThat(causeOf(following)).isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("rolled back to leave no gap");
+    assertThat(seqs(store, drill)).as("nothing stored after the failed commit, so no gap").isEmpty();
+
+    // Until the drill has reloaded it may not go on; then it starts again where the log ends.
+    assertThat(causeOf(store.writer().append(drill, List.of(event(4, "quick"))))).hasMessageContaining("must reload");
+    store.writer().expectNext(drill, 1);
+    await(store.writer().append(drill, List.of(event(1, "quick"), event(2, "quick"))));
+    assertThat(seqs(store, drill)).containsExactly(1L, 2L);
+  }
+
+  /** Sessions of this test's drills that inserted and now wait, in their transaction, for their COMMIT. */
+  private static int insertsWaitingToCommit() throws Exception {
+    return await(reader.query("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+        + " AND query LIKE 'INSERT INTO events%'").execute()).iterator().next().getInteger(0);
+  }
+
+  private static List<Long> seqs(EventStore store, String drill) throws Exception {
+    return await(store.reader().allEvents(drill)).stream().map(Event::seq).toList();
+  }
+
+  private static Throwable causeOf(Future<?> future) throws Exception {
+    return await(future.transform(result -> Future.succeededFuture(result.cause())));
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private static String newDrill(EventStore store) {
+    String drill = DRILL_PREFIX + UUID.randomUUID().toString().substring(0, 8);
+    store.writer().expectNext(drill, 1);
+    return drill;
+  }
+
+  private static Event event(long seq, String commit) {
+    return new Event(seq, null, 36_000_000 + seq, System.currentTimeMillis(),
+        new EventBody.External("message", "{\"commit\":\"" + commit + "\"}"));
+  }
+}
