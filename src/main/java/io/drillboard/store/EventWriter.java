@@ -55,6 +55,10 @@ public final class EventWriter {
   private final AtomicInteger pendingEvents = new AtomicInteger();
   /** Set while a group is formed and inserted: the next group fills meanwhile and is formed after it. */
   private final AtomicBoolean forming = new AtomicBoolean();
+  /** Events queued and not yet taken into a group. */
+  private final AtomicInteger queuedEvents = new AtomicInteger();
+  /** The size of the last group formed. */
+  private volatile int lastGroupRows;
   /** The seq each drill's next append must start with, counting the groups still in flight. */
   private final Map<String, Long> flushedNext = new ConcurrentHashMap<>();
   /** The seq after each drill's last committed event: what a group is checked against when its turn to commit comes. */
@@ -112,14 +116,27 @@ public final class EventWriter {
       pendingEvents.addAndGet(-events.size());
       return Future.failedFuture(new StoreUnavailableException("the ingest queue is full", 1, null));
     }
+    queuedEvents.addAndGet(events.size());
     queue.add(new PendingAppend(drillId, events, context, promise));
     formNextGroup();
     return promise.future();
   }
 
-  /** Forms and inserts the next group, unless one is being formed: that one's end forms the next. */
+  /**
+   * Forms and inserts the next group, unless one is being formed (its insert's end forms the next). While an earlier
+   * group has yet to commit, the next starts early only once the queue holds as many events as the last group: each
+   * group costs the database a transaction of its own, so on a busy CPU smaller groups would cost more than the
+   * overlap saves (bench/RESULTS.md). Otherwise it is formed when that commit ends.
+   */
   private void formNextGroup() {
     while (!queue.isEmpty() && forming.compareAndSet(false, true)) {
+      if (!lastResolved.isComplete() && queuedEvents.get() < lastGroupRows) {
+        forming.set(false);
+        if (lastResolved.isComplete()) {
+          continue; // the commit ended meanwhile, and its own call found the flag set
+        }
+        return;
+      }
       Group group = admit(take());
       if (group.rows() == 0) {
         forming.set(false);
@@ -135,6 +152,7 @@ public final class EventWriter {
         previous.onComplete(turn -> commit(group, staged).onComplete(result -> {
           finish(group, result, System.nanoTime() - started);
           resolved.complete();
+          formNextGroup();
         }));
       });
       return;
@@ -153,6 +171,8 @@ public final class EventWriter {
       taken.add(next);
       rows += next.events.size();
     }
+    queuedEvents.addAndGet(-rows);
+    lastGroupRows = rows;
     return taken;
   }
 

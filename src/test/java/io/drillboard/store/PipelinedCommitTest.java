@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Group commits in flight together (issue 18): the next group is inserted while the one before it commits; the commits
- * and the acknowledgements still come in order; and when a commit fails, a later group of the same drill rolls back
- * instead of leaving a gap.
+ * Group commits in flight together (issue 18): the next group is inserted while the one before it commits, once there
+ * are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a later
+ * group of the same drill rolls back instead of leaving a gap.
  *
  * <p>A deferred constraint trigger, on this test's drills only, makes chosen events' COMMIT slow (a second) or fail
  * after that second, so the next group is surely in flight meanwhile.
@@ -102,6 +102,32 @@ class PipelinedCommitTest {
     store.writer().expectNext(drill, 1);
     await(store.writer().append(drill, List.of(event(1, "quick"), event(2, "quick"))));
     assertThat(seqs(store, drill)).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void aGroupStartsEarlyOnlyOnceTheQueueHoldsAsManyEventsAsTheGroupBeforeIt() throws Exception {
+    EventStore store = new EventStore(writer, reader, 1_000, (events, nanos, statement) -> { });
+    String slow = newDrill(store);
+    String few = newDrill(store);
+    String more = newDrill(store);
+
+    Future<Void> first = store.writer().append(slow, List.of(event(1, "slow"), event(2, "quick"), event(3, "quick")));
+    Future<Void> one = store.writer().append(few, List.of(event(1, "quick")));
+    Eventually.until("the first group committing", Duration.ofSeconds(1), () -> committing() == 1);
+    assertThat(insertsWaitingToCommit()).as("one queued event waits for the commit of three").isZero();
+
+    Future<Void> two = store.writer().append(more, List.of(event(1, "quick"), event(2, "quick")));
+    Eventually.until("three queued events inserted while the first group commits", Duration.ofSeconds(1),
+        () -> !first.isComplete() && insertsWaitingToCommit() == 1);
+    await(Future.all(first, one, two));
+    assertThat(seqs(store, few)).containsExactly(1L);
+    assertThat(seqs(store, more)).containsExactly(1L, 2L);
+  }
+
+  /** Sessions committing now (the test's hook sleeps in the COMMIT). */
+  private static int committing() throws Exception {
+    return await(reader.query("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = 'COMMIT'")
+        .execute()).iterator().next().getInteger(0);
   }
 
   /** Sessions of this test's drills that inserted and now wait, in their transaction, for their COMMIT. */
