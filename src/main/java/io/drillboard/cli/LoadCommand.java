@@ -45,17 +45,23 @@ final class LoadCommand implements Callable<Integer> {
       description = "The viewers offer permessage-deflate, as browsers do; frame sizes are still counted decompressed.")
   boolean deflate;
 
+  @Option(names = "--warm-up", defaultValue = "0s", converter = DurationConverter.class,
+      description = "The first part of the run, sent like the rest, whose acknowledgement latencies are not counted "
+          + "(the loader's own JIT warms up meanwhile); default ${DEFAULT-VALUE}.")
+  Duration warmUp;
+
   @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
-    if (rate <= 0 || batch < 1 || batch > 10_000 || subscribers < 0 || duration.isNegative() || duration.isZero()) {
+    if (rate <= 0 || batch < 1 || batch > 10_000 || subscribers < 0 || duration.isNegative() || duration.isZero()
+        || warmUp.isNegative() || warmUp.compareTo(duration) >= 0) {
       throw new IllegalArgumentException("--rate must be positive, --batch 1 to 10000, --subscribers 0 or more, "
-          + "--duration longer than zero");
+          + "--duration longer than zero, --warm-up shorter than --duration");
     }
     LoadRun run = new LoadRun(new LoadRun.Plan(url, token, drill, rate, duration, batch, subscribers, connections,
-        ackedLog, deflate));
+        ackedLog, deflate, warmUp));
     LoadRun.Summary summary = run.execute(System.out);
     System.out.println(summary.table());
     if (json) {

@@ -36,13 +36,16 @@ import org.HdrHistogram.Histogram;
  * requests it prevented (no coordinated omission).
  */
 final class LoadRun {
-  /** {@code deflate}: the viewers offer permessage-deflate, as browsers do. */
+  /**
+   * {@code deflate}: the viewers offer permessage-deflate, as browsers do. {@code warmUp}: the first part of the run,
+   * whose events are sent and acknowledged like the others but whose acknowledgement latencies are not counted.
+   */
   record Plan(URI url, String token, String drill, double rate, Duration duration, int batch, int subscribers,
-      int connections, Path ackedLog, boolean deflate) {
-    /** A plan whose viewers, if any, do not offer deflate. */
+      int connections, Path ackedLog, boolean deflate, Duration warmUp) {
+    /** A plan whose viewers, if any, do not offer deflate, and every latency counts. */
     Plan(URI url, String token, String drill, double rate, Duration duration, int batch, int subscribers,
         int connections, Path ackedLog) {
-      this(url, token, drill, rate, duration, batch, subscribers, connections, ackedLog, false);
+      this(url, token, drill, rate, duration, batch, subscribers, connections, ackedLog, false, Duration.ZERO);
     }
   }
 
@@ -66,6 +69,8 @@ final class LoadRun {
   private long acknowledged;
   private long inFlight;
   private long lastAck;
+  /** Events intended before this time are in the warm-up: their latency is not counted. */
+  private volatile long measuredFrom;
   private long frames;
   private long frameBytes;
   private int viewersLost;
@@ -87,6 +92,7 @@ final class LoadRun {
       List<WebSocket> viewers = subscribe(vertx);
       long total = (long) Math.floor(plan.rate() * plan.duration().toMillis() / 1000.0);
       long start = System.currentTimeMillis() + 100;
+      measuredFrom = start + plan.warmUp().toMillis();
       long ticker = vertx.setPeriodic(1, id -> sendDue(client, start, total, acked));
       long reporter = vertx.setPeriodic(1_000, id -> progress.println(progressLine(start)));
       long deadline = start + plan.duration().toMillis() + 30_000;
@@ -161,7 +167,9 @@ final class LoadRun {
       acknowledged += ids.length;
       lastAck = now;
       for (int i = 0; i < ids.length; i++) {
-        ackLatency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, now - intended[i]) * 1000));
+        if (intended[i] >= measuredFrom) {
+          ackLatency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, now - intended[i]) * 1000));
+        }
         if (acked != null) {
           try {
             acked.write(ids[i]);

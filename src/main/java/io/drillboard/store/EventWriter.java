@@ -143,10 +143,11 @@ public final class EventWriter {
         continue;
       }
       Future<Void> previous = lastResolved;
+      boolean behindAnother = !previous.isComplete();
       Promise<Void> resolved = Promise.promise();
       lastResolved = resolved.future();
       long started = System.nanoTime();
-      stage(group).onComplete(staged -> {
+      stage(group, behindAnother).onComplete(staged -> {
         forming.set(false);
         formNextGroup();
         previous.onComplete(turn -> commit(group, staged).onComplete(result -> {
@@ -204,11 +205,12 @@ public final class EventWriter {
   }
 
   /**
-   * The group's first stage, which may overlap earlier groups' commits: an INSERT in a transaction left open. A COPY
-   * group has none; it copies and commits at once when its turn comes.
+   * The group's first stage, when it is formed behind a group yet to commit: an INSERT in a transaction left open,
+   * which overlaps the earlier commits. A group with none ahead of it, and a COPY group, has no first stage: it writes
+   * and commits in one step when its turn comes, the INSERT in autocommit (one round trip, not three).
    */
-  private Future<Staged> stage(Group group) {
-    if (group.statement() == CommitObserver.Statement.COPY) {
+  private Future<Staged> stage(Group group, boolean behindAnother) {
+    if (!behindAnother || group.statement() == CommitObserver.Statement.COPY) {
       return Future.succeededFuture();
     }
     return writer.getConnection().compose(connection -> connection.begin()
@@ -220,7 +222,7 @@ public final class EventWriter {
   /**
    * The group's commit, once every earlier group has committed or given up. It commits only if each of its drills
    * starts right after that drill's last committed event; otherwise an earlier group failed and this one would leave
-   * a gap, so it rolls back.
+   * a gap, so it rolls back (or, not yet written, is not written).
    */
   private Future<Void> commit(Group group, AsyncResult<Staged> staged) {
     Optional<String> broken = group.firstSeq().entrySet().stream()
@@ -230,10 +232,13 @@ public final class EventWriter {
     if (staged.failed()) {
       return Future.failedFuture(staged.cause());
     }
-    if (group.statement() == CommitObserver.Statement.COPY) {
-      return broken.isPresent() ? Future.failedFuture(afterFailure(broken.get()))
-          : copy.orElseThrow().copy(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events))
-              .toList());
+    if (staged.result() == null) {
+      if (broken.isPresent()) {
+        return Future.failedFuture(afterFailure(broken.get()));
+      }
+      return group.statement() == CommitObserver.Statement.COPY
+          ? copy.orElseThrow().copy(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events)).toList())
+          : writer.preparedQuery(INSERT).execute(arrays(group)).mapEmpty();
     }
     Staged open = staged.result();
     Future<Void> ended = broken.isPresent()
@@ -243,7 +248,8 @@ public final class EventWriter {
   }
 
   private static IllegalStateException afterFailure(String drillId) {
-    return new IllegalStateException("an earlier commit of drill " + drillId + " failed; rolled back to leave no gap");
+    return new IllegalStateException("an earlier commit of drill " + drillId
+        + " failed; not committed, to leave no gap");
   }
 
   private void finish(Group group, AsyncResult<Void> result, long nanos) {
