@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,8 @@ public final class EventWriter {
    * fewer the groups still commit in order, only less overlapped.
    */
   public static final int CONNECTIONS = 3;
+  /** How long a commit runs before the next group may start behind it: a slow disk or a distant database. */
+  static final long PIPELINE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
   private static final String INSERT = """
       INSERT INTO events (drill_id, seq, client_id, type, sim_time, wall_time, payload)
@@ -57,8 +60,9 @@ public final class EventWriter {
   private final AtomicBoolean forming = new AtomicBoolean();
   /** Events queued and not yet taken into a group. */
   private final AtomicInteger queuedEvents = new AtomicInteger();
-  /** The size of the last group formed. */
+  /** The size of the last group formed, and when it was formed ({@link System#nanoTime()}). */
   private volatile int lastGroupRows;
+  private volatile long lastGroupFormedAt;
   /** The seq each drill's next append must start with, counting the groups still in flight. */
   private final Map<String, Long> flushedNext = new ConcurrentHashMap<>();
   /** The seq after each drill's last committed event: what a group is checked against when its turn to commit comes. */
@@ -124,13 +128,15 @@ public final class EventWriter {
 
   /**
    * Forms and inserts the next group, unless one is being formed (its insert's end forms the next). While an earlier
-   * group has yet to commit, the next starts early only once the queue holds as many events as the last group: each
-   * group costs the database a transaction of its own, so on a busy CPU smaller groups would cost more than the
-   * overlap saves (bench/RESULTS.md). Otherwise it is formed when that commit ends.
+   * group has yet to commit, the next starts early only once that commit has taken {@link #PIPELINE_AFTER_NANOS} and
+   * the queue holds as many events as the last group; otherwise it is formed when the commit ends. Each group costs
+   * the database a transaction of its own: where a commit returns within a millisecond, the CPU limits ingest, not
+   * the wait, and smaller overlapping groups measured slower (bench/RESULTS.md).
    */
   private void formNextGroup() {
     while (!queue.isEmpty() && forming.compareAndSet(false, true)) {
-      if (!lastResolved.isComplete() && queuedEvents.get() < lastGroupRows) {
+      if (!lastResolved.isComplete() && (queuedEvents.get() < lastGroupRows
+          || System.nanoTime() - lastGroupFormedAt < PIPELINE_AFTER_NANOS)) {
         forming.set(false);
         if (lastResolved.isComplete()) {
           continue; // the commit ended meanwhile, and its own call found the flag set
@@ -174,6 +180,7 @@ public final class EventWriter {
     }
     queuedEvents.addAndGet(-rows);
     lastGroupRows = rows;
+    lastGroupFormedAt = System.nanoTime();
     return taken;
   }
 

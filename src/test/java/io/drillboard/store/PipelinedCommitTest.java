@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Group commits in flight together (issue 18): the next group is inserted while the one before it commits, once there
- * are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a later
- * group of the same drill rolls back instead of leaving a gap.
+ * Group commits in flight together (issue 18): the next group is inserted while a slow commit before it runs, once
+ * there are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a
+ * later group of the same drill rolls back instead of leaving a gap.
  *
  * <p>A deferred constraint trigger, on this test's drills only, makes chosen events' COMMIT slow (a second) or fail
  * after that second, so the next group is surely in flight meanwhile.
@@ -70,6 +70,7 @@ class PipelinedCommitTest {
     List<String> acknowledged = new CopyOnWriteArrayList<>();
 
     Future<Void> first = store.writer().append(slow, List.of(event(1, "slow"))).onSuccess(v -> acknowledged.add(slow));
+    Eventually.until("the first group committing", Duration.ofSeconds(1), () -> committing() == 1);
     Future<Void> second = store.writer().append(quick, List.of(event(1, "quick")))
         .onSuccess(v -> acknowledged.add(quick));
 
@@ -88,6 +89,7 @@ class PipelinedCommitTest {
     String drill = newDrill(store);
 
     Future<Void> failing = store.writer().append(drill, List.of(event(1, "fail")));
+    Eventually.until("the first group committing", Duration.ofSeconds(1), () -> committing() == 1);
     Future<Void> following = store.writer().append(drill, List.of(event(2, "quick"), event(3, "quick")));
     Eventually.until("the following group inserted while the first one's commit fails", Duration.ofSeconds(1),
         () -> !failing.isComplete() && insertsWaitingToCommit() == 1);
