@@ -43,7 +43,7 @@ public final class EventWriter {
    * fewer the groups still commit in order, only less overlapped.
    */
   public static final int CONNECTIONS = 3;
-  /** How long a commit runs before the next group may start behind it: a slow disk or a distant database. */
+  /** How long the last group is in flight before the next may start behind it: a slow disk or a distant database. */
   static final long PIPELINE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
   private static final String INSERT = """
@@ -128,8 +128,9 @@ public final class EventWriter {
 
   /**
    * Forms and inserts the next group, unless one is being formed (its insert's end forms the next). While an earlier
-   * group has yet to commit, the next starts early only once that commit has taken {@link #PIPELINE_AFTER_NANOS} and
-   * the queue holds as many events as the last group; otherwise it is formed when the commit ends. Each group costs
+   * group has yet to commit, the next starts early only once the last group has been in flight for
+   * {@link #PIPELINE_AFTER_NANOS} and the queue holds as many events as it did; otherwise it is formed when the commit
+   * ends. Each group costs
    * the database a transaction of its own: where a commit returns within a millisecond, the CPU limits ingest, not
    * the wait, and smaller overlapping groups measured slower (bench/RESULTS.md).
    */

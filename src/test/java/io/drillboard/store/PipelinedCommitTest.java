@@ -25,15 +25,18 @@ import org.junit.jupiter.api.Test;
  * there are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a
  * later group of the same drill rolls back instead of leaving a gap.
  *
- * <p>A deferred constraint trigger, on this test's drills only, makes chosen events' COMMIT slow (a second) or fail
- * after that second, so the next group is surely in flight meanwhile.
+ * <p>A deferred constraint trigger, on this test's drills only, holds chosen events' COMMIT for three seconds, then lets
+ * it end or fail, so the next group is surely in flight meanwhile, even on the first, cold use of the writer's
+ * connections (one second was not always enough in a loaded verify).
  */
 class PipelinedCommitTest {
   private static final String DRILL_PREFIX = "pipeline-";
+  /** How long the hook holds a commit: each wait for what happens meanwhile has that long. */
+  private static final Duration HOLD = Duration.ofSeconds(3);
   private static final String COMMIT_HOOK = """
       CREATE OR REPLACE FUNCTION pipeline_test_commit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.payload->>'commit' IN ('slow', 'fail') THEN PERFORM pg_sleep(1); END IF;
+        IF NEW.payload->>'commit' IN ('slow', 'fail') THEN PERFORM pg_sleep(3); END IF;
         IF NEW.payload->>'commit' = 'fail' THEN RAISE EXCEPTION 'commit refused by the test'; END IF;
         RETURN NULL;
       END $$;
@@ -70,12 +73,12 @@ class PipelinedCommitTest {
     List<String> acknowledged = new CopyOnWriteArrayList<>();
 
     Future<Void> first = store.writer().append(slow, List.of(event(1, "slow"))).onSuccess(v -> acknowledged.add(slow));
-    Eventually.until("the first group committing", Duration.ofSeconds(1), () -> committing() == 1);
+    Eventually.until("the first group committing", HOLD, () -> committing() == 1);
     Future<Void> second = store.writer().append(quick, List.of(event(1, "quick")))
         .onSuccess(v -> acknowledged.add(quick));
 
     // While the first COMMIT sleeps, the second group's INSERT is done, its transaction open.
-    Eventually.until("a second group inserted and waiting for its turn to commit", Duration.ofSeconds(1),
+    Eventually.until("a second group inserted and waiting for its turn to commit", HOLD,
         () -> !first.isComplete() && insertsWaitingToCommit() == 1);
     await(Future.all(first, second));
     assertThat(acknowledged).containsExactly(slow, quick);
@@ -89,9 +92,9 @@ class PipelinedCommitTest {
     String drill = newDrill(store);
 
     Future<Void> failing = store.writer().append(drill, List.of(event(1, "fail")));
-    Eventually.until("the first group committing", Duration.ofSeconds(1), () -> committing() == 1);
+    Eventually.until("the first group committing", HOLD, () -> committing() == 1);
     Future<Void> following = store.writer().append(drill, List.of(event(2, "quick"), event(3, "quick")));
-    Eventually.until("the following group inserted while the first one's commit fails", Duration.ofSeconds(1),
+    Eventually.until("the following group inserted while the first one's commit fails", HOLD,
         () -> !failing.isComplete() && insertsWaitingToCommit() == 1);
     assertThat(causeOf(failing)).isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("commit refused by the test");
@@ -115,11 +118,11 @@ class PipelinedCommitTest {
 
     Future<Void> first = store.writer().append(slow, List.of(event(1, "slow"), event(2, "quick"), event(3, "quick")));
     Future<Void> one = store.writer().append(few, List.of(event(1, "quick")));
-    Eventually.until("the first group committing", Duration.ofSeconds(1), () -> committing() == 1);
+    Eventually.until("the first group committing", HOLD, () -> committing() == 1);
     assertThat(insertsWaitingToCommit()).as("one queued event waits for the commit of three").isZero();
 
     Future<Void> two = store.writer().append(more, List.of(event(1, "quick"), event(2, "quick")));
-    Eventually.until("three queued events inserted while the first group commits", Duration.ofSeconds(1),
+    Eventually.until("three queued events inserted while the first group commits", HOLD,
         () -> !first.isComplete() && insertsWaitingToCommit() == 1);
     await(Future.all(first, one, two));
     assertThat(seqs(store, few)).containsExactly(1L);
