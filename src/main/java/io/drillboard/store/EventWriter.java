@@ -246,7 +246,8 @@ public final class EventWriter {
       }
       return group.statement() == CommitObserver.Statement.COPY
           ? copy.orElseThrow().copy(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events)).toList())
-          : writer.preparedQuery(INSERT).execute(arrays(group)).mapEmpty();
+          // On a connection of its own: a pool-level query may share one, and a group behind would queue on it.
+          : writer.withConnection(connection -> connection.preparedQuery(INSERT).execute(arrays(group))).mapEmpty();
     }
     Staged open = staged.result();
     Future<Void> ended = broken.isPresent()

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +58,14 @@ class PipelinedCommitTest {
     reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions())
         .using(vertx).build();
     await(reader.query(COMMIT_HOOK).execute());
+    // Open the writer's connections now: a group behind a held commit should not wait on a new connection's start.
+    List<SqlConnection> connections = new java.util.ArrayList<>();
+    for (int i = 0; i < EventWriter.CONNECTIONS; i++) {
+      connections.add(await(writer.getConnection()));
+    }
+    for (SqlConnection connection : connections) {
+      await(connection.close());
+    }
   }
 
   @AfterAll
@@ -79,7 +88,7 @@ class PipelinedCommitTest {
 
     // While the first COMMIT sleeps, the second group's INSERT is done, its transaction open.
     Eventually.until("a second group inserted and waiting for its turn to commit", HOLD,
-        () -> !first.isComplete() && insertsWaitingToCommit() == 1);
+        () -> !first.isComplete() && !failedAlready(second) && insertsWaitingToCommit() == 1);
     await(Future.all(first, second));
     assertThat(acknowledged).containsExactly(slow, quick);
     assertThat(seqs(store, slow)).containsExactly(1L);
@@ -139,6 +148,14 @@ class PipelinedCommitTest {
   private static int insertsWaitingToCommit() throws Exception {
     return await(reader.query("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
         + " AND query LIKE 'INSERT INTO events%'").execute()).iterator().next().getInteger(0);
+  }
+
+  /** Fails the test with the append's own cause, rather than a bare timeout, if it has failed. */
+  private static boolean failedAlready(Future<?> append) {
+    if (append.failed()) {
+      throw new AssertionError("the append failed", append.cause());
+    }
+    return false;
   }
 
   private static List<Long> seqs(EventStore store, String drill) throws Exception {
