@@ -233,27 +233,30 @@ public final class EventWriter {
    * a gap, so it rolls back (or, not yet written, is not written).
    */
   private Future<Void> commit(Group group, AsyncResult<Staged> staged) {
+    if (staged.failed()) {
+      return Future.failedFuture(staged.cause());
+    }
     Optional<String> broken = group.firstSeq().entrySet().stream()
         .filter(first -> committedNext.containsKey(first.getKey())
             && committedNext.get(first.getKey()).longValue() != first.getValue())
         .map(Map.Entry::getKey).findFirst();
-    if (staged.failed()) {
-      return Future.failedFuture(staged.cause());
-    }
-    if (staged.result() == null) {
-      if (broken.isPresent()) {
-        return Future.failedFuture(afterFailure(broken.get()));
-      }
-      return group.statement() == CommitObserver.Statement.COPY
-          ? copy.orElseThrow().copy(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events)).toList())
-          // On a connection of its own: a pool-level query may share one, and a group behind would queue on it.
-          : writer.withConnection(connection -> connection.preparedQuery(INSERT).execute(arrays(group))).mapEmpty();
-    }
     Staged open = staged.result();
+    if (open == null) {
+      return broken.isPresent() ? Future.failedFuture(afterFailure(broken.get())) : writeAndCommit(group);
+    }
     Future<Void> ended = broken.isPresent()
         ? open.transaction().rollback().transform(rolledBack -> Future.failedFuture(afterFailure(broken.get())))
         : open.transaction().commit();
     return ended.onComplete(done -> open.connection().close());
+  }
+
+  /** A group with no first stage: COPY, or the INSERT in autocommit on a connection leased to it alone. */
+  private Future<Void> writeAndCommit(Group group) {
+    if (group.statement() == CommitObserver.Statement.COPY) {
+      return copy.orElseThrow().copy(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events))
+          .toList());
+    }
+    return writer.withConnection(connection -> connection.preparedQuery(INSERT).execute(arrays(group))).mapEmpty();
   }
 
   private static IllegalStateException afterFailure(String drillId) {

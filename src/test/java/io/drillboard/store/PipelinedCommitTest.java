@@ -26,9 +26,8 @@ import org.junit.jupiter.api.Test;
  * there are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a
  * later group of the same drill rolls back instead of leaving a gap.
  *
- * <p>A deferred constraint trigger, on this test's drills only, holds chosen events' COMMIT for three seconds, then lets
- * it end or fail, so the next group is surely in flight meanwhile, even on the first, cold use of the writer's
- * connections (one second was not always enough in a loaded verify).
+ * <p>A deferred constraint trigger, on this test's drills only, holds chosen events' COMMIT for three seconds, then
+ * lets it end or fail, so the next group is surely in flight meanwhile.
  */
 class PipelinedCommitTest {
   private static final String DRILL_PREFIX = "pipeline-";
@@ -120,20 +119,22 @@ class PipelinedCommitTest {
 
   @Test
   void aGroupStartsEarlyOnlyOnceTheQueueHoldsAsManyEventsAsTheGroupBeforeIt() throws Exception {
-    EventStore store = new EventStore(writer, reader, 1_000, (events, nanos, statement) -> { });
+    List<Integer> groupSizes = new CopyOnWriteArrayList<>();
+    EventStore store = new EventStore(writer, reader, 1_000, (events, nanos, statement) -> groupSizes.add(events));
     String slow = newDrill(store);
     String few = newDrill(store);
     String more = newDrill(store);
 
     Future<Void> first = store.writer().append(slow, List.of(event(1, "slow"), event(2, "quick"), event(3, "quick")));
-    Future<Void> one = store.writer().append(few, List.of(event(1, "quick")));
+    // From here the commit ahead has run long enough: only the queue's size holds the next group back.
     Eventually.until("the first group committing", HOLD, () -> committing() == 1);
-    assertThat(insertsWaitingToCommit()).as("one queued event waits for the commit of three").isZero();
-
+    Future<Void> one = store.writer().append(few, List.of(event(1, "quick")));
     Future<Void> two = store.writer().append(more, List.of(event(1, "quick"), event(2, "quick")));
     Eventually.until("three queued events inserted while the first group commits", HOLD,
         () -> !first.isComplete() && insertsWaitingToCommit() == 1);
     await(Future.all(first, one, two));
+    // The one event waited for the other two: had it started alone, the groups would be 3, 1 and 2.
+    assertThat(groupSizes).containsExactly(3, 3);
     assertThat(seqs(store, few)).containsExactly(1L);
     assertThat(seqs(store, more)).containsExactly(1L, 2L);
   }
