@@ -18,7 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,27 +28,32 @@ import org.junit.jupiter.api.Test;
  * there are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a
  * later group of the same drill rolls back instead of leaving a gap.
  *
- * <p>A deferred constraint trigger, on this test's drills only, holds chosen events' COMMIT for three seconds, then
- * lets it end or fail, so the next group is surely in flight meanwhile.
+ * <p>A deferred constraint trigger, on this test's drills only, holds chosen events' COMMIT on an advisory lock the
+ * test holds, then lets it end or fail once the test lets go. So the next group is surely in flight meanwhile, however
+ * slow the machine: no commit ends on a timer.
  */
 class PipelinedCommitTest {
   private static final String DRILL_PREFIX = "pipeline-";
-  /** How long the hook holds a commit: each wait for what happens meanwhile has that long. */
-  private static final Duration HOLD = Duration.ofSeconds(3);
+  /** The advisory lock the test holds while chosen commits must wait. */
+  private static final long GATE = 18_018;
+  /** How long to wait for what happens while a commit is held: nothing ends it but the test, so this is generous. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String COMMIT_HOOK = """
       CREATE OR REPLACE FUNCTION pipeline_test_commit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.payload->>'commit' IN ('slow', 'fail') THEN PERFORM pg_sleep(3); END IF;
+        IF NEW.payload->>'commit' IN ('slow', 'fail') THEN PERFORM pg_advisory_xact_lock_shared(%d); END IF;
         IF NEW.payload->>'commit' = 'fail' THEN RAISE EXCEPTION 'commit refused by the test'; END IF;
         RETURN NULL;
       END $$;
       DROP TRIGGER IF EXISTS pipeline_test_commit ON events;
       CREATE CONSTRAINT TRIGGER pipeline_test_commit AFTER INSERT ON events DEFERRABLE INITIALLY DEFERRED
-        FOR EACH ROW WHEN (NEW.drill_id LIKE 'pipeline-%') EXECUTE FUNCTION pipeline_test_commit();""";
+        FOR EACH ROW WHEN (NEW.drill_id LIKE 'pipeline-%%') EXECUTE FUNCTION pipeline_test_commit();""".formatted(GATE);
 
   private static Vertx vertx;
   private static Pool writer;
   private static Pool reader;
+  /** The session that holds the gate: commits of 'slow' and 'fail' events wait until it lets go. */
+  private static SqlConnection gate;
 
   @BeforeAll
   static void pools() throws Exception {
@@ -57,6 +64,7 @@ class PipelinedCommitTest {
     reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions())
         .using(vertx).build();
     await(reader.query(COMMIT_HOOK).execute());
+    gate = await(reader.getConnection());
     // Open the writer's connections now: a group behind a held commit should not wait on a new connection's start.
     List<SqlConnection> connections = new java.util.ArrayList<>();
     for (int i = 0; i < EventWriter.CONNECTIONS; i++) {
@@ -69,8 +77,19 @@ class PipelinedCommitTest {
 
   @AfterAll
   static void close() throws Exception {
+    await(gate.close());
     await(reader.query("DROP TRIGGER pipeline_test_commit ON events; DROP FUNCTION pipeline_test_commit()").execute());
     await(vertx.close());
+  }
+
+  @BeforeEach
+  void holdCommits() throws Exception {
+    await(gate.query("SELECT pg_advisory_lock(" + GATE + ")").execute());
+  }
+
+  @AfterEach
+  void letCommitsGo() throws Exception {
+    await(gate.query("SELECT pg_advisory_unlock_all()").execute());
   }
 
   @Test
@@ -81,13 +100,16 @@ class PipelinedCommitTest {
     List<String> acknowledged = new CopyOnWriteArrayList<>();
 
     Future<Void> first = store.writer().append(slow, List.of(event(1, "slow"))).onSuccess(v -> acknowledged.add(slow));
-    Eventually.until("the first group committing", HOLD, () -> committing() == 1);
+    Eventually.until("the first group committing", WAIT, () -> committing() == 1);
     Future<Void> second = store.writer().append(quick, List.of(event(1, "quick")))
         .onSuccess(v -> acknowledged.add(quick));
 
-    // While the first COMMIT sleeps, the second group's INSERT is done, its transaction open.
-    Eventually.until("a second group inserted and waiting for its turn to commit", HOLD,
-        () -> !first.isComplete() && !failedAlready(second) && insertsWaitingToCommit() == 1);
+    // While the first COMMIT is held, the second group's INSERT is done, its transaction open.
+    Eventually.until("a second group inserted and waiting for its turn to commit", WAIT,
+        () -> !failedAlready(second) && insertsWaitingToCommit() == 1);
+    assertThat(first.isComplete()).isFalse();
+    assertThat(second.isComplete()).as("acknowledged only after the commit before it").isFalse();
+    letCommitsGo();
     await(Future.all(first, second));
     assertThat(acknowledged).containsExactly(slow, quick);
     assertThat(seqs(store, slow)).containsExactly(1L);
@@ -100,10 +122,12 @@ class PipelinedCommitTest {
     String drill = newDrill(store);
 
     Future<Void> failing = store.writer().append(drill, List.of(event(1, "fail")));
-    Eventually.until("the first group committing", HOLD, () -> committing() == 1);
+    Eventually.until("the first group committing", WAIT, () -> committing() == 1);
     Future<Void> following = store.writer().append(drill, List.of(event(2, "quick"), event(3, "quick")));
-    Eventually.until("the following group inserted while the first one's commit fails", HOLD,
-        () -> !failing.isComplete() && insertsWaitingToCommit() == 1);
+    Eventually.until("the following group inserted while the first one's commit fails", WAIT,
+        () -> insertsWaitingToCommit() == 1);
+    assertThat(failing.isComplete()).isFalse();
+    letCommitsGo();
     assertThat(causeOf(failing)).isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("commit refused by the test");
     assertThat(causeOf(following)).isInstanceOf(StoreUnavailableException.class)
@@ -127,11 +151,13 @@ class PipelinedCommitTest {
 
     Future<Void> first = store.writer().append(slow, List.of(event(1, "slow"), event(2, "quick"), event(3, "quick")));
     // From here the commit ahead has run long enough: only the queue's size holds the next group back.
-    Eventually.until("the first group committing", HOLD, () -> committing() == 1);
+    Eventually.until("the first group committing", WAIT, () -> committing() == 1);
     Future<Void> one = store.writer().append(few, List.of(event(1, "quick")));
     Future<Void> two = store.writer().append(more, List.of(event(1, "quick"), event(2, "quick")));
-    Eventually.until("three queued events inserted while the first group commits", HOLD,
-        () -> !first.isComplete() && insertsWaitingToCommit() == 1);
+    Eventually.until("queued events inserted while the first group commits", WAIT,
+        () -> insertsWaitingToCommit() >= 1);
+    assertThat(first.isComplete()).isFalse();
+    letCommitsGo();
     await(Future.all(first, one, two));
     // The one event waited for the other two: had it started alone, the groups would be 3, 1 and 2.
     assertThat(groupSizes).containsExactly(3, 3);
@@ -139,9 +165,10 @@ class PipelinedCommitTest {
     assertThat(seqs(store, more)).containsExactly(1L, 2L);
   }
 
-  /** Sessions held in the test's hook now: a COMMIT, or an INSERT in autocommit, which commits at its end. */
+  /** Sessions held at the gate now: a COMMIT, or an INSERT in autocommit, which commits at its end. */
   private static int committing() throws Exception {
-    return await(reader.query("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'").execute())
+    return await(reader.query("SELECT count(*) FROM pg_stat_activity"
+        + " WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'").execute())
         .iterator().next().getInteger(0);
   }
 
