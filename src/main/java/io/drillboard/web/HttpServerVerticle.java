@@ -151,6 +151,9 @@ public final class HttpServerVerticle extends VerticleBase {
     router.route(API + "/*").handler(Caller::requireKnownRole);
 
     ApiRoutes api = new ApiRoutes(router);
+    // The router tries routes in order, a path pattern each: the load testers' routes come first.
+    api.guarded(POST, API + "/drills/:drillId/events", drills::inject, Role.DIRECTOR, Role.INJECTOR);
+    api.guarded(POST, API + "/drills/:drillId/events/batch", drills::injectBatch, Role.DIRECTOR, Role.INJECTOR);
     api.open(GET, API + "/scenarios", scenarioApi::list);
     api.open(GET, API + "/scenarios/:scenarioId", scenarioApi::get);
     api.guarded(POST, API + "/scenarios", scenarioApi::post, Role.DIRECTOR);
@@ -168,8 +171,6 @@ public final class HttpServerVerticle extends VerticleBase {
     api.guarded(PUT, API + "/drills/:drillId/speed", drills::speed, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/injects", drills::addInject, Role.DIRECTOR);
     api.guarded(POST, API + "/drills/:drillId/injects/:injectId/fire", drills::fireInject, Role.DIRECTOR);
-    api.guarded(POST, API + "/drills/:drillId/events", drills::inject, Role.DIRECTOR, Role.INJECTOR);
-    api.guarded(POST, API + "/drills/:drillId/events/batch", drills::injectBatch, Role.DIRECTOR, Role.INJECTOR);
     api.open(GET, API + "/drills/:drillId/events", drills::events);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/ack", drills::ack, Role.DIRECTOR, Role.TEAM);
     api.guarded(POST, API + "/drills/:drillId/tasks/:taskId/start", drills::startTask, Role.DIRECTOR, Role.TEAM);
