@@ -46,8 +46,9 @@ final class LoadCommand implements Callable<Integer> {
   boolean deflate;
 
   @Option(names = "--warm-up", defaultValue = "0s", converter = DurationConverter.class,
-      description = "The first part of the run, sent like the rest, whose acknowledgement latencies are not counted "
-          + "(the loader's own JIT warms up meanwhile); default ${DEFAULT-VALUE}.")
+      description = "The first part of the run, over which the rate rises evenly from zero to --rate; its events are "
+          + "sent like the rest, but their acknowledgement latencies and throughput are not counted (the loader and "
+          + "the server warm up meanwhile without building a backlog); default ${DEFAULT-VALUE}.")
   Duration warmUp;
 
   @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")

@@ -38,7 +38,8 @@ import org.HdrHistogram.Histogram;
 final class LoadRun {
   /**
    * {@code deflate}: the viewers offer permessage-deflate, as browsers do. {@code warmUp}: the first part of the run,
-   * whose events are sent and acknowledged like the others but whose acknowledgement latencies are not counted.
+   * over which the rate rises from zero to {@code rate} ({@link LoadSchedule}); its events are sent and acknowledged
+   * like the others, but their acknowledgement latencies are not counted.
    */
   record Plan(URI url, String token, String drill, double rate, Duration duration, int batch, int subscribers,
       int connections, Path ackedLog, boolean deflate, Duration warmUp) {
@@ -67,10 +68,12 @@ final class LoadRun {
   private final Map<String, Long> failures = new TreeMap<>();
   private long sent;
   private long acknowledged;
+  private long acknowledgedMeasured;
   private long inFlight;
   private long lastAck;
-  /** Events intended before this time are in the warm-up: their latency is not counted. */
-  private volatile long measuredFrom;
+  /** Events before this index are the warm-up's: their latency is not counted. */
+  private final long firstMeasured;
+  private final LoadSchedule schedule;
   private long frames;
   private long frameBytes;
   private int viewersLost;
@@ -79,6 +82,8 @@ final class LoadRun {
 
   LoadRun(Plan plan) {
     this.plan = plan;
+    this.schedule = new LoadSchedule(plan.rate(), plan.warmUp().toMillis(), plan.duration().toMillis());
+    this.firstMeasured = schedule.dueBy(plan.warmUp().toMillis());
     this.maxRequestsPerTick = Math.max(MIN_REQUESTS_PER_TICK, (int) Math.ceil(4 * plan.rate() / plan.batch() / 1000));
   }
 
@@ -90,9 +95,8 @@ final class LoadRun {
       WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setTcpNoDelay(true),
           new PoolOptions().setHttp1MaxSize(plan.connections()).setMaxWaitQueueSize(-1));
       List<WebSocket> viewers = subscribe(vertx);
-      long total = (long) Math.floor(plan.rate() * plan.duration().toMillis() / 1000.0);
+      long total = schedule.total();
       long start = System.currentTimeMillis() + 100;
-      measuredFrom = start + plan.warmUp().toMillis();
       long ticker = vertx.setPeriodic(1, id -> sendDue(client, start, total, acked));
       long reporter = vertx.setPeriodic(1_000, id -> progress.println(progressLine(start)));
       long deadline = start + plan.duration().toMillis() + 30_000;
@@ -105,11 +109,12 @@ final class LoadRun {
       Thread.sleep(viewers.isEmpty() ? 0 : 2_000);
       synchronized (this) {
         finished = true;
-        // Throughput over the span in which acknowledgements came, not the planned duration.
-        long elapsed = Math.max(1, Math.max(lastAck, start + plan.duration().toMillis()) - start);
+        // Throughput after the warm-up, over the span in which its acknowledgements came (not less than planned).
+        long measuredFrom = start + plan.warmUp().toMillis();
+        long elapsed = Math.max(1, Math.max(lastAck, start + plan.duration().toMillis()) - measuredFrom);
         Viewers seen = plan.subscribers() == 0 ? null : new Viewers(plan.subscribers(), plan.deflate(), viewersLost,
             frames, frames == 0 ? 0 : frameBytes / frames, endToEnd.copy());
-        return new Summary(sent, acknowledged, new TreeMap<>(failures), acknowledged * 1000.0 / elapsed,
+        return new Summary(sent, acknowledged, new TreeMap<>(failures), acknowledgedMeasured * 1000.0 / elapsed,
             ackLatency.copy(), seen);
       }
     } finally {
@@ -126,7 +131,7 @@ final class LoadRun {
    */
   private void sendDue(WebClient client, long start, long total, BufferedWriter acked) {
     long now = System.currentTimeMillis();
-    long due = Math.min(total, (long) Math.floor((now - start) * plan.rate() / 1000.0));
+    long due = schedule.dueBy(now - start);
     int requests = 0;
     while ((sent + plan.batch() <= due || (sent < due && due == total)) && requests++ < maxRequestsPerTick) {
       int count = (int) Math.min(plan.batch(), due - sent);
@@ -135,18 +140,19 @@ final class LoadRun {
       StringBuilder body = new StringBuilder(count * 96);
       for (int i = 0; i < count; i++) {
         long index = sent + i;
-        intended[i] = start + (long) (index * 1000.0 / plan.rate());
+        intended[i] = start + schedule.intendedMillis(index);
         ids[i] = runId + "-" + index;
         body.append("{\"id\":\"").append(ids[i]).append("\",\"type\":\"").append(TYPE)
             .append("\",\"payload\":{\"intendedAt\":").append(intended[i]).append(",\"run\":\"").append(runId)
             .append("\",\"n\":").append(index).append("}}\n");
       }
+      long first = sent;
       sent += count;
       synchronized (this) {
         inFlight++;
       }
       post(client, body, count).onComplete(result -> completed(result.succeeded() ? result.result() : null,
-          result.cause(), ids, intended, acked));
+          result.cause(), first, ids, intended, acked));
     }
   }
 
@@ -159,7 +165,7 @@ final class LoadRun {
         .sendBuffer(Buffer.buffer(single ? body.toString().trim() : body.toString()));
   }
 
-  private synchronized void completed(HttpResponse<Buffer> response, Throwable failure, String[] ids,
+  private synchronized void completed(HttpResponse<Buffer> response, Throwable failure, long first, String[] ids,
       long[] intended, BufferedWriter acked) {
     inFlight--;
     long now = System.currentTimeMillis();
@@ -167,7 +173,8 @@ final class LoadRun {
       acknowledged += ids.length;
       lastAck = now;
       for (int i = 0; i < ids.length; i++) {
-        if (intended[i] >= measuredFrom) {
+        if (first + i >= firstMeasured) {
+          acknowledgedMeasured++;
           ackLatency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, now - intended[i]) * 1000));
         }
         if (acked != null) {
