@@ -43,6 +43,7 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
   private final Map<CommitObserver.Statement, Timer> commits;
   private final Counter framesSent;
   private final Counter framesDropped;
+  private final HttpMeters http;
   private Vertx vertx;
 
   public DrillboardMetrics(PrometheusMeterRegistry registry, Duration retention, InstantSource clock) {
@@ -61,6 +62,7 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
         .register(registry);
     this.framesDropped = Counter.builder("drillboard.ws.frames.dropped")
         .description("Live frames skipped for viewers whose write queue was full").register(registry);
+    this.http = new HttpMeters(registry);
   }
 
   /** The registry Vert.x and Drillboard share, tagged application="drillboard" and with the node's name. */
@@ -82,6 +84,11 @@ public final class DrillboardMetrics implements CommittedListener, CommitObserve
 
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /** The HTTP responses sent, counted by the router. */
+  public HttpMeters http() {
+    return http;
   }
 
   @Override

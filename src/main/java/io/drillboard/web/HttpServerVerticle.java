@@ -129,6 +129,7 @@ public final class HttpServerVerticle extends VerticleBase {
     LiveHub live = new LiveHub(vertx, views, events, tokens, config.live().queueBytes(), metrics, origins, quota,
         clock);
 
+    router.route().handler(this::countResponse);
     router.route().handler(SecurityHeaders::add);
     router.route().handler(origins::cors);
     router.get("/health").handler(health::check);
@@ -201,7 +202,14 @@ public final class HttpServerVerticle extends VerticleBase {
     return router;
   }
 
-  @Override
+  /** Counts each response once it is sent, whichever handler answered (HttpMeters). */
+  private void countResponse(RoutingContext ctx) {
+    ctx.addEndHandler(ended -> metrics.http().responded(ctx.request().method().name(),
+        ctx.response().getStatusCode()));
+    ctx.next();
+  }
+
+    @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.close();
   }

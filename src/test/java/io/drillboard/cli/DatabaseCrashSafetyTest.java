@@ -69,7 +69,7 @@ class DatabaseCrashSafetyTest {
       // The outage lasts until the load's own requests have met it (their 503s are asserted below): more 503s than
       // the probe's one.
       Eventually.until("the load refused during the outage", Duration.ofSeconds(30),
-          () -> CrashChecks.metric(http, "vertx_http_server_requests_total", "code", "503") > 1);
+          () -> CrashChecks.metric(http, "drillboard_http_requests_total", "code", "503") > 1);
       postgres = startPostgres(pgData, pgPort, root);
 
       // It recovers by itself: health, then the drill takes events again.
