@@ -97,7 +97,7 @@ final class LoadRun {
       List<WebSocket> viewers = subscribe(vertx);
       long total = schedule.total();
       long start = System.currentTimeMillis() + 100;
-      long ticker = vertx.setPeriodic(1, id -> sendDue(client, start, total, acked));
+      long ticker = vertx.setPeriodic(1, id -> sendDue(client, start, acked));
       long reporter = vertx.setPeriodic(1_000, id -> progress.println(progressLine(start)));
       long deadline = start + plan.duration().toMillis() + 30_000;
       while ((sent < total || inFlight > 0) && System.currentTimeMillis() < deadline) {
@@ -129,9 +129,10 @@ final class LoadRun {
    * Sends the events whose intended time has come, in requests of the planned batch size; at most a few requests per
    * tick, so the loader's own event loop stays responsive (late requests still count from their intended time).
    */
-  private void sendDue(WebClient client, long start, long total, BufferedWriter acked) {
+  private void sendDue(WebClient client, long start, BufferedWriter acked) {
     long now = System.currentTimeMillis();
     long due = schedule.dueBy(now - start);
+    long total = schedule.total();
     int requests = 0;
     while ((sent + plan.batch() <= due || (sent < due && due == total)) && requests++ < maxRequestsPerTick) {
       int count = (int) Math.min(plan.batch(), due - sent);

@@ -33,18 +33,17 @@ record LoadSchedule(double eventsPerSecond, long warmUpMillis, long durationMill
 
   /** When event {@code index} (from 0) is due, in ms after the start: the first time {@link #dueBy} counts it. */
   long intendedMillis(long index) {
-    double perMilli = eventsPerSecond / 1000;
-    double ofWarmUp = perMilli * warmUpMillis / 2.0;
-    double n = index + 1;
-    double at = n <= ofWarmUp ? Math.sqrt(2.0 * warmUpMillis * n / perMilli) : warmUpMillis + (n - ofWarmUp) / perMilli;
-    long millis = (long) Math.ceil(at - 1e-9);
-    // Rounding may put the first due time a millisecond early or late: settle it on dueBy's own count.
-    while (millis > 0 && dueBy(millis - 1) > index) {
-      millis--;
+    long low = 0;
+    long high = durationMillis;
+    // dueBy never decreases with time, so the first millisecond past index is found by halving.
+    while (low < high) {
+      long middle = (low + high) >>> 1;
+      if (dueBy(middle) > index) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
     }
-    while (dueBy(millis) <= index) {
-      millis++;
-    }
-    return millis;
+    return low;
   }
 }

@@ -209,7 +209,7 @@ public final class HttpServerVerticle extends VerticleBase {
     ctx.next();
   }
 
-    @Override
+  @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.close();
   }

@@ -67,6 +67,7 @@ class ReplayTest {
       replay.send("{\"action\":\"seek\",\"at\":" + at + "}");
       JsonObject atTime = nextSnapshot(replay);
       assertThat(atTime.getLong("seq")).isEqualTo(lastAtOrBefore);
+      assertThat(atTime.getJsonObject("replay").getBoolean("paused")).as("the pause reached the playback").isTrue();
       // The clock reads the time asked, not the sim time of the event it landed on.
       assertThat(atTime.getLong("simTime")).isEqualTo(at);
       assertThat(atTime.getString("sim")).isEqualTo("14:05:00");
