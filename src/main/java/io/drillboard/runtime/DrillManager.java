@@ -45,6 +45,7 @@ public final class DrillManager extends VerticleBase {
   private final Duration endedIdle;
   private final Supplier<FrameWriter> frames;
   private final InstantSource clock;
+  private final LocalDrills local;
   private DrillVerticle.Host host;
   private final SecureRandom random = new SecureRandom();
   /** Each drill this node runs (or is starting), by id: its verticle's deployment. */
@@ -54,8 +55,9 @@ public final class DrillManager extends VerticleBase {
   private boolean claiming;
 
   public DrillManager(EventStore store, ScenarioCatalog catalog, CommittedListener listener, Ownership ownership,
-      Duration endedIdle, Supplier<FrameWriter> frames, InstantSource clock) {
+      Duration endedIdle, Supplier<FrameWriter> frames, InstantSource clock, LocalDrills local) {
     this.store = store;
+    this.local = local;
     this.clock = clock;
     this.frames = frames;
     this.catalog = catalog;
@@ -68,7 +70,7 @@ public final class DrillManager extends VerticleBase {
   public Future<?> start() {
     Context manager = context;
     host = new DrillVerticle.Host(store, listener, ownership.node(), endedIdle,
-        drillId -> manager.runOnContext(v -> unload(drillId)), frames, clock);
+        drillId -> manager.runOnContext(v -> unload(drillId)), frames, clock, local);
     ownership.onLost(this::stopAll);
     Future<Void> resumed = claimUnfinished();
     if (ownership.shared()) {

@@ -44,9 +44,10 @@ public final class DrillVerticle extends VerticleBase {
    * @param idle told the id of an ended drill idle that long, to unload it
    * @param frames makes each drill's frame writer
    * @param clock the wall clock that drives the drills' sim clocks, their frames and their idle time
+   * @param local where the node's own senders find the drill without the event bus
    */
   record Host(EventStore store, CommittedListener listener, Optional<String> node, Duration endedIdle,
-      Consumer<String> idle, Supplier<FrameWriter> frames, InstantSource clock) {
+      Consumer<String> idle, Supplier<FrameWriter> frames, InstantSource clock, LocalDrills local) {
   }
 
   private final String drillId;
@@ -63,6 +64,7 @@ public final class DrillVerticle extends VerticleBase {
   private boolean stopped;
   private Future<Void> lastCommit = Future.succeededFuture();
   private FramePublisher publisher;
+  private final LocalDrills.Decider localDecider = this::decideLocally;
 
   private DrillVerticle(String drillId, Host host, DrillEngine engine) {
     this.drillId = drillId;
@@ -101,7 +103,7 @@ public final class DrillVerticle extends VerticleBase {
       consumer = vertx.eventBus().consumer(address(drillId), this::onCommand);
       long endedIdle = host.endedIdle().toMillis();
       idleTimerId = vertx.setPeriodic(Math.max(1_000, Math.min(60_000, endedIdle / 2)), id -> checkIdle(endedIdle));
-      return consumer.completion();
+      return consumer.completion().onSuccess(registered -> host.local().add(drillId, context, localDecider));
     });
   }
 
@@ -146,39 +148,48 @@ public final class DrillVerticle extends VerticleBase {
   }
 
   private void onCommand(Message<Command> message) {
+    decide(message.body()).onSuccess(reply -> message.reply(reply, replies))
+        .onFailure(cause -> message.fail(Failures.failureCodeOf(cause), Failures.encode(cause)));
+  }
+
+  /** A command from a sender on this node ({@link LocalDrills}), failing as it would have across the bus. */
+  private Future<JsonObject> decideLocally(Command command) {
+    if (stopped) {
+      return Future.failedFuture(new LocalDrills.Gone());
+    }
+    return decide(command).recover(cause -> Future.failedFuture(Failures.asReply(cause)));
+  }
+
+  /** Decides a command; the reply once the events it caused (and every earlier one) are stored. */
+  private Future<JsonObject> decide(Command command) {
     lastActive = host.clock().millis();
     if (reloading) {
-      fail(message, new StoreUnavailableException("drill " + drillId + " is reloading after a store failure", 2,
-          null));
-      return;
+      return Future.failedFuture(new StoreUnavailableException("drill " + drillId
+          + " is reloading after a store failure", 2, null));
     }
     Reply reply;
     try {
-      Command command = message.body();
       // Refuse a batch the queue cannot take before deciding it, so the drill need not reload to forget it.
       if (command instanceof Command.Append append && !host.store().writer().hasRoomFor(append.events().size())) {
-        fail(message, new StoreUnavailableException("the ingest queue is full", 1, null));
-        return;
+        return Future.failedFuture(new StoreUnavailableException("the ingest queue is full", 1, null));
       }
       reply = engine.handle(command, host.clock().millis());
     } catch (CommandRejected rejected) {
       // The clock may have brought events before the command was refused: they are stored all the same.
       commit(engine.drain());
       schedule();
-      fail(message, rejected);
-      return;
+      return Future.failedFuture(rejected);
     } catch (RuntimeException bug) {
       // The engine broke off halfway: its state is not to be trusted, the store's is.
       LOG.error("Drill {}: the engine failed on a command; reloading from the store", drillId, bug);
-      fail(message, bug);
       startReload();
-      return;
+      return Future.failedFuture(bug);
     }
     List<Event> events = engine.drain();
     // Nothing new (a read, or only duplicates): answer once everything decided earlier is stored.
     Future<Void> stored = events.isEmpty() ? lastCommit : commit(events);
     schedule();
-    stored.onSuccess(v -> message.reply(encode(reply), replies)).onFailure(cause -> fail(message, cause));
+    return stored.map(v -> encode(reply));
   }
 
   private Future<Void> commit(List<Event> events) {
@@ -264,13 +275,10 @@ public final class DrillVerticle extends VerticleBase {
     }
   }
 
-  private static void fail(Message<Command> message, Throwable cause) {
-    message.fail(Failures.failureCodeOf(cause), Failures.encode(cause));
-  }
-
   @Override
   public Future<?> stop() {
     stopped = true;
+    host.local().remove(drillId, localDecider);
     cancelTimer();
     vertx.cancelTimer(idleTimerId);
     publisher.stop();

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the web layer reaches drills: only through the event bus, by address, so a drill's engine may live on any node.
- * A drill that no node runs is opened by this node's manager. While another node holds the drill but cannot be
- * reached (it is starting the drill, or died and the drill awaits its new owner) the command is tried again for up to
- * {@link #RETRY_FOR_MS}.
+ * How the web layer reaches drills: through the event bus, by address, so a drill's engine may live on any node; a
+ * drill that runs on this node is reached directly ({@link LocalDrills}), with the same answers. A drill that no node
+ * runs is opened by this node's manager. While another node holds the drill but cannot be reached (it is starting the
+ * drill, or died and the drill awaits its new owner) the command is tried again for up to {@link #RETRY_FOR_MS}.
  *
  * <p>The event bus never answers a request whose node died with it: the request would wait out its timeout. So each
  * answer names the node that gave it, and when that node leaves the cluster ({@link #NODE_LEFT}) the requests still
@@ -48,6 +48,7 @@ public final class Drills {
   private final Vertx vertx;
   private final InstantSource clock;
   private final EventBus bus;
+  private final LocalDrills local;
   /** The node each drill answered from last. */
   private final Map<String, String> owners = new HashMap<>();
   /** Requests waiting for an answer, with the node expected to give it. */
@@ -55,8 +56,9 @@ public final class Drills {
   private long lastDeparture = -AFTER_DEPARTURE_MS;
 
   /** Call on the context that will send the commands: departures are handled there. */
-  public Drills(Vertx vertx, InstantSource clock) {
+  public Drills(Vertx vertx, InstantSource clock, LocalDrills local) {
     this.vertx = vertx;
+    this.local = local;
     this.clock = clock;
     this.bus = vertx.eventBus();
     bus.<String>localConsumer(NODE_LEFT, message -> nodeLeft(message.body()));
@@ -72,6 +74,15 @@ public final class Drills {
   }
 
   public Future<JsonObject> send(String drillId, Command command) {
+    Future<JsonObject> here = local.send(drillId, command);
+    if (here == null) {
+      return sendByBus(drillId, command);
+    }
+    return here.recover(failure -> failure instanceof LocalDrills.Gone ? sendByBus(drillId, command)
+        : Future.failedFuture(Failures.decode(failure)));
+  }
+
+  private Future<JsonObject> sendByBus(String drillId, Command command) {
     return attempt(drillId, command, clock.millis() + RETRY_FOR_MS).map(Message::body)
         .recover(failure -> Future.failedFuture(Failures.decode(failure)));
   }

@@ -33,6 +33,11 @@ public final class Failures {
         .put("retryAfter", retryAfter).put(OWNED_ELSEWHERE, cause instanceof OwnedElsewhere).encode();
   }
 
+  /** The failure as it crosses the event bus, for a sender on the drill's own node to {@link #decode} alike. */
+  static ReplyException asReply(Throwable cause) {
+    return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, failureCodeOf(cause), encode(cause));
+  }
+
   /** Turns a failed event-bus reply back into the exception the drill raised. */
   public static RuntimeException decode(Throwable failure) {
     if (!(failure instanceof ReplyException reply)) {

@@ -2,6 +2,7 @@ package io.drillboard.server;
 
 import io.drillboard.config.ServerConfig;
 import io.drillboard.runtime.CommandCodec;
+import io.drillboard.runtime.LocalDrills;
 import io.drillboard.runtime.DrillManager;
 import io.drillboard.runtime.Ownership;
 import io.drillboard.metrics.DrillboardMetrics;
@@ -91,14 +92,16 @@ public final class DrillboardServer implements AutoCloseable {
           EventWriter.COPY_FROM);
       metrics.bind(vertx, events.writer()::pendingEvents);
       ScenarioStore scenarios = new ScenarioStore(reader);
+      LocalDrills localDrills = new LocalDrills();
       ScenarioCatalog catalog = ScenarioCatalog.withDefault();
       catalog.loadDirectory(config.dataDir().resolve("scenarios"));
       int port = scenarios.sources()
           .onSuccess(sources -> sources.forEach(source -> addPosted(catalog, source)))
           .compose(v -> vertx.deployVerticle(new DrillManager(events, catalog, metrics, node.id()
               .map(id -> Ownership.locked(vertx, lockConnection(database, config.nodeName()), id))
-              .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new, clock)))
-          .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics, clock))
+              .orElseGet(Ownership::alone), config.metricsRetention(), DeltaWriter::new, clock, localDrills)))
+          .compose(v -> HttpServerVerticle.deploy(vertx, config, events, scenarios, catalog, tokens, metrics, clock,
+              localDrills))
           .await();
       return new DrillboardServer(vertx, database, ownsDatabase, tokens, port, events);
     } catch (RuntimeException e) {

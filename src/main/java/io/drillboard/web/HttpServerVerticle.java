@@ -5,6 +5,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import io.drillboard.runtime.Drills;
+import io.drillboard.runtime.LocalDrills;
 import io.drillboard.scenario.ScenarioCatalog;
 import io.drillboard.config.ServerConfig;
 import io.drillboard.metrics.DrillboardMetrics;
@@ -57,12 +58,14 @@ public final class HttpServerVerticle extends VerticleBase {
   private final LiveQuota quota;
   private final ConnectionQuota connections;
   private final InstantSource clock;
+  private final LocalDrills localDrills;
   private HttpServer server;
 
   HttpServerVerticle(ServerConfig config, EventReader events, IntSupplier pendingEvents, ScenarioStore scenarios,
       ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics, IngestLimiter limiter, LiveQuota quota,
-      ConnectionQuota connections, DrillViews views, InstantSource clock) {
+      ConnectionQuota connections, DrillViews views, InstantSource clock, LocalDrills localDrills) {
     this.views = views;
+    this.localDrills = localDrills;
     this.metrics = metrics;
     this.config = config;
     this.events = events;
@@ -78,7 +81,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
   /** Deploys one instance per core; completes with the port they listen on. */
   public static Future<Integer> deploy(Vertx vertx, ServerConfig config, EventStore events, ScenarioStore scenarios,
-      ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics, InstantSource clock) {
+      ScenarioCatalog catalog, Tokens tokens, DrillboardMetrics metrics, InstantSource clock, LocalDrills localDrills) {
     IngestLimiter limiter = new IngestLimiter(config.ingestRateLimit());
     LiveQuota quota = new LiveQuota(config.guard().liveStreamsPerToken());
     ConnectionQuota connections = new ConnectionQuota(config.guard().connectionsPerToken());
@@ -87,7 +90,7 @@ public final class HttpServerVerticle extends VerticleBase {
     List<HttpServerVerticle> instances = new CopyOnWriteArrayList<>();
     Supplier<HttpServerVerticle> next = () -> {
       HttpServerVerticle instance = new HttpServerVerticle(config, events.reader(), events.writer()::pendingEvents,
-          scenarios, catalog, tokens, metrics, limiter, quota, connections, views, clock);
+          scenarios, catalog, tokens, metrics, limiter, quota, connections, views, clock, localDrills);
       instances.add(instance);
       return instance;
     };
@@ -121,7 +124,7 @@ public final class HttpServerVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     HealthApi health = new HealthApi(events, pendingEvents);
     ScenarioApi scenarioApi = new ScenarioApi(catalog, scenarios);
-    Drills toDrills = new Drills(vertx, clock);
+    Drills toDrills = new Drills(vertx, clock, localDrills);
     DrillApi drills = new DrillApi(toDrills, events, catalog, limiter, views);
 
     ServerConfig.Guard guard = config.guard();

@@ -1,9 +1,11 @@
 package io.drillboard.runtime;
 
 import io.drillboard.drill.Command;
+import io.drillboard.drill.CommandRejected;
 import io.drillboard.drill.DrillNaming;
 import io.drillboard.drill.DrillState;
 import io.drillboard.drill.Event;
+import io.drillboard.drill.ProblemCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.drill.Command.ControlAction;
@@ -13,6 +15,7 @@ import io.drillboard.store.EventStore;
 import io.drillboard.view.DeltaWriter;
 import io.drillboard.support.TestClock;
 import io.drillboard.support.TestDatabase;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
@@ -29,13 +32,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The drill manager on a real store: an ended drill nobody uses leaves memory, and comes back when asked for. */
+/**
+ * The drill manager on a real store: an ended drill nobody uses leaves memory, and comes back when asked for; a drill
+ * on this node answers its node's senders without the event bus, exactly as it would across it.
+ */
 class DrillManagerTest {
   private static final Duration ENDED_IDLE = Duration.ofSeconds(1);
   private final Vertx vertx = Vertx.vertx();
   private final BlockingQueue<String> stopped = new LinkedBlockingQueue<>();
   private final Map<String, AtomicInteger> loads = new ConcurrentHashMap<>();
   private final TestClock clock = TestClock.now();
+  private final LocalDrills local = new LocalDrills();
   private Drills drills;
 
   @BeforeEach
@@ -63,8 +70,8 @@ class DrillManagerTest {
       }
     };
     vertx.deployVerticle(new DrillManager(store, ScenarioCatalog.withDefault(), listener, Ownership.alone(),
-        ENDED_IDLE, DeltaWriter::new, clock)).await();
-    drills = new Drills(vertx, clock);
+        ENDED_IDLE, DeltaWriter::new, clock, local)).await();
+    drills = new Drills(vertx, clock, local);
   }
 
   /** Whether the drill stopped within the time; drills of other tests, resumed from the shared database, may too. */
@@ -106,5 +113,62 @@ class DrillManagerTest {
 
     assertThat(stoppedWithin(id, 3)).as("still loaded").isFalse();
     drills.send(id, new Command.Control(ControlAction.STOP, "director")).await();
+  }
+
+  @Test
+  void aDrillOnThisNodeIsReachedWithoutTheEventBus() {
+    String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
+    AtomicInteger sentToDrill = new AtomicInteger();
+    vertx.eventBus().addOutboundInterceptor(delivery -> {
+      if (delivery.message().address().equals(DrillVerticle.address(id))) {
+        sentToDrill.incrementAndGet();
+      }
+      delivery.next();
+    });
+
+    long started = drills.send(id, new Command.Control(ControlAction.START, "director")).await().getLong("lastSeq");
+    long stopped = drills.send(id, new Command.Control(ControlAction.STOP, "director")).await().getLong("lastSeq");
+
+    assertThat(stopped).isEqualTo(started + 1);
+    assertThat(sentToDrill).as("messages to the drill's address").hasValue(0);
+  }
+
+  @Test
+  void aRefusalOnThisNodeIsTheSameAsAcrossTheEventBus() {
+    String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
+    Command resumeBeforeStart = new Command.Control(ControlAction.RESUME, "director");
+
+    Throwable direct = failureOf(drills.send(id, resumeBeforeStart));
+    Throwable acrossTheBus = failureOf(vertx.eventBus().request(DrillVerticle.address(id), resumeBeforeStart,
+        CommandCodec.delivery()).recover(failure -> Future.failedFuture(Failures.decode(failure))));
+
+    assertThat(direct).isInstanceOf(CommandRejected.class).hasMessage(acrossTheBus.getMessage())
+        .hasMessageContaining("not paused");
+    assertThat(direct).extracting("kind", "code").containsExactly(((CommandRejected) acrossTheBus).kind(),
+        ((CommandRejected) acrossTheBus).code());
+  }
+
+  @Test
+  void aDrillThatStoppedAfterItWasFoundIsAskedByTheEventBus() {
+    String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
+    String unknown = "dnotrunninghere";
+    local.add(unknown, vertx.getOrCreateContext(), command -> Future.failedFuture(new LocalDrills.Gone()));
+
+    Throwable refused = failureOf(drills.send(unknown, new Command.Control(ControlAction.START, "director")));
+
+    assertThat(refused).as("the bus found no drill, and the manager none in the store")
+        .isInstanceOfSatisfying(CommandRejected.class, rejected -> assertThat(rejected.code())
+            .isEqualTo(ProblemCodes.DRILL_NOT_FOUND));
+    assertThat(drills.send(id, new Command.Control(ControlAction.START, "director")).await().getLong("lastSeq"))
+        .isPositive();
+  }
+
+  private static Throwable failureOf(Future<?> future) {
+    try {
+      future.await();
+    } catch (RuntimeException failure) {
+      return failure;
+    }
+    throw new AssertionError("expected a failure, got " + future.result());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.config.ServerConfig;
 import io.drillboard.metrics.DrillboardMetrics;
+import io.drillboard.runtime.LocalDrills;
 import io.drillboard.support.RunningServer;
 import io.drillboard.support.TestServer;
 import io.vertx.core.Vertx;
@@ -170,7 +171,7 @@ class AuthorizationMatrixTest {
       HttpServerVerticle verticle = new HttpServerVerticle(TestServer.config(), null, () -> 0, null, null,
           new Tokens(vertx, TestServer.SECRET), new DrillboardMetrics(DrillboardMetrics.newRegistry("test"),
               Duration.ofMinutes(1), InstantSource.system()), new IngestLimiter(0), new LiveQuota(0),
-          new ConnectionQuota(0), null, InstantSource.system());
+          new ConnectionQuota(0), null, InstantSource.system(), new LocalDrills());
       verticle.init(vertx, vertx.getOrCreateContext());
       Set<String> routes = new TreeSet<>();
       for (Route route : verticle.router().getRoutes()) {

@@ -3,6 +3,7 @@ package io.drillboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.metrics.DrillboardMetrics;
+import io.drillboard.runtime.LocalDrills;
 import io.drillboard.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
@@ -197,7 +198,7 @@ class OpenApiContractTest {
       HttpServerVerticle verticle = new HttpServerVerticle(TestServer.config(), null, () -> 0, null, null,
           new Tokens(vertx, TestServer.SECRET), new DrillboardMetrics(DrillboardMetrics.newRegistry("test"),
               Duration.ofMinutes(1), InstantSource.system()), new IngestLimiter(0), new LiveQuota(0),
-          new ConnectionQuota(0), null, InstantSource.system());
+          new ConnectionQuota(0), null, InstantSource.system(), new LocalDrills());
       verticle.init(vertx, vertx.getOrCreateContext());
       Map<String, Set<String>> routes = new TreeMap<>();
       for (Route route : verticle.router().getRoutes()) {
