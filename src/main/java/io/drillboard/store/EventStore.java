@@ -25,7 +25,8 @@ public final class EventStore implements AutoCloseable {
   public EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer, Database database,
       int copyFrom) {
     this(writer, reader, maxPendingEvents, observer,
-        Optional.of(new EventCopy(() -> database.jdbcConnection("drillboard-copy"), copyFrom)));
+        Optional.of(new EventCopy(() -> database.jdbcConnection("drillboard-copy"), copyFrom,
+            EventWriter.CONNECTIONS)));
   }
 
   private EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer,
@@ -45,7 +46,7 @@ public final class EventStore implements AutoCloseable {
     return reader;
   }
 
-  /** Closes the COPY connection, if one was opened. */
+  /** Closes the COPY connections, if any were opened. */
   @Override
   public void close() {
     copy.ifPresent(EventCopy::close);
