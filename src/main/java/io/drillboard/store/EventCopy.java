@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,22 +17,13 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Writes large groups of events with binary COPY, PostgreSQL's bulk load, which the reactive client does not speak
- * (eclipse-vertx/vertx-sql-client#1696): through pgjdbc's CopyManager, off the event loops.
- *
- * <p>A COPY runs in a transaction left open ({@link OpenTransaction}), so that the next group's COPY can run while
- * the one before waits for its turn to commit, as the writer's INSERTs do. Each open COPY holds a lane, a JDBC
- * connection with the one thread that uses it, until it commits or rolls back; a commit never queues behind another
- * group's COPY on a shared thread. A COPY that finds every lane held waits for one.
+ * (eclipse-vertx/vertx-sql-client#1696): through pgjdbc's CopyManager, on a thread of its own, so the event loop never
+ * blocks. COPY in autocommit is one transaction: its events are all stored, durable when it returns, or none are.
  */
 final class EventCopy implements AutoCloseable {
   /** What opens a JDBC connection to the event store's database. */
   interface Connector {
     Connection open() throws SQLException;
-  }
-
-  /** Work a lane does on its connection. */
-  private interface LaneWork {
-    void run(Connection connection) throws SQLException, IOException;
   }
 
   private static final String COPY = "COPY events (drill_id, seq, client_id, type, sim_time, wall_time, payload) "
@@ -49,19 +37,16 @@ final class EventCopy implements AutoCloseable {
 
   private final Connector connector;
   private final int from;
-  private final List<Lane> lanes = new ArrayList<>();
-  private final Deque<Lane> free = new ArrayDeque<>();
-  private final Deque<Promise<Lane>> waiting = new ArrayDeque<>();
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+    Thread copier = new Thread(runnable, "drillboard-event-copy");
+    copier.setDaemon(true);
+    return copier;
+  });
+  private Connection connection;
 
-  /** Groups of {@code from} events or more go by COPY, on up to {@code lanes} connections at once. */
-  EventCopy(Connector connector, int from, int lanes) {
+  EventCopy(Connector connector, int from) {
     this.connector = connector;
     this.from = from;
-    for (int i = 0; i < lanes; i++) {
-      Lane lane = new Lane(i);
-      this.lanes.add(lane);
-      free.add(lane);
-    }
   }
 
   /** Whether a group of this many events goes by COPY rather than INSERT. */
@@ -74,132 +59,54 @@ final class EventCopy implements AutoCloseable {
   }
 
   /**
-   * Writes the rows in one COPY, streamed to the server as they are encoded, in a transaction left open; completes (on
-   * the lane's thread) once they are written. Only a COPY written whole is ended: any failure cancels it, and its
-   * transaction with it.
+   * Stores the rows in one COPY, streamed to the server as they are encoded; completes (on the copy thread) once they
+   * are durable. Only a COPY written whole is ended (committed): any failure cancels it.
    */
-  Future<OpenTransaction> stage(List<Rows> rows) {
-    return lane().compose(lane -> lane.run(connection -> {
-      PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY,
-          STREAM_BUFFER_BYTES);
+  Future<Void> copy(List<Rows> rows) {
+    Promise<Void> done = Promise.promise();
+    thread.execute(() -> {
+      PGCopyOutputStream stream = null;
       try {
+        stream = new PGCopyOutputStream(connection().unwrap(PGConnection.class), COPY, STREAM_BUFFER_BYTES);
         write(rows, new DataOutputStream(new BufferedOutputStream(stream, STREAM_BUFFER_BYTES)));
         stream.endCopy();
-      } catch (IOException | SQLException | RuntimeException e) {
+        done.complete();
+      } catch (SQLException | IOException | RuntimeException e) {
         cancel(stream);
-        throw e;
+        closeConnection();
+        done.fail(e);
       }
-    }).transform(written -> {
-      if (written.failed()) {
-        release(lane);
-        return Future.failedFuture(written.cause());
-      }
-      return Future.succeededFuture(new StagedCopy(lane));
-    }));
+    });
+    return done.future();
   }
 
   private static void cancel(PGCopyOutputStream stream) {
     try {
-      if (stream.isActive()) {
+      if (stream != null && stream.isActive()) {
         stream.cancelCopy();
       }
     } catch (SQLException ignored) {
-      // The lane drops its connection next, which aborts the COPY all the same.
+      // The connection is dropped next, which aborts the COPY all the same.
     }
   }
 
-  private synchronized Future<Lane> lane() {
-    Lane lane = free.poll();
-    if (lane != null) {
-      return Future.succeededFuture(lane);
+  private Connection connection() throws SQLException {
+    if (connection == null || connection.isClosed()) {
+      connection = connector.open();
+      connection.setAutoCommit(true);
     }
-    Promise<Lane> turn = Promise.promise();
-    waiting.add(turn);
-    return turn.future();
+    return connection;
   }
 
-  private void release(Lane lane) {
-    Promise<Lane> next;
-    synchronized (this) {
-      next = waiting.poll();
-      if (next == null) {
-        free.push(lane);
-        return;
+  private void closeConnection() {
+    try {
+      if (connection != null) {
+        connection.close();
       }
+    } catch (SQLException ignored) {
+      // The connection failed already; a new one is opened for the next COPY.
     }
-    next.complete(lane);
-  }
-
-  /** A COPY written and not yet committed: its lane is held until it ends. */
-  private final class StagedCopy implements OpenTransaction {
-    private final Lane lane;
-
-    StagedCopy(Lane lane) {
-      this.lane = lane;
-    }
-
-    @Override
-    public Future<Void> commit() {
-      return lane.run(Connection::commit).andThen(ended -> release(lane));
-    }
-
-    @Override
-    public Future<Void> rollback() {
-      return lane.run(Connection::rollback).andThen(ended -> release(lane));
-    }
-  }
-
-  /** A JDBC connection and the one thread that uses it. A failure drops the connection (and its transaction). */
-  private final class Lane {
-    private final ExecutorService thread;
-    private Connection connection;
-
-    Lane(int index) {
-      thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread copier = new Thread(runnable, "drillboard-event-copy-" + index);
-        copier.setDaemon(true);
-        return copier;
-      });
-    }
-
-    /** Does the work on the lane's thread; completes there. */
-    Future<Void> run(LaneWork work) {
-      Promise<Void> done = Promise.promise();
-      thread.execute(() -> {
-        try {
-          work.run(connection());
-          done.complete();
-        } catch (SQLException | IOException | RuntimeException e) {
-          closeConnection();
-          done.fail(e);
-        }
-      });
-      return done.future();
-    }
-
-    private Connection connection() throws SQLException {
-      if (connection == null || connection.isClosed()) {
-        connection = connector.open();
-        connection.setAutoCommit(false);
-      }
-      return connection;
-    }
-
-    private void closeConnection() {
-      try {
-        if (connection != null) {
-          connection.close();
-        }
-      } catch (SQLException ignored) {
-        // The connection failed already; a new one is opened for the lane's next COPY.
-      }
-      connection = null;
-    }
-
-    void close() {
-      thread.execute(this::closeConnection);
-      thread.shutdown();
-    }
+    connection = null;
   }
 
   /** The rows in PostgreSQL's binary COPY format: a header, each row's fields with their lengths, a trailer. */
@@ -241,6 +148,7 @@ final class EventCopy implements AutoCloseable {
 
   @Override
   public void close() {
-    lanes.forEach(Lane::close);
+    thread.execute(this::closeConnection);
+    thread.shutdown();
   }
 }

@@ -25,8 +25,7 @@ public final class EventStore implements AutoCloseable {
   public EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer, Database database,
       int copyFrom) {
     this(writer, reader, maxPendingEvents, observer,
-        Optional.of(new EventCopy(() -> database.jdbcConnection("drillboard-copy"), copyFrom,
-            EventWriter.CONNECTIONS)));
+        Optional.of(new EventCopy(() -> database.jdbcConnection("drillboard-copy"), copyFrom)));
   }
 
   private EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer,
@@ -46,7 +45,7 @@ public final class EventStore implements AutoCloseable {
     return reader;
   }
 
-  /** Closes the COPY connections, if any were opened. */
+  /** Closes the COPY connection, if one was opened. */
   @Override
   public void close() {
     copy.ifPresent(EventCopy::close);

@@ -32,15 +32,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * if, for each drill in it, its first seq follows that drill's last committed event. So a failed commit can never be
  * followed by a later one that leaves a gap: the later group rolls back instead (docs/architecture.md, "Pipelined
  * group commit"). An append completes only once its events are durable. A large group goes by COPY instead of
- * INSERT ({@link EventCopy}), in a transaction of its own that commits in its turn like any other.
+ * INSERT ({@link EventCopy}), in its turn like any other commit.
  */
 public final class EventWriter {
   public static final int MAX_EVENTS_PER_COMMIT = 20_000;
   /** From this many events a group is written with COPY: measured in bench/RESULTS.md (issue 18). */
   public static final int COPY_FROM = 1_000;
   /**
-   * The writer pool's size, and the number of COPY lanes: one group writing, one waiting for the commit before its own,
-   * one committing. With fewer the groups still commit in order, only less overlapped.
+   * The writer pool's size: one group inserting, one waiting for the commit before its own, one committing. With
+   * fewer the groups still commit in order, only less overlapped.
    */
   public static final int CONNECTIONS = 3;
   /** How long the last group is in flight before the next may start behind it: a slow disk or a distant database. */
@@ -213,22 +213,17 @@ public final class EventWriter {
   }
 
   /**
-   * The group's first stage: its rows written in a transaction left open, which overlaps the earlier commits. A COPY
-   * group always has one (COPY takes long enough that the next group should not wait for it to commit); an INSERT
-   * group only when it is formed behind a group yet to commit. An INSERT group with none ahead of it writes and
-   * commits in one step when its turn comes, in autocommit (one round trip, not three).
+   * The group's first stage, when it is formed behind a group yet to commit: an INSERT in a transaction left open,
+   * which overlaps the earlier commits. A group with none ahead of it, and a COPY group, has no first stage: it writes
+   * and commits in one step when its turn comes, the INSERT in autocommit (one round trip, not three).
    */
-  private Future<OpenTransaction> stage(Group group, boolean behindAnother) {
-    if (group.statement() == CommitObserver.Statement.COPY) {
-      return copy.orElseThrow().stage(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events))
-          .toList());
-    }
-    if (!behindAnother) {
+  private Future<Staged> stage(Group group, boolean behindAnother) {
+    if (!behindAnother || group.statement() == CommitObserver.Statement.COPY) {
       return Future.succeededFuture();
     }
     return writer.getConnection().compose(connection -> connection.begin()
         .compose(transaction -> connection.preparedQuery(INSERT).execute(arrays(group))
-            .<OpenTransaction>map(rows -> new OpenInsert(connection, transaction)))
+            .map(rows -> new Staged(connection, transaction)))
         .onFailure(failure -> connection.close()));
   }
 
@@ -237,7 +232,7 @@ public final class EventWriter {
    * starts right after that drill's last committed event; otherwise an earlier group failed and this one would leave
    * a gap, so it rolls back (or, not yet written, is not written).
    */
-  private Future<Void> commit(Group group, AsyncResult<OpenTransaction> staged) {
+  private Future<Void> commit(Group group, AsyncResult<Staged> staged) {
     if (staged.failed()) {
       return Future.failedFuture(staged.cause());
     }
@@ -245,17 +240,22 @@ public final class EventWriter {
         .filter(first -> committedNext.containsKey(first.getKey())
             && committedNext.get(first.getKey()).longValue() != first.getValue())
         .map(Map.Entry::getKey).findFirst();
-    OpenTransaction open = staged.result();
+    Staged open = staged.result();
     if (open == null) {
-      return broken.isPresent() ? Future.failedFuture(afterFailure(broken.get())) : insertAndCommit(group);
+      return broken.isPresent() ? Future.failedFuture(afterFailure(broken.get())) : writeAndCommit(group);
     }
-    return broken.isPresent()
-        ? open.rollback().transform(rolledBack -> Future.failedFuture(afterFailure(broken.get())))
-        : open.commit();
+    Future<Void> ended = broken.isPresent()
+        ? open.transaction().rollback().transform(rolledBack -> Future.failedFuture(afterFailure(broken.get())))
+        : open.transaction().commit();
+    return ended.onComplete(done -> open.connection().close());
   }
 
-  /** An INSERT group with no first stage: in autocommit, on a connection leased to it alone. */
-  private Future<Void> insertAndCommit(Group group) {
+  /** A group with no first stage: COPY, or the INSERT in autocommit on a connection leased to it alone. */
+  private Future<Void> writeAndCommit(Group group) {
+    if (group.statement() == CommitObserver.Statement.COPY) {
+      return copy.orElseThrow().copy(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events))
+          .toList());
+    }
     return writer.withConnection(connection -> connection.preparedQuery(INSERT).execute(arrays(group))).mapEmpty();
   }
 
@@ -315,17 +315,8 @@ public final class EventWriter {
       CommitObserver.Statement statement) {
   }
 
-  /** A group's inserted rows, in a transaction waiting for its turn to commit; its connection goes back after. */
-  private record OpenInsert(SqlConnection connection, Transaction transaction) implements OpenTransaction {
-    @Override
-    public Future<Void> commit() {
-      return transaction.commit().andThen(ended -> connection.close());
-    }
-
-    @Override
-    public Future<Void> rollback() {
-      return transaction.rollback().andThen(ended -> connection.close());
-    }
+  /** A group's inserted rows, in a transaction waiting for its turn to commit. */
+  private record Staged(SqlConnection connection, Transaction transaction) {
   }
 
   private record PendingAppend(String drillId, List<Event> events, Context context, Promise<Void> promise) {

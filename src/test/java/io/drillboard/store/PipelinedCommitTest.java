@@ -22,12 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Group commits in flight together (issue 18): the next group is written (by INSERT, or by COPY) while a slow commit
- * before it runs, once there are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a
+ * Group commits in flight together (issue 18): the next group is inserted while a slow commit before it runs, once
+ * there are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a
  * later group of the same drill rolls back instead of leaving a gap.
  *
  * <p>A deferred constraint trigger, on this test's drills only, holds chosen events' COMMIT on an advisory lock the
@@ -94,11 +92,9 @@ class PipelinedCommitTest {
     await(gate.query("SELECT pg_advisory_unlock_all()").execute());
   }
 
-  @ParameterizedTest
-  @EnumSource(CommitObserver.Statement.class)
-  void theNextGroupIsWrittenWhileTheOneBeforeCommitsAndIsAcknowledgedAfterIt(CommitObserver.Statement path)
-      throws Exception {
-    EventStore store = store(path, (events, nanos, statement) -> { });
+  @Test
+  void theNextGroupIsInsertedWhileTheOneBeforeCommitsAndIsAcknowledgedAfterIt() throws Exception {
+    EventStore store = new EventStore(writer, reader, 1_000, (events, nanos, statement) -> { });
     String slow = newDrill(store);
     String quick = newDrill(store);
     List<String> acknowledged = new CopyOnWriteArrayList<>();
@@ -108,9 +104,9 @@ class PipelinedCommitTest {
     Future<Void> second = store.writer().append(quick, List.of(event(1, "quick")))
         .onSuccess(v -> acknowledged.add(quick));
 
-    // While the first COMMIT is held, the second group's INSERT or COPY is done, its transaction open.
-    Eventually.until("a second group written and waiting for its turn to commit", WAIT,
-        () -> !failedAlready(second) && waitingToCommit(path) == 1);
+    // While the first COMMIT is held, the second group's INSERT is done, its transaction open.
+    Eventually.until("a second group inserted and waiting for its turn to commit", WAIT,
+        () -> !failedAlready(second) && insertsWaitingToCommit() == 1);
     assertThat(first.isComplete()).isFalse();
     assertThat(second.isComplete()).as("acknowledged only after the commit before it").isFalse();
     letCommitsGo();
@@ -118,20 +114,18 @@ class PipelinedCommitTest {
     assertThat(acknowledged).containsExactly(slow, quick);
     assertThat(seqs(store, slow)).containsExactly(1L);
     assertThat(seqs(store, quick)).containsExactly(1L);
-    store.close();
   }
 
-  @ParameterizedTest
-  @EnumSource(CommitObserver.Statement.class)
-  void aGroupBehindAFailedCommitRollsBackRatherThanLeaveAGap(CommitObserver.Statement path) throws Exception {
-    EventStore store = store(path, (events, nanos, statement) -> { });
+  @Test
+  void aGroupBehindAFailedCommitRollsBackRatherThanLeaveAGap() throws Exception {
+    EventStore store = new EventStore(writer, reader, 1_000, (events, nanos, statement) -> { });
     String drill = newDrill(store);
 
     Future<Void> failing = store.writer().append(drill, List.of(event(1, "fail")));
     Eventually.until("the first group committing", WAIT, () -> committing() == 1);
     Future<Void> following = store.writer().append(drill, List.of(event(2, "quick"), event(3, "quick")));
-    Eventually.until("the following group written while the first one's commit fails", WAIT,
-        () -> waitingToCommit(path) == 1);
+    Eventually.until("the following group inserted while the first one's commit fails", WAIT,
+        () -> insertsWaitingToCommit() == 1);
     assertThat(failing.isComplete()).isFalse();
     letCommitsGo();
     assertThat(causeOf(failing)).isInstanceOf(StoreUnavailableException.class)
@@ -145,7 +139,6 @@ class PipelinedCommitTest {
     store.writer().expectNext(drill, 1);
     await(store.writer().append(drill, List.of(event(1, "quick"), event(2, "quick"))));
     assertThat(seqs(store, drill)).containsExactly(1L, 2L);
-    store.close();
   }
 
   @Test
@@ -162,7 +155,7 @@ class PipelinedCommitTest {
     Future<Void> one = store.writer().append(few, List.of(event(1, "quick")));
     Future<Void> two = store.writer().append(more, List.of(event(1, "quick"), event(2, "quick")));
     Eventually.until("queued events inserted while the first group commits", WAIT,
-        () -> waitingToCommit(CommitObserver.Statement.INSERT) >= 1);
+        () -> insertsWaitingToCommit() >= 1);
     assertThat(first.isComplete()).isFalse();
     letCommitsGo();
     await(Future.all(first, one, two));
@@ -179,18 +172,10 @@ class PipelinedCommitTest {
         .iterator().next().getInteger(0);
   }
 
-  /** A store whose every group goes by {@code path}: from one event on by COPY, or never. */
-  private static EventStore store(CommitObserver.Statement path, CommitObserver observer) {
-    return path == CommitObserver.Statement.COPY
-        ? new EventStore(writer, reader, 1_000, observer, TestDatabase.get(), 1)
-        : new EventStore(writer, reader, 1_000, observer);
-  }
-
-  /** Sessions that wrote events by {@code path} and now wait, in their transaction, for their COMMIT. */
-  private static int waitingToCommit(CommitObserver.Statement path) throws Exception {
-    String statement = path == CommitObserver.Statement.COPY ? "COPY events%" : "INSERT INTO events%";
+  /** Sessions of this test's drills that inserted and now wait, in their transaction, for their COMMIT. */
+  private static int insertsWaitingToCommit() throws Exception {
     return await(reader.query("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
-        + " AND query LIKE '" + statement + "'").execute()).iterator().next().getInteger(0);
+        + " AND query LIKE 'INSERT INTO events%'").execute()).iterator().next().getInteger(0);
   }
 
   /** Fails the test with the append's own cause, rather than a bare timeout, if it has failed. */
