@@ -40,7 +40,7 @@ final class ReportLinks {
       throw ProblemException.badRequest("format must be html, docx, csv or json, and lang zh or en");
     }
     String token = tokens.sign(new JsonObject().put("role", Role.OBSERVER.key()).put(SCOPE, drillId),
-        ctx.user().subject(), LIFETIME);
+        Caller.of(ctx).subject(), LIFETIME);
     String href = "/api/v1/drills/" + drillId + "/report?format=" + format + "&lang=" + lang + "&token=" + token;
     Json.send(ctx, 201, new JsonObject().put("href", href)
         .put("expiresAt", clock.millis() + LIFETIME.toMillis()));
@@ -93,7 +93,7 @@ final class ReportLinks {
 
   /** After authentication: a link token reads its own drill's report and nothing else. */
   static void confine(RoutingContext ctx) {
-    String drill = linkedDrill(ctx.user());
+    String drill = Caller.of(ctx).reportOf();
     if (drill == null) {
       ctx.next();
       return;

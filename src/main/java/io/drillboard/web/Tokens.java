@@ -31,7 +31,8 @@ public final class Tokens {
   /** The aud of every token: tokens meant for Drillboard, whoever issued them. */
   public static final String AUDIENCE = "drillboard";
   public static final int MIN_SECRET_BYTES = 32;
-  private static final int LEEWAY_SECONDS = 5;
+  /** The clock skew a token's expiry is allowed. */
+  static final int LEEWAY_SECONDS = 5;
 
   private final JWTAuth auth;
   private final String issuer;
