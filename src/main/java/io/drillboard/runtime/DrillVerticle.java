@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One drill, live: its engine on its own context (so no locks), its clock's timer, and its commands from the event
- * bus. Every reply waits for the commit of the events it caused. When a commit fails the drill reloads from the store,
- * so it never acknowledges or shows what is not stored.
+ * bus or, from this node, straight from {@link LocalDrills}. Every reply waits for the commit of the events it
+ * caused. When a commit fails the drill reloads from the store, so it never acknowledges or shows what is not stored.
  */
 public final class DrillVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DrillVerticle.class);

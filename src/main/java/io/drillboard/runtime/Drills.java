@@ -3,6 +3,7 @@ package io.drillboard.runtime;
 import io.drillboard.drill.Command;
 import io.drillboard.drill.DrillNaming;
 import io.drillboard.store.StoreUnavailableException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -49,6 +50,8 @@ public final class Drills {
   private final InstantSource clock;
   private final EventBus bus;
   private final LocalDrills local;
+  /** Where answers are handled when a command is sent from outside any context (a test's thread). */
+  private final Context home;
   /** The node each drill answered from last. */
   private final Map<String, String> owners = new HashMap<>();
   /** Requests waiting for an answer, with the node expected to give it. */
@@ -59,6 +62,7 @@ public final class Drills {
   public Drills(Vertx vertx, InstantSource clock, LocalDrills local) {
     this.vertx = vertx;
     this.local = local;
+    this.home = vertx.getOrCreateContext();
     this.clock = clock;
     this.bus = vertx.eventBus();
     bus.<String>localConsumer(NODE_LEFT, message -> nodeLeft(message.body()));
@@ -74,12 +78,15 @@ public final class Drills {
   }
 
   public Future<JsonObject> send(String drillId, Command command) {
-    Future<JsonObject> here = local.send(drillId, command);
+    Context caller = Vertx.currentContext();
+    Future<JsonObject> here = local.send(drillId, command, caller != null ? caller : home);
     if (here == null) {
       return sendByBus(drillId, command);
     }
-    return here.recover(failure -> failure instanceof LocalDrills.Gone ? sendByBus(drillId, command)
-        : Future.failedFuture(Failures.decode(failure)));
+    // The drill answered from here: a node it ran on before is no longer the one to watch for.
+    return here.onSuccess(answered -> owners.remove(drillId))
+        .recover(failure -> failure instanceof LocalDrills.Gone ? sendByBus(drillId, command)
+            : Future.failedFuture(Failures.decode(failure)));
   }
 
   private Future<JsonObject> sendByBus(String drillId, Command command) {

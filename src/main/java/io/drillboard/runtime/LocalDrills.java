@@ -4,7 +4,6 @@ import io.drillboard.drill.Command;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,23 +41,26 @@ public final class LocalDrills {
   }
 
   /**
-   * The drill's answer if it runs on this node, completed on the caller's context; null if it does not. The future
-   * fails with {@link Gone} if the drill stopped meanwhile.
+   * The drill's answer if it runs on this node, completed on {@code caller}; null if it does not. The future fails
+   * with {@link Gone} if the drill stopped meanwhile. There is no timeout of the bus's kind: the drill always
+   * answers once its commit ends, and the HTTP request's own timeout bounds the wait for a stalled database.
    */
-  Future<JsonObject> send(String drillId, Command command) {
+  Future<JsonObject> send(String drillId, Command command, Context caller) {
     Running drill = running.get(drillId);
     if (drill == null) {
       return null;
     }
-    Context caller = Vertx.currentContext();
     Promise<JsonObject> answer = Promise.promise();
-    drill.context().runOnContext(v -> drill.decider().decide(command).onComplete(result -> {
-      if (caller == null) {
-        answer.handle(result);
-      } else {
-        caller.runOnContext(back -> answer.handle(result));
+    drill.context().runOnContext(v -> {
+      Future<JsonObject> decided;
+      try {
+        decided = drill.decider().decide(command);
+      } catch (RuntimeException bug) {
+        // Across the bus a throwing handler would leave the sender to its timeout; here it is answered at once.
+        decided = Future.failedFuture(Failures.asReply(bug));
       }
-    }));
+      decided.onComplete(result -> caller.runOnContext(back -> answer.handle(result)));
+    });
     return answer.future();
   }
 }

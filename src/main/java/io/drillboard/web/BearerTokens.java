@@ -17,6 +17,7 @@ import java.util.List;
  * is remembered by its exact text, so a remembered token is one whose signature, issuer, audience and claims were
  * checked; only its expiry can change its answer, and that is checked at every request. A token found bad is not
  * remembered. What a request gets is its {@link Caller}, an immutable record, so no request can change another's.
+ * Each HTTP event loop keeps its own tokens, so none waits on another's.
  */
 final class BearerTokens {
   /** Enough for every person and load tester of a large exercise; beyond it, the least used are checked again. */
@@ -44,7 +45,8 @@ final class BearerTokens {
       ctx.fail(401);
       return;
     }
-    String token = header.substring(SCHEME.length()).trim();
+    // Exactly one space, no trimming: the connection quota counts the header's text, so no spelling may pass twice.
+    String token = header.substring(SCHEME.length());
     Checked known = checked.getIfPresent(token);
     if (known != null) {
       if (clock.millis() < known.goodUntilMillis()) {
@@ -82,6 +84,9 @@ final class BearerTokens {
       caller = Caller.fromClaims(user.result());
     } catch (ProblemException refused) {
       ctx.fail(refused);
+      return;
+    } catch (ClassCastException wrongType) {
+      ctx.fail(new ProblemException(401, "the token is not valid: a claim has the wrong type", List.of()));
       return;
     }
     checked.put(token, new Checked(caller, (expiresAtSeconds + Tokens.LEEWAY_SECONDS) * 1000));

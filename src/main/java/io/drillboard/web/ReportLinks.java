@@ -16,7 +16,7 @@ import java.util.Set;
 final class ReportLinks {
   static final Duration LIFETIME = Duration.ofMinutes(10);
   /** The claim that marks a link token, and the drill it opens. */
-  private static final String SCOPE = "report-link";
+  static final String SCOPE = "report-link";
   private static final Set<String> FORMATS = Set.of("html", "docx", "csv", "json");
   /** Holds a link's token once the address has dropped it; sent back only to that report's path. */
   private static final String COOKIE = "drillboard-report";

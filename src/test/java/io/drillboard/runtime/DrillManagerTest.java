@@ -15,6 +15,7 @@ import io.drillboard.store.EventStore;
 import io.drillboard.view.DeltaWriter;
 import io.drillboard.support.TestClock;
 import io.drillboard.support.TestDatabase;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +100,8 @@ class DrillManagerTest {
     clock.advance(ENDED_IDLE);
 
     assertThat(stoppedWithin(id, 15)).as("unloaded once idle").isTrue();
+    assertThat(local.send(id, new Command.Archive(true, "director"), vertx.getOrCreateContext()))
+        .as("no longer reached on this node").isNull();
     assertThat(loads).doesNotContainKey(id);
 
     JsonObject reply = drills.send(id, new Command.Archive(true, "director")).await();
@@ -131,6 +135,18 @@ class DrillManagerTest {
 
     assertThat(stopped).isEqualTo(started + 1);
     assertThat(sentToDrill).as("messages to the drill's address").hasValue(0);
+  }
+
+  @Test
+  void aDrillOnThisNodeAnswersOnTheSendersContext() throws Exception {
+    String id = drills.create("major-complaint", 1, false, 7L, DrillNaming.NONE, "director").await().getString("id");
+    Context sender = vertx.getOrCreateContext();
+    CompletableFuture<Context> answeredOn = new CompletableFuture<>();
+
+    sender.runOnContext(v -> drills.send(id, new Command.Control(ControlAction.START, "director"))
+        .onComplete(answer -> answeredOn.complete(Vertx.currentContext())));
+
+    assertThat(answeredOn.get(10, TimeUnit.SECONDS)).isSameAs(sender);
   }
 
   @Test

@@ -42,7 +42,7 @@ class BearerTokensTest {
     router.route().handler(ctx -> {
       Caller caller = Caller.of(ctx);
       ctx.json(new JsonObject().put("subject", caller.subject()).put("role", caller.role().key())
-          .put("team", caller.team()));
+          .put("team", caller.team()).put("reportOf", caller.reportOf()));
     });
     router.route().failureHandler(Problems::onFailure);
     int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
@@ -62,7 +62,7 @@ class BearerTokensTest {
       HttpResponse<Buffer> response = call(token);
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("subject", "王敏").put("role", "team")
-          .put("team", "comfort"));
+          .put("team", "comfort").putNull("reportOf"));
     }
     assertThat(signatureChecks).hasValue(1);
   }
@@ -108,6 +108,24 @@ class BearerTokensTest {
     assertThat(call(admin).statusCode()).isEqualTo(403);
     assertThat(call(admin).statusCode()).as("refused again, not kept").isEqualTo(403);
     assertThat(signatureChecks).hasValue(4);
+  }
+
+  @Test
+  void aReportLinksTokenNamesTheOneDrillItOpens() {
+    String link = tokens.sign(new JsonObject().put("role", "observer").put(ReportLinks.SCOPE, "d7x"), "director",
+        Duration.ofMinutes(10));
+
+    assertThat(call(link).bodyAsJsonObject().getString("reportOf")).isEqualTo("d7x");
+  }
+
+  @Test
+  void aTokenAfterMoreThanOneSpaceIsNotTheSameToken() {
+    String token = tokens.issue(Role.DIRECTOR, null, "director", Duration.ofHours(1));
+    assertThat(call(token).statusCode()).isEqualTo(200);
+
+    HttpResponse<Buffer> spaced = client.get("/").putHeader("Authorization", "Bearer  " + token).send().await();
+
+    assertThat(spaced.statusCode()).isEqualTo(401);
   }
 
   @Test
