@@ -24,9 +24,14 @@ final class BearerTokens {
   private static final int REMEMBERED = 10_000;
   private static final String SCHEME = "Bearer ";
 
-  /** A token found good: who it speaks for, and until when (its exp, with the leeway the check allows). */
-  private record Checked(Caller caller, long goodUntilMillis) {
+  /**
+   * A token found good: its text (the instance first checked, whose hash is already computed), who it speaks for,
+   * and until when (its exp, with the leeway the check allows).
+   */
+  private record Checked(String token, Caller caller, long goodUntilMillis) {
   }
+
+  private static final String TOKEN = BearerTokens.class.getName() + ".token";
 
   private final AuthenticationProvider auth;
   private final InstantSource clock;
@@ -45,13 +50,12 @@ final class BearerTokens {
       ctx.fail(401);
       return;
     }
-    // Exactly one space, no trimming: the connection quota counts the header's text, so no spelling may pass twice.
+    // Exactly one space, no trimming: a JWT holds no spaces, and JWTAuthHandler refused them too.
     String token = header.substring(SCHEME.length());
     Checked known = checked.getIfPresent(token);
     if (known != null) {
       if (clock.millis() < known.goodUntilMillis()) {
-        Caller.admit(ctx, known.caller());
-        ctx.next();
+        admit(ctx, known);
       } else {
         checked.invalidate(token);
         ctx.fail(new ProblemException(401, "the token is not valid: it has expired", List.of()));
@@ -79,8 +83,7 @@ final class BearerTokens {
     Caller caller;
     long expiresAtSeconds;
     try {
-      Tokens.requireExpiry(user.result());
-      expiresAtSeconds = ((Number) user.result().get("exp")).longValue();
+      expiresAtSeconds = Tokens.requireExpiry(user.result());
       caller = Caller.fromClaims(user.result());
     } catch (ProblemException refused) {
       ctx.fail(refused);
@@ -89,8 +92,19 @@ final class BearerTokens {
       ctx.fail(new ProblemException(401, "the token is not valid: a claim has the wrong type", List.of()));
       return;
     }
-    checked.put(token, new Checked(caller, (expiresAtSeconds + Tokens.LEEWAY_SECONDS) * 1000));
-    Caller.admit(ctx, caller);
+    Checked good = new Checked(token, caller, (expiresAtSeconds + Tokens.LEEWAY_SECONDS) * 1000);
+    checked.put(token, good);
+    admit(ctx, good);
+  }
+
+  private static void admit(RoutingContext ctx, Checked good) {
+    Caller.admit(ctx, good.caller());
+    ctx.put(TOKEN, good.token());
     ctx.next();
+  }
+
+  /** The token the request was admitted with, as first checked: what the connection quota counts by. */
+  static String token(RoutingContext ctx) {
+    return ctx.get(TOKEN);
   }
 }

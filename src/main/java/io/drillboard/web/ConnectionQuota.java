@@ -24,9 +24,12 @@ final class ConnectionQuota {
     this.perToken = perToken;
   }
 
-  /** Route handler, after authentication: admits the request's connection for its token, or answers 429. */
+  /**
+   * Route handler, after {@link BearerTokens}: admits the request's connection for its token, or answers 429. The
+   * token is the instance first checked, so its hash is not computed again for each request.
+   */
   void admit(RoutingContext ctx) {
-    String token = ctx.request().getHeader("Authorization");
+    String token = BearerTokens.token(ctx);
     HttpConnection connection = ctx.request().connection();
     if (perToken <= 0 || token == null || connection == null) {
       ctx.next();

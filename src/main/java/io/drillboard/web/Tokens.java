@@ -91,11 +91,12 @@ public final class Tokens {
     return auth;
   }
 
-  /** A token must say when it expires: one without exp would be good forever once it leaked. */
-  static void requireExpiry(User user) {
-    if (user == null || !(user.get("exp") instanceof Number)) {
+  /** A token must say when it expires: one without exp would be good forever once it leaked. Its exp, in seconds. */
+  static long requireExpiry(User user) {
+    if (user == null || !(user.get("exp") instanceof Number exp)) {
       throw new ProblemException(401, "the token must carry an expiry (exp)", List.of());
     }
+    return exp.longValue();
   }
 
   /** Checks a token as the HTTP API does, for the callers (the live stream) that read it themselves. */
