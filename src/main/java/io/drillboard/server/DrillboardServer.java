@@ -88,7 +88,7 @@ public final class DrillboardServer implements AutoCloseable {
           config.guard().trust());
       Pool writer = pool(vertx, database, "drillboard-writer", EventWriter.CONNECTIONS);
       Pool reader = pool(vertx, database, "drillboard-reader", 8);
-      EventStore events = new EventStore(writer, reader, config.ingestQueueLimit(), metrics, database,
+      EventStore events = new EventStore(vertx, writer, reader, config.ingestQueueLimit(), metrics, database,
           EventWriter.COPY_FROM);
       metrics.bind(vertx, events.writer()::pendingEvents);
       ScenarioStore scenarios = new ScenarioStore(reader);

@@ -1,5 +1,6 @@
 package io.drillboard.store;
 
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.Optional;
 
@@ -13,25 +14,28 @@ public final class EventStore implements AutoCloseable {
   private final EventReader reader;
   private final Optional<EventCopy> copy;
 
-  /** {@code writer} should hold {@link EventWriter#CONNECTIONS} connections. Large groups INSERT too. */
-  public EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer) {
-    this(writer, reader, maxPendingEvents, observer, Optional.empty());
+  /**
+   * {@code writer} should hold {@link EventWriter#CONNECTIONS} connections; {@code vertx} times when a group may start
+   * behind one still committing. Large groups INSERT too.
+   */
+  public EventStore(Vertx vertx, Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer) {
+    this(vertx, writer, reader, maxPendingEvents, observer, Optional.empty());
   }
 
   /**
    * As above, with groups of {@code copyFrom} events or more ({@link EventWriter#COPY_FROM} in a server) written by
    * COPY over a JDBC connection to {@code database}.
    */
-  public EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer, Database database,
-      int copyFrom) {
-    this(writer, reader, maxPendingEvents, observer,
+  public EventStore(Vertx vertx, Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer,
+      Database database, int copyFrom) {
+    this(vertx, writer, reader, maxPendingEvents, observer,
         Optional.of(new EventCopy(() -> database.jdbcConnection("drillboard-copy"), copyFrom)));
   }
 
-  private EventStore(Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer,
+  private EventStore(Vertx vertx, Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer,
       Optional<EventCopy> copy) {
     this.copy = copy;
-    this.writer = new EventWriter(writer, maxPendingEvents, observer, copy);
+    this.writer = new EventWriter(vertx, writer, maxPendingEvents, observer, copy);
     this.reader = new EventReader(reader);
   }
 

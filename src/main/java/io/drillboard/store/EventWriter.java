@@ -52,12 +52,15 @@ public final class EventWriter {
       FROM unnest($1::text[], $2::int8[], $3::text[], $4::text[], $5::int8[], $6::int8[], $7::text[])
         AS u(d, s, c, t, st, w, p)""";
 
+  private final Vertx vertx;
   private final Pool writer;
   private final int maxPendingEvents;
   private final ConcurrentLinkedQueue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pendingEvents = new AtomicInteger();
   /** Set while a group is formed and inserted: the next group fills meanwhile and is formed after it. */
   private final AtomicBoolean forming = new AtomicBoolean();
+  /** Set while a timer waits to form the next group once the last one has been in flight long enough. */
+  private final AtomicBoolean formLater = new AtomicBoolean();
   /** Events queued and not yet taken into a group. */
   private final AtomicInteger queuedEvents = new AtomicInteger();
   /** The size of the last group formed, and when it was formed ({@link System#nanoTime()}). */
@@ -74,7 +77,8 @@ public final class EventWriter {
   private final Optional<EventCopy> copy;
 
   /** {@code writer} should hold {@link #CONNECTIONS} connections; large groups go by {@code copy} if given. */
-  EventWriter(Pool writer, int maxPendingEvents, CommitObserver observer, Optional<EventCopy> copy) {
+  EventWriter(Vertx vertx, Pool writer, int maxPendingEvents, CommitObserver observer, Optional<EventCopy> copy) {
+    this.vertx = vertx;
     this.writer = writer;
     this.maxPendingEvents = maxPendingEvents;
     this.observer = observer;
@@ -130,17 +134,21 @@ public final class EventWriter {
    * Forms and inserts the next group, unless one is being formed (its insert's end forms the next). While an earlier
    * group has yet to commit, the next starts early only once the last group has been in flight for
    * {@link #PIPELINE_AFTER_NANOS} and the queue holds as many events as it did; otherwise it is formed when the commit
-   * ends. Each group costs
-   * the database a transaction of its own: where a commit returns within a millisecond, the CPU limits ingest, not
-   * the wait, and smaller overlapping groups measured slower (bench/RESULTS.md).
+   * ends, when a later append fills the queue, or when a timer finds the last group in flight long enough. Each group
+   * costs the database a transaction of its own: where a commit returns within a millisecond, the CPU limits ingest,
+   * not the wait, and smaller overlapping groups measured slower (bench/RESULTS.md).
    */
   private void formNextGroup() {
     while (!queue.isEmpty() && forming.compareAndSet(false, true)) {
-      if (!lastResolved.isComplete() && (queuedEvents.get() < lastGroupRows
-          || System.nanoTime() - lastGroupFormedAt < PIPELINE_AFTER_NANOS)) {
+      long inFlight = System.nanoTime() - lastGroupFormedAt;
+      boolean filled = queuedEvents.get() >= lastGroupRows;
+      if (!lastResolved.isComplete() && (!filled || inFlight < PIPELINE_AFTER_NANOS)) {
         forming.set(false);
         if (lastResolved.isComplete()) {
           continue; // the commit ended meanwhile, and its own call found the flag set
+        }
+        if (filled) {
+          formWhenInFlightFor(PIPELINE_AFTER_NANOS - inFlight);
         }
         return;
       }
@@ -164,6 +172,19 @@ public final class EventWriter {
         }));
       });
       return;
+    }
+  }
+
+  /**
+   * Forms the next group once {@code nanos} have passed, unless a timer is set already: no append may come to form it,
+   * and the commit ahead may be slow.
+   */
+  private void formWhenInFlightFor(long nanos) {
+    if (formLater.compareAndSet(false, true)) {
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)), timer -> {
+        formLater.set(false);
+        formNextGroup();
+      });
     }
   }
 

@@ -51,7 +51,7 @@ class DrillManagerTest {
   void deploy() {
     vertx.eventBus().registerCodec(new CommandCodec());
     Database database = TestDatabase.get();
-    EventStore store = new EventStore(
+    EventStore store = new EventStore(vertx,
         PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions()).using(vertx)
             .build(),
         PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions()).using(vertx)

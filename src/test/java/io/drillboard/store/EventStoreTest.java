@@ -37,7 +37,7 @@ class EventStoreTest {
 
   @Test
   void appendsWhileACommitIsInFlightShareTheNextCommit(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { });
+    EventStore store = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> {
       List<Future<Void>> appends = new ArrayList<>();
@@ -62,8 +62,8 @@ class EventStoreTest {
   void aLargeGroupIsCopiedAndReadsBackAsInsertedEventsDo(Vertx vertx, VertxTestContext test) {
     List<CommitObserver.Statement> inserts = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<CommitObserver.Statement> copies = new java.util.concurrent.CopyOnWriteArrayList<>();
-    EventStore inserting = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> inserts.add(statement));
-    EventStore copying = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> copies.add(statement),
+    EventStore inserting = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> inserts.add(statement));
+    EventStore copying = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> copies.add(statement),
         TestDatabase.get(), EventWriter.COPY_FROM);
     String inserted = newDrill(inserting);
     String copied = newDrill(copying);
@@ -88,7 +88,7 @@ class EventStoreTest {
   /** COPY is one transaction: a group with one bad row stores none of its events, and its drill must reload. */
   @Test
   void aCopyThatFailsStoresNothingOfItsGroup(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { }, TestDatabase.get(),
+    EventStore store = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> { }, TestDatabase.get(),
         EventWriter.COPY_FROM);
     String drill = newDrill(store);
     List<Event> events = new ArrayList<>();
@@ -108,7 +108,7 @@ class EventStoreTest {
 
   @Test
   void aGapIsRefusedAndNothingOfItIsStored(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { });
+    EventStore store = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> store.writer().append(drill, List.of(event(1, null)))
         .compose(ok -> store.writer().append(drill, List.of(event(3, null))))
@@ -122,7 +122,7 @@ class EventStoreTest {
 
   @Test
   void aFullQueueRefusesAtOnce(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 10, (events, nanos, statement) -> { });
+    EventStore store = new EventStore(vertx, writer, reader, 10, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     vertx.runOnContext(v -> {
       List<Event> first = new ArrayList<>();
@@ -140,8 +140,8 @@ class EventStoreTest {
   }
 
   @Test
-  void storedEventsCannotBeChangedOrDeleted(VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100, (events, nanos, statement) -> { });
+  void storedEventsCannotBeChangedOrDeleted(Vertx vertx, VertxTestContext test) {
+    EventStore store = new EventStore(vertx, writer, reader, 100, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     store.writer().append(drill, List.of(event(1, null)))
         .compose(v -> reader.query("DELETE FROM events WHERE drill_id = '" + drill + "'").execute())
@@ -153,7 +153,7 @@ class EventStoreTest {
 
   @Test
   void aFoldReadsEveryEventOnceInSeqOrderAcrossPages(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(writer, reader, 100_000, (events, nanos, statement) -> { });
+    EventStore store = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> { });
     // One drill ends exactly on a page boundary, the other inside a page.
     String whole = newDrill(store);
     String partial = newDrill(store);
@@ -172,7 +172,7 @@ class EventStoreTest {
   void readsFailAsUnavailableOnTheirOwnPoolWhileWritesGoOn(Vertx vertx, VertxTestContext test) {
     Pool closed = PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
         .connectingTo(TestDatabase.get().connectOptions()).using(vertx).build();
-    EventStore store = new EventStore(writer, closed, 100, (events, nanos, statement) -> { });
+    EventStore store = new EventStore(vertx, writer, closed, 100, (events, nanos, statement) -> { });
     String drill = newDrill(store);
     closed.close().compose(v -> store.writer().append(drill, List.of(event(1, null))))
         .compose(v -> Future.all(failureOf(store.reader().fold(drill, Event::seq, (last, event) -> event.seq())),

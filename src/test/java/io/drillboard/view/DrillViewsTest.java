@@ -43,7 +43,7 @@ class DrillViewsTest {
   @BeforeEach
   void storeADrillThatNoVerticleRuns() {
     Database database = TestDatabase.get();
-    store = new EventStore(
+    store = new EventStore(vertx,
         PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions()).using(vertx)
             .build(),
         PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(database.connectOptions()).using(vertx)
