@@ -95,6 +95,32 @@ class WorkPagesBrowserTest {
   }
 
   @Test
+  void onAPhoneEveryWorkPagesHeaderWrapsInsteadOfWideningThePage() {
+    String id = createDrill(60, false);
+    post("/api/v1/drills/" + id + "/start");
+    try (Browser phone = Browser.open()) {
+      phone.resize(390, 844);
+      for (String lang : new String[] {"zh", "en"}) {
+        for (String page : new String[] {"/console.html", "/evaluate.html", "/team.html"}) {
+          phone.get(base() + page + "?lang=" + lang + "&drill=" + id + "&team=opinion&token=" + director);
+          phone.await(15, d -> phone.findAll("#status[data-status=live]").size() == 1);
+          @SuppressWarnings("unchecked")
+          java.util.List<Long> header = (java.util.List<Long>) phone.script("""
+              const width = document.documentElement.clientWidth;
+              const bar = document.querySelector('header.bar');
+              const outside = [...bar.querySelectorAll('*')].filter((e) => e.getClientRects().length > 0)
+                .filter((e) => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > width; });
+              return [bar.scrollWidth - bar.clientWidth, outside.length];
+              """);
+          assertThat(header).as(page + " in " + lang + ": the header's overflow in px, and its parts off screen")
+              .containsExactly(0L, 0L);
+          phone.screenshot("phone-header" + page.replace(".html", "").replace('/', '-') + "-" + lang);
+        }
+      }
+    }
+  }
+
+  @Test
   void theConsoleCreatesAndStartsADrill() {
     try (Browser console = Browser.open()) {
       console.get(base() + "/console.html?token=" + director);
