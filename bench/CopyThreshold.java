@@ -32,7 +32,8 @@ public class CopyThreshold {
     Pool reader = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.connectOptions())
         .using(vertx).build();
     EventStore inserting = new EventStore(vertx, writer, reader, Integer.MAX_VALUE, (events, nanos, statement) -> { });
-    EventStore copying = new EventStore(vertx, writer, reader, Integer.MAX_VALUE, (events, nanos, statement) -> { }, database, 1);
+    EventStore copying = new EventStore(vertx, writer, reader, Integer.MAX_VALUE, (events, nanos, statement) -> { },
+        database, 1);
     // Warm-up: the JIT, the prepared statement and the COPY connection.
     rate(inserting, 500, 3000);
     rate(copying, 500, 3000);

@@ -131,7 +131,7 @@ public final class HttpServerVerticle extends VerticleBase {
     LiveHub live = new LiveHub(vertx, views, events, tokens, config.live().queueBytes(), metrics, origins, quota,
         clock);
 
-    // Handlers of one route run one after another without matching the path again for each (bench/RESULTS.md).
+    // Handlers of one route run one after another; the path is matched once for all of them.
     router.route().handler(this::countResponse).handler(SecurityHeaders::add).handler(origins::cors);
     router.get("/health").handler(health::check);
     guard.metricsToken().ifPresent(token -> router.get("/metrics").handler(new ScrapeToken(token)));

@@ -95,7 +95,7 @@ class WorkPagesBrowserTest {
   }
 
   @Test
-  void onAPhoneEveryWorkPagesHeaderWrapsInsteadOfWideningThePage() {
+  void onAPhoneEveryWorkPagesHeaderWrapsToFitTheScreen() {
     String id = createDrill(60, false);
     post("/api/v1/drills/" + id + "/start");
     try (Browser phone = Browser.open()) {

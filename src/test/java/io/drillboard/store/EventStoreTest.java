@@ -62,9 +62,10 @@ class EventStoreTest {
   void aLargeGroupIsCopiedAndReadsBackAsInsertedEventsDo(Vertx vertx, VertxTestContext test) {
     List<CommitObserver.Statement> inserts = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<CommitObserver.Statement> copies = new java.util.concurrent.CopyOnWriteArrayList<>();
-    EventStore inserting = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> inserts.add(statement));
-    EventStore copying = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> copies.add(statement),
-        TestDatabase.get(), EventWriter.COPY_FROM);
+    EventStore inserting = new EventStore(vertx, writer, reader, 100_000,
+        (events, nanos, statement) -> inserts.add(statement));
+    EventStore copying = new EventStore(vertx, writer, reader, 100_000,
+        (events, nanos, statement) -> copies.add(statement), TestDatabase.get(), EventWriter.COPY_FROM);
     String inserted = newDrill(inserting);
     String copied = newDrill(copying);
     List<Event> events = new ArrayList<>();
@@ -88,8 +89,8 @@ class EventStoreTest {
   /** COPY is one transaction: a group with one bad row stores none of its events, and its drill must reload. */
   @Test
   void aCopyThatFailsStoresNothingOfItsGroup(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> { }, TestDatabase.get(),
-        EventWriter.COPY_FROM);
+    EventStore store = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> { },
+        TestDatabase.get(), EventWriter.COPY_FROM);
     String drill = newDrill(store);
     List<Event> events = new ArrayList<>();
     for (int seq = 1; seq <= EventWriter.COPY_FROM; seq++) {

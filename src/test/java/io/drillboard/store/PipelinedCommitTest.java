@@ -146,7 +146,8 @@ class PipelinedCommitTest {
   @Test
   void aGroupStartsEarlyOnlyOnceTheQueueHoldsAsManyEventsAsTheGroupBeforeIt() throws Exception {
     List<Integer> groupSizes = new CopyOnWriteArrayList<>();
-    EventStore store = new EventStore(vertx, writer, reader, 1_000, (events, nanos, statement) -> groupSizes.add(events));
+    EventStore store = new EventStore(vertx, writer, reader, 1_000,
+        (events, nanos, statement) -> groupSizes.add(events));
     String slow = newDrill(store);
     String few = newDrill(store);
     String more = newDrill(store);
