@@ -3,9 +3,9 @@ package io.drillboard.store;
 import io.drillboard.drill.Event;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes large groups of events with binary COPY, PostgreSQL's bulk load, which the reactive client does not speak
@@ -32,8 +32,8 @@ final class EventCopy implements AutoCloseable {
   /** PostgreSQL counts timestamps in microseconds from 2000-01-01T00:00Z. */
   private static final long POSTGRES_EPOCH_MILLIS = 946_684_800_000L;
   private static final short COLUMNS = 7;
-  /** Encoded rows go to the server in pieces of this size, never held whole in memory (the field writes are small). */
-  private static final int STREAM_BUFFER_BYTES = 256 * 1024;
+  /** Encoded rows go to the server in pieces of this size, never held whole in memory. */
+  private static final int BUFFER_BYTES = 256 * 1024;
 
   private final Connector connector;
   private final int from;
@@ -43,6 +43,8 @@ final class EventCopy implements AutoCloseable {
     return copier;
   });
   private Connection connection;
+  /** Rows as they are encoded; the copy thread's alone. */
+  private final byte[] buffer = new byte[BUFFER_BYTES];
 
   EventCopy(Connector connector, int from) {
     this.connector = connector;
@@ -65,14 +67,14 @@ final class EventCopy implements AutoCloseable {
   Future<Void> copy(List<Rows> rows) {
     Promise<Void> done = Promise.promise();
     thread.execute(() -> {
-      PGCopyOutputStream stream = null;
+      CopyIn copy = null;
       try {
-        stream = new PGCopyOutputStream(connection().unwrap(PGConnection.class), COPY, STREAM_BUFFER_BYTES);
-        write(rows, new DataOutputStream(new BufferedOutputStream(stream, STREAM_BUFFER_BYTES)));
-        stream.endCopy();
+        copy = connection().unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+        write(rows, copy);
+        copy.endCopy();
         done.complete();
-      } catch (SQLException | IOException | RuntimeException e) {
-        cancel(stream);
+      } catch (SQLException | RuntimeException e) {
+        cancel(copy);
         closeConnection();
         done.fail(e);
       }
@@ -80,10 +82,10 @@ final class EventCopy implements AutoCloseable {
     return done.future();
   }
 
-  private static void cancel(PGCopyOutputStream stream) {
+  private static void cancel(CopyIn copy) {
     try {
-      if (stream != null && stream.isActive()) {
-        stream.cancelCopy();
+      if (copy != null && copy.isActive()) {
+        copy.cancelCopy();
       }
     } catch (SQLException ignored) {
       // The connection is dropped next, which aborts the COPY all the same.
@@ -110,40 +112,100 @@ final class EventCopy implements AutoCloseable {
   }
 
   /** The rows in PostgreSQL's binary COPY format: a header, each row's fields with their lengths, a trailer. */
-  private static void write(List<Rows> rows, DataOutputStream out) throws IOException {
-    out.write(SIGNATURE);
-    out.writeInt(0);
-    out.writeInt(0);
+  private void write(List<Rows> rows, CopyIn copy) throws SQLException {
+    Encoder out = new Encoder(copy, buffer);
+    out.raw(SIGNATURE);
+    out.int32(0);
+    out.int32(0);
     for (Rows group : rows) {
       byte[] drill = group.drillId().getBytes(StandardCharsets.UTF_8);
       for (Event event : group.events()) {
-        out.writeShort(COLUMNS);
-        bytes(out, drill);
-        int64(out, event.seq());
-        bytes(out, event.clientId() == null ? null : event.clientId().getBytes(StandardCharsets.UTF_8));
-        bytes(out, event.type().getBytes(StandardCharsets.UTF_8));
-        int64(out, event.simTime());
-        int64(out, (event.wallTime() - POSTGRES_EPOCH_MILLIS) * 1000);
+        out.int16(COLUMNS);
+        out.field(drill);
+        out.int64Field(event.seq());
+        out.field(event.clientId() == null ? null : event.clientId().getBytes(StandardCharsets.UTF_8));
+        out.field(event.type().getBytes(StandardCharsets.UTF_8));
+        out.int64Field(event.simTime());
+        out.int64Field((event.wallTime() - POSTGRES_EPOCH_MILLIS) * 1000);
         // json's binary form is its text.
-        bytes(out, EventJson.text(event.body()).getBytes(StandardCharsets.UTF_8));
+        out.field(EventJson.text(event.body()).getBytes(StandardCharsets.UTF_8));
       }
     }
-    out.writeShort(-1);
+    out.int16((short) -1);
     out.flush();
   }
 
-  private static void bytes(DataOutputStream out, byte[] value) throws IOException {
-    if (value == null) {
-      out.writeInt(-1);
-    } else {
-      out.writeInt(value.length);
-      out.write(value);
-    }
-  }
+  /**
+   * Encodes into a buffer that goes to the COPY whenever the next value would not fit: one store per number, big-endian
+   * as the format wants, where DataOutputStream made a call per byte.
+   */
+  private static final class Encoder {
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private static void int64(DataOutputStream out, long value) throws IOException {
-    out.writeInt(8);
-    out.writeLong(value);
+    private final CopyIn copy;
+    private final byte[] buffer;
+    private int used;
+
+    Encoder(CopyIn copy, byte[] buffer) {
+      this.copy = copy;
+      this.buffer = buffer;
+    }
+
+    void int16(short value) throws SQLException {
+      room(2);
+      SHORT.set(buffer, used, value);
+      used += 2;
+    }
+
+    void int32(int value) throws SQLException {
+      room(4);
+      INT.set(buffer, used, value);
+      used += 4;
+    }
+
+    /** A bigint field: its length, 8, then the value. */
+    void int64Field(long value) throws SQLException {
+      int32(8);
+      room(8);
+      LONG.set(buffer, used, value);
+      used += 8;
+    }
+
+    /** A field of variable length, or NULL. */
+    void field(byte[] value) throws SQLException {
+      if (value == null) {
+        int32(-1);
+      } else {
+        int32(value.length);
+        raw(value);
+      }
+    }
+
+    /** Bytes as they are; ones longer than the buffer go to the server without it. */
+    void raw(byte[] value) throws SQLException {
+      room(value.length);
+      if (value.length > buffer.length) {
+        copy.writeToCopy(value, 0, value.length);
+      } else {
+        System.arraycopy(value, 0, buffer, used, value.length);
+        used += value.length;
+      }
+    }
+
+    void flush() throws SQLException {
+      if (used > 0) {
+        copy.writeToCopy(buffer, 0, used);
+        used = 0;
+      }
+    }
+
+    private void room(int bytes) throws SQLException {
+      if (used + bytes > buffer.length) {
+        flush();
+      }
+    }
   }
 
   @Override

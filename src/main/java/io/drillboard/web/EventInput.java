@@ -9,7 +9,10 @@ import io.drillboard.drill.EventType;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +33,13 @@ final class EventInput {
   private static final int MAX_TYPE_LENGTH = 64;
   private static final String NO_PAYLOAD = "{}";
   private static final JsonFactory JSON = new JsonFactory();
+  private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
   private EventInput() {
   }
 
   static Incoming one(Buffer body) {
-    String text = text(body);
+    byte[] text = utf8(body);
     List<String> errors = new ArrayList<>();
     try (JsonParser parser = JSON.createParser(text)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -56,8 +60,8 @@ final class EventInput {
 
   /** A JSON array of events, or NDJSON (one event object per line). */
   static List<Incoming> batch(Buffer body, String contentType) {
-    String text = text(body);
-    if (text.isBlank()) {
+    byte[] text = utf8(body);
+    if (blank(text)) {
       throw ProblemException.badRequest("the body must be a JSON array of events, or NDJSON");
     }
     boolean ndjson = contentType != null && contentType.contains("ndjson");
@@ -100,7 +104,7 @@ final class EventInput {
   }
 
   /** Reads one event object; the parser stands on its START_OBJECT and is left on its END_OBJECT. */
-  private static Incoming read(JsonParser parser, String text, String path, List<String> errors) throws IOException {
+  private static Incoming read(JsonParser parser, byte[] text, String path, List<String> errors) throws IOException {
     String id = null;
     String type = null;
     String payload = NO_PAYLOAD;
@@ -121,9 +125,10 @@ final class EventInput {
         }
         case "payload" -> {
           if (value == JsonToken.START_OBJECT) {
-            int start = (int) parser.currentTokenLocation().getCharOffset();
+            int start = (int) parser.currentTokenLocation().getByteOffset();
             parser.skipChildren();
-            payload = text.substring(start, (int) parser.currentLocation().getCharOffset());
+            int end = (int) parser.currentLocation().getByteOffset();
+            payload = new String(text, start, end - start, StandardCharsets.UTF_8);
           } else if (value != JsonToken.VALUE_NULL) {
             errors.add(path + "payload: must be a JSON object");
           }
@@ -161,17 +166,49 @@ final class EventInput {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
-  /** The body as text; bytes that are not UTF-8 are refused rather than stored as replacement characters. */
-  private static String text(Buffer body) {
+  /**
+   * The body's bytes, parsed as they are: bytes that are not UTF-8 are refused rather than stored as replacement
+   * characters. A body of ASCII only, as load tests send, needs no decoding to show it.
+   */
+  private static byte[] utf8(Buffer body) {
     if (body == null) {
-      return "";
+      return new byte[0];
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.getBytes())).toString();
-    } catch (CharacterCodingException e) {
-      throw ProblemException.badRequest("the body is not valid UTF-8");
+    byte[] bytes = body.getBytes();
+    if (!ascii(bytes)) {
+      try {
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      } catch (CharacterCodingException e) {
+        throw ProblemException.badRequest("the body is not valid UTF-8");
+      }
     }
+    return bytes;
+  }
+
+  /** Whether no byte has its high bit set, looked at eight at a time. */
+  static boolean ascii(byte[] bytes) {
+    int i = 0;
+    for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+      if (((long) WORD.get(bytes, i) & 0x8080_8080_8080_8080L) != 0) {
+        return false;
+      }
+    }
+    for (; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean blank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String syntaxError(JsonProcessingException e) {

@@ -15,6 +15,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
+import java.util.stream.LongStream;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,16 +88,34 @@ class EventStoreTest {
         }))));
   }
 
+  /**
+   * A COPY goes to the server in pieces of a fixed size: rows that straddle two pieces, and a payload larger than a
+   * piece, read back whole.
+   */
+  @Test
+  void aCopyLargerThanItsBufferReadsBackWhole(Vertx vertx, VertxTestContext test) {
+    EventStore store = copyingStore(vertx);
+    String drill = newDrill(store);
+    // 1 KiB to 2 KiB each, so that about two hundred rows fill a piece and most pieces end inside a row.
+    List<Event> events = numbered(EventWriter.COPY_FROM, seq -> new Event(seq, "c-" + seq, 36_000_000 + seq,
+        System.currentTimeMillis(), new EventBody.External("message", new JsonObject().put("n", seq)
+            .put("text", seq == 500 ? "x".repeat(600 * 1024) : "舆情".repeat(170 + (int) seq % 171)).encode())));
+    vertx.runOnContext(v -> store.writer().append(drill, events)
+        .compose(ok -> store.reader().allEvents(drill))
+        .onComplete(test.succeeding(stored -> test.verify(() -> {
+          assertThat(stored).isEqualTo(events);
+          store.close();
+          test.completeNow();
+        }))));
+  }
+
   /** COPY is one transaction: a group with one bad row stores none of its events, and its drill must reload. */
   @Test
   void aCopyThatFailsStoresNothingOfItsGroup(Vertx vertx, VertxTestContext test) {
-    EventStore store = new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> { },
-        TestDatabase.get(), EventWriter.COPY_FROM);
+    EventStore store = copyingStore(vertx);
     String drill = newDrill(store);
-    List<Event> events = new ArrayList<>();
-    for (int seq = 1; seq <= EventWriter.COPY_FROM; seq++) {
-      events.add(event(seq, seq == 10 || seq == 400 ? "same-client-id" : null));
-    }
+    List<Event> events = numbered(EventWriter.COPY_FROM,
+        seq -> event(seq, seq == 10 || seq == 400 ? "same-client-id" : null));
     vertx.runOnContext(v -> store.writer().append(drill, events)
         .onComplete(test.failing(cause -> store.reader().allEvents(drill)
             .onComplete(test.succeeding(stored -> test.verify(() -> {
@@ -216,6 +236,17 @@ class EventStoreTest {
     String drill = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
     store.writer().expectNext(drill, 1);
     return drill;
+  }
+
+  /** A store that writes a group of COPY_FROM events or more with COPY. */
+  private EventStore copyingStore(Vertx vertx) {
+    return new EventStore(vertx, writer, reader, 100_000, (events, nanos, statement) -> { }, TestDatabase.get(),
+        EventWriter.COPY_FROM);
+  }
+
+  /** Events with seqs 1 to count. */
+  private static List<Event> numbered(int count, LongFunction<Event> event) {
+    return LongStream.rangeClosed(1, count).mapToObj(event).toList();
   }
 
   private static Event event(long seq, String clientId) {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.ByteRange;
 import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,42 @@ class EventInputTest {
   void bytesThatAreNotUtf8AreRefused() {
     byte[] latin1 = "{\"type\":\"m\",\"payload\":{\"t\":\"caf\u00e9\"}}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> EventInput.one(Buffer.buffer(latin1))).hasMessage("the body is not valid UTF-8");
+  }
+
+  /**
+   * Sequences that a lenient reader would take: an overlong '/', an encoded surrogate, a code point past U+10FFFF, a
+   * lone continuation byte. Each is refused wherever it stands, in or after a run of ASCII the check skips by words.
+   */
+  @Test
+  void sequencesThatUtf8ForbidsAreRefusedWhereverTheyStand() {
+    List<byte[]> forbidden = List.of(new byte[] {(byte) 0xc0, (byte) 0xaf},
+        new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80,
+            (byte) 0x80}, new byte[] {(byte) 0x80});
+    for (byte[] sequence : forbidden) {
+      for (int padding = 0; padding < 9; padding++) {
+        String head = "{\"type\":\"m\",\"payload\":{\"t\":\"" + "a".repeat(padding);
+        Buffer body = Buffer.buffer(head).appendBytes(sequence).appendString("\"}}");
+        assertThatThrownBy(() -> EventInput.one(body)).as(head).hasMessage("the body is not valid UTF-8");
+      }
+    }
+  }
+
+  @Property(tries = 2_000)
+  void theAsciiCheckAgreesWithLookingAtEveryByte(@ForAll @Size(max = 40) List<@ByteRange(min = 0) Byte> ascii,
+      @ForAll @IntRange(min = 0, max = 40) int at, @ForAll @ByteRange(min = -128, max = -1) byte high,
+      @ForAll boolean withHigh) {
+    byte[] bytes = new byte[ascii.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = ascii.get(i);
+    }
+    if (withHigh && bytes.length > 0) {
+      bytes[at % bytes.length] = high;
+    }
+    boolean everyByteAscii = true;
+    for (byte b : bytes) {
+      everyByteAscii &= b >= 0;
+    }
+    assertThat(EventInput.ascii(bytes)).isEqualTo(everyByteAscii);
   }
 
   @Test
