@@ -1,5 +1,7 @@
 package io.drillboard.drill;
 
+import java.nio.charset.StandardCharsets;
+
 import io.drillboard.scenario.Scenario.InjectOpinion;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +65,24 @@ public sealed interface Command {
 
   /** One injected event; its payload is JSON text, checked to be an object when it was read. */
   record Incoming(String clientId, String type, String payload) {
+    public Incoming {
+      if (clientId != null && !isText(clientId)) {
+        throw new IllegalArgumentException("a client id holds half of a surrogate pair");
+      }
+    }
+
+    /**
+     * Whether the id is Unicode text, which UTF-8 stores as it is. A JSON escape such as "\ud800" alone makes half of
+     * a surrogate pair, which UTF-8 would store as "?": two such ids would be stored as one.
+     */
+    public static boolean isText(String id) {
+      for (int i = 0; i < id.length(); i++) {
+        if (Character.isSurrogate(id.charAt(i))) {
+          return StandardCharsets.UTF_8.newEncoder().canEncode(id);
+        }
+      }
+      return true;
+    }
   }
 
   /** An evaluator's rating, note, lesson or corrective action; taken at any stage, during the drill or after. */

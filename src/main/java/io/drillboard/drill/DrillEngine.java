@@ -44,7 +44,6 @@ import io.drillboard.scenario.Scenario.Trigger;
 import io.drillboard.scenario.SimTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +69,7 @@ public final class DrillEngine {
   private final OpinionSimulation opinion;
   /** Gives the sampled posts their texts, for a scenario with a media feed. */
   private final Optional<FeedWriter> feed;
-  private final Map<String, Long> seqByClientId = new HashMap<>();
+  private final ClientIdIndex seqByClientId = new ClientIdIndex();
   private final List<Event> undrained = new ArrayList<>();
   /**
    * The sim time up to which the contingencies' conditions were checked. A rebuilt engine takes its last event's
@@ -221,8 +220,8 @@ public final class DrillEngine {
       }
     }
     for (Incoming incoming : append.events()) {
-      Long known = incoming.clientId() == null ? null : seqByClientId.get(incoming.clientId());
-      if (known != null) {
+      long known = incoming.clientId() == null ? 0 : seqByClientId.seqOf(incoming.clientId());
+      if (known != 0) {
         duplicates++;
         seq = known;
         continue;

@@ -116,6 +116,10 @@ final class EventInput {
           if (value == JsonToken.VALUE_STRING && !parser.getText().isEmpty()
               && parser.getTextLength() <= MAX_ID_LENGTH) {
             id = parser.getText();
+            if (!Incoming.isText(id)) {
+              errors.add(path + "id: must be Unicode text; it holds half of a surrogate pair");
+              id = null;
+            }
           } else if (value != JsonToken.VALUE_NULL) {
             errors.add(path + "id: must be a text of 1 to " + MAX_ID_LENGTH + " characters");
           }

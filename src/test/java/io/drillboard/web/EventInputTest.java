@@ -69,6 +69,15 @@ class EventInputTest {
         .hasMessageStartingWith("the body is not valid JSON");
   }
 
+  /** JSON can escape half of a surrogate pair; as an id it would be stored as "?", the same as every other such id. */
+  @Test
+  void anIdHoldingHalfASurrogatePairIsRefused() {
+    assertThatThrownBy(() -> EventInput.batch(Buffer.buffer(
+        "{\"type\":\"m\",\"id\":\"a\\ud800\"}\n{\"type\":\"m\",\"id\":\"\\ud83d\\ude00\"}\n"), "application/x-ndjson"))
+        .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
+            .containsExactly("[0].id: must be Unicode text; it holds half of a surrogate pair"));
+  }
+
   @Test
   void bytesThatAreNotUtf8AreRefused() {
     byte[] latin1 = "{\"type\":\"m\",\"payload\":{\"t\":\"caf\u00e9\"}}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
