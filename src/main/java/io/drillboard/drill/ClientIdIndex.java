@@ -13,8 +13,8 @@ import java.util.List;
  * The seq each client event id of one drill was stored under: what makes a repeated id an exact duplicate.
  *
  * <p>A drill under load holds millions of ids. As a {@code HashMap<String, Long>} each cost about 115 bytes in four
- * objects that every young collection copied; here an id is its UTF-8 bytes in large chunks and one slot of three
- * longs in an open-addressed table, which the collector never copies piece by piece.
+ * objects that every young collection copied. Here an id is its UTF-8 bytes in large chunks, two longs in a block of
+ * entries, and a slot of one long in an open-addressed table: arrays that the collector never copies piece by piece.
  *
  * <p>Ids come from clients, who could choose ids that collide. The table is indexed by SipHash-2-4 under a key drawn
  * afresh for every index, so collisions cannot be aimed; and ids are compared byte for byte, so a collision only
@@ -24,16 +24,19 @@ final class ClientIdIndex {
   static final int CHUNK_BYTES = 1 << 20;
   private static final SecureRandom KEYS = new SecureRandom();
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  /** A slot's longs: the id's hash, where its bytes lie (chunk << 32 | offset), and its seq (0 in a free slot). */
-  private static final int HASH = 0;
-  private static final int PLACE = 1;
-  private static final int SEQ = 2;
-  private static final int SLOT_LONGS = 3;
+  /** Entries per block: each entry is two longs, its seq then where its bytes lie (chunk << 32 | offset). */
+  private static final int BLOCK_ENTRIES = 1 << 14;
 
   private final long key0 = KEYS.nextLong();
   private final long key1 = KEYS.nextLong();
   private final int chunkBytes;
-  private long[] slots = new long[16 * SLOT_LONGS];
+  /**
+   * One long per slot, 0 when free: the top half of the id's hash, which also names its first slot, then its entry's
+   * number plus one. A slot this small keeps the table, the one structure read at random, as compact as a HashMap's.
+   */
+  private long[] table = new long[16];
+  /** Entries in the order their ids came, so that writing them is sequential. */
+  private final List<long[]> blocks = new ArrayList<>();
   private int size;
   /** Each id's length (4 bytes) then its bytes; an id never spans two chunks. */
   private final List<byte[]> chunks = new ArrayList<>();
@@ -53,8 +56,8 @@ final class ClientIdIndex {
   /** The seq stored under this id, or 0 when none is. */
   long seqOf(String id) {
     byte[] bytes = utf8(id);
-    int at = find(SipHash.hash24(key0, key1, bytes), bytes);
-    return at < 0 ? 0 : slots[at + SEQ];
+    int entry = find(tag(bytes), bytes);
+    return entry < 0 ? 0 : block(entry)[offset(entry)];
   }
 
   /** Stores the seq under this id, replacing any stored before. */
@@ -63,21 +66,77 @@ final class ClientIdIndex {
       throw new IllegalArgumentException("a seq is 1 or more: " + seq);
     }
     byte[] bytes = utf8(id);
-    long hash = SipHash.hash24(key0, key1, bytes);
-    int at = find(hash, bytes);
-    if (at >= 0) {
-      slots[at + SEQ] = seq;
+    int tag = tag(bytes);
+    int entry = find(tag, bytes);
+    if (entry >= 0) {
+      block(entry)[offset(entry)] = seq;
       return;
     }
     // At most half full, so that a probe for an id not stored, the common case, ends within a few slots.
-    if (2 * (size + 1) > capacity()) {
+    if (2 * (size + 1) > table.length) {
       grow();
     }
-    at = free(slots, hash);
-    slots[at + HASH] = hash;
-    slots[at + PLACE] = keep(bytes);
-    slots[at + SEQ] = seq;
-    size++;
+    entry = size++;
+    if (offset(entry) == 0) {
+      blocks.add(new long[2 * BLOCK_ENTRIES]);
+    }
+    long[] block = block(entry);
+    block[offset(entry)] = seq;
+    block[offset(entry) + 1] = keep(bytes);
+    table[free(table, tag)] = (long) tag << 32 | (entry + 1L);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The top half of the id's SipHash under this index's key. */
+  private int tag(byte[] bytes) {
+    return (int) (SipHash.hash24(key0, key1, bytes) >>> 32);
+  }
+
+  private long[] block(int entry) {
+    return blocks.get(entry / BLOCK_ENTRIES);
+  }
+
+  private static int offset(int entry) {
+    return 2 * (entry % BLOCK_ENTRIES);
+  }
+
+  /** The entry holding this id, or -1; linear probing from the slot its tag names. */
+  private int find(int tag, byte[] bytes) {
+    int mask = table.length - 1;
+    for (int slot = tag & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+      long held = table[slot];
+      int entry = (int) held - 1;
+      if ((int) (held >>> 32) == tag && sameBytes(block(entry)[offset(entry) + 1], bytes)) {
+        return entry;
+      }
+    }
+    return -1;
+  }
+
+  private static int free(long[] slots, int tag) {
+    int mask = slots.length - 1;
+    int slot = tag & mask;
+    while (slots[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  /**
+   * Doubles the table, moving every slot by the tag it keeps: no id is read or hashed again, and a slot lands where it
+   * was or one old table length further, so the writes run in order.
+   */
+  private void grow() {
+    long[] larger = new long[table.length * 2];
+    for (long held : table) {
+      if (held != 0) {
+        larger[free(larger, (int) (held >>> 32))] = held;
+      }
+    }
+    table = larger;
   }
 
   /** The id's UTF-8, which is one to one only for Unicode text: an id with half a surrogate pair is refused. */
@@ -86,49 +145,6 @@ final class ClientIdIndex {
       throw new IllegalArgumentException("a client id holds half of a surrogate pair");
     }
     return id.getBytes(StandardCharsets.UTF_8);
-  }
-
-  int size() {
-    return size;
-  }
-
-  private int capacity() {
-    return slots.length / SLOT_LONGS;
-  }
-
-  /** The slot holding this id, or -1; linear probing from the slot its hash names. */
-  private int find(long hash, byte[] bytes) {
-    int mask = capacity() - 1;
-    for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
-      int at = slot * SLOT_LONGS;
-      if (slots[at + SEQ] == 0) {
-        return -1;
-      }
-      if (slots[at + HASH] == hash && sameBytes(slots[at + PLACE], bytes)) {
-        return at;
-      }
-    }
-  }
-
-  private static int free(long[] table, long hash) {
-    int mask = table.length / SLOT_LONGS - 1;
-    int slot = (int) hash & mask;
-    while (table[slot * SLOT_LONGS + SEQ] != 0) {
-      slot = (slot + 1) & mask;
-    }
-    return slot * SLOT_LONGS;
-  }
-
-  /** Doubles the table, moving every slot by the hash it keeps: no id is read or hashed again. */
-  private void grow() {
-    long[] larger = new long[slots.length * 2];
-    for (int at = 0; at < slots.length; at += SLOT_LONGS) {
-      if (slots[at + SEQ] != 0) {
-        int to = free(larger, slots[at + HASH]);
-        System.arraycopy(slots, at, larger, to, SLOT_LONGS);
-      }
-    }
-    slots = larger;
   }
 
   private boolean sameBytes(long place, byte[] bytes) {
