@@ -32,6 +32,8 @@ final class EventInput {
   private static final int MAX_ERRORS = 100;
   private static final int MAX_TYPE_LENGTH = 64;
   private static final String NO_PAYLOAD = "{}";
+  /** The index {@link #read} is given for the lone event of a single-event body, whose problems have no path. */
+  private static final int ONE = -1;
   private static final JsonFactory JSON = new JsonFactory();
   private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -45,7 +47,7 @@ final class EventInput {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw ProblemException.badRequest("the body must be one JSON object {\"id\"?, \"type\", \"payload\"?}");
       }
-      Incoming incoming = read(parser, text, "", errors);
+      Incoming incoming = read(parser, text, ONE, errors);
       if (parser.nextToken() != null) {
         throw ProblemException.badRequest("the body must be one JSON object, with nothing after it");
       }
@@ -77,9 +79,8 @@ final class EventInput {
         if (index == MAX_BATCH) {
           throw new ProblemException(413, "a batch holds at most " + MAX_BATCH + " events", List.of());
         }
-        String path = "[" + index + "].";
         if (token == JsonToken.START_OBJECT) {
-          events.add(read(parser, text, path, errors));
+          events.add(read(parser, text, index, errors));
         } else {
           errors.add("[" + index + "]: must be an event object");
           parser.skipChildren();
@@ -103,8 +104,13 @@ final class EventInput {
     return events;
   }
 
+  /** Where a problem lies, for its message: built only for a problem, not for every event of a batch. */
+  private static String path(int index) {
+    return index == ONE ? "" : "[" + index + "].";
+  }
+
   /** Reads one event object; the parser stands on its START_OBJECT and is left on its END_OBJECT. */
-  private static Incoming read(JsonParser parser, byte[] text, String path, List<String> errors) throws IOException {
+  private static Incoming read(JsonParser parser, byte[] text, int index, List<String> errors) throws IOException {
     String id = null;
     String type = null;
     String payload = NO_PAYLOAD;
@@ -117,11 +123,11 @@ final class EventInput {
               && parser.getTextLength() <= MAX_ID_LENGTH) {
             id = parser.getText();
             if (!Incoming.isText(id)) {
-              errors.add(path + "id: must be Unicode text; it holds half of a surrogate pair");
+              errors.add(path(index) + "id: must be Unicode text; it holds half of a surrogate pair");
               id = null;
             }
           } else if (value != JsonToken.VALUE_NULL) {
-            errors.add(path + "id: must be a text of 1 to " + MAX_ID_LENGTH + " characters");
+            errors.add(path(index) + "id: must be a text of 1 to " + MAX_ID_LENGTH + " characters");
           }
         }
         case "type" -> {
@@ -134,17 +140,19 @@ final class EventInput {
             int end = (int) parser.currentLocation().getByteOffset();
             payload = new String(text, start, end - start, StandardCharsets.UTF_8);
           } else if (value != JsonToken.VALUE_NULL) {
-            errors.add(path + "payload: must be a JSON object");
+            errors.add(path(index) + "payload: must be a JSON object");
           }
         }
-        default -> errors.add(path + field + ": unknown field (an event has id, type and payload)");
+        default -> errors.add(path(index) + field + ": unknown field (an event has id, type and payload)");
       }
       parser.skipChildren();
     }
     if (type == null || !isTypeName(type)) {
-      errors.add(path + "type: required, a name such as \"message\" or \"observation\" (letters, digits, . _ : -)");
+      errors.add(path(index)
+          + "type: required, a name such as \"message\" or \"observation\" (letters, digits, . _ : -)");
     } else if (EventType.reserved(type)) {
-      errors.add(path + "type: \"" + type + "\" is written by the engine only; use the drill and task endpoints");
+      errors.add(path(index) + "type: \"" + type
+          + "\" is written by the engine only; use the drill and task endpoints");
     }
     return new Incoming(id, type, payload);
   }
