@@ -51,6 +51,8 @@ final class LoadRun {
   }
 
   private static final String TYPE = "load";
+  /** Room for one event's line, so that a batch's text is never copied to grow (a line is about 110 characters). */
+  private static final int EVENT_CHARS = 128;
   private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
   private static final int MIN_REQUESTS_PER_TICK = 8;
   private static final byte[] INTENDED_AT = "{\"intendedAt\":".getBytes(StandardCharsets.UTF_8);
@@ -137,13 +139,11 @@ final class LoadRun {
     while ((sent + plan.batch() <= due || (sent < due && due == total)) && requests++ < maxRequestsPerTick) {
       int count = (int) Math.min(plan.batch(), due - sent);
       long[] intended = new long[count];
-      String[] ids = new String[count];
-      StringBuilder body = new StringBuilder(count * 96);
+      StringBuilder body = new StringBuilder(count * EVENT_CHARS);
       for (int i = 0; i < count; i++) {
         long index = sent + i;
         intended[i] = start + schedule.intendedMillis(index);
-        ids[i] = runId + "-" + index;
-        body.append("{\"id\":\"").append(ids[i]).append("\",\"type\":\"").append(TYPE)
+        body.append("{\"id\":\"").append(runId).append('-').append(index).append("\",\"type\":\"").append(TYPE)
             .append("\",\"payload\":{\"intendedAt\":").append(intended[i]).append(",\"run\":\"").append(runId)
             .append("\",\"n\":").append(index).append("}}\n");
       }
@@ -153,7 +153,7 @@ final class LoadRun {
         inFlight++;
       }
       post(client, body, count).onComplete(result -> completed(result.succeeded() ? result.result() : null,
-          result.cause(), first, ids, intended, acked));
+          result.cause(), first, intended, acked));
     }
   }
 
@@ -166,21 +166,22 @@ final class LoadRun {
         .sendBuffer(Buffer.buffer(single ? body.toString().trim() : body.toString()));
   }
 
-  private synchronized void completed(HttpResponse<Buffer> response, Throwable failure, long first, String[] ids,
-      long[] intended, BufferedWriter acked) {
+  /** Counts a request's events, which are numbered from {@code first}, as acknowledged or failed. */
+  private synchronized void completed(HttpResponse<Buffer> response, Throwable failure, long first, long[] intended,
+      BufferedWriter acked) {
     inFlight--;
     long now = System.currentTimeMillis();
     if (response != null && response.statusCode() == 202) {
-      acknowledged += ids.length;
+      acknowledged += intended.length;
       lastAck = now;
-      for (int i = 0; i < ids.length; i++) {
+      for (int i = 0; i < intended.length; i++) {
         if (first + i >= firstMeasured) {
           acknowledgedMeasured++;
           ackLatency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, now - intended[i]) * 1000));
         }
         if (acked != null) {
           try {
-            acked.write(ids[i]);
+            acked.write(runId + "-" + (first + i));
             acked.newLine();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -192,7 +193,7 @@ final class LoadRun {
     String cause = response != null ? "http-" + response.statusCode()
         : failure instanceof java.util.concurrent.TimeoutException ? "timeout"
         : failure == null ? "unknown" : failure.getClass().getSimpleName();
-    failures.merge(cause, (long) ids.length, Long::sum);
+    failures.merge(cause, (long) intended.length, Long::sum);
   }
 
   private List<WebSocket> subscribe(Vertx vertx) {
