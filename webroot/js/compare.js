@@ -1,8 +1,9 @@
 // Runs of one scenario side by side: /compare.html?drills=a,b[,c] shows each run by name (or scenario title and start
 // time), each criterion, each team's work done and times, the evaluators' ratings and the corrective actions, with a
 // verdict from the first run to the last. The verdicts come from the server, which counts unfinished work as not
-// done: a run that did less is never shown as better for the shorter times of what it did. Without ?drills the page
-// lists the drills by scenario to choose from. Text from the server is always set as text.
+// done: a run that did less is never shown as better for the shorter times of what it did. Without ?drills, or with
+// only one, the page lists the drills by scenario to choose from (that one ticked). Text from the server is always
+// set as text.
 
 import { api, claims, describe, token } from './api.js';
 import { duration } from './format.js';
@@ -485,8 +486,13 @@ function main() {
   }
   showWho();
   const params = new URL(window.location.href).searchParams;
-  const ids = (params.get('drills') || '').split(',').map((id) => id.trim()).filter(Boolean);
-  if (ids.length > 0) showComparison(ids); else showPicker(params.get('pick'));
+  const ids = [...new Set((params.get('drills') || '').split(',').map((id) => id.trim()).filter(Boolean))];
+  if (ids.length > 1) {
+    showComparison(ids);
+  } else {
+    // A link to one drill offers the choice with it ticked; the choice's hint says a second one is needed.
+    showPicker(ids[0] ?? params.get('pick'));
+  }
 }
 
 main();

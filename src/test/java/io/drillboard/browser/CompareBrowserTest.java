@@ -104,6 +104,14 @@ class CompareBrowserTest {
       seeds.forEach(seed -> assertThat(choice).doesNotContain(String.valueOf(seed)));
       browser.screenshot("compare-choice");
 
+      // A link to one drill offers the choice with it ticked and says a second is needed, not "request not valid".
+      browser.get(base() + "/compare.html?drills=" + whole + "&token=" + server.token(Role.OBSERVER));
+      browser.await(10, d -> browser.findAll("#groups li[data-drill=" + stopped + "]").size() == 1);
+      assertThat(browser.find("#groups input[value=" + whole + "]").isSelected()).isTrue();
+      assertThat(browser.find("#pick-hint").getText()).isEqualTo("请选择同一场景的两次或以上演练。");
+      assertThat(browser.find("#compare").isEnabled()).isFalse();
+      assertThat(browser.find("#message").isDisplayed()).isFalse();
+
       browser.get(base() + "/compare.html?drills=" + whole + "," + stopped + "&token=" + server.token(Role.OBSERVER));
       browser.await(15, d -> browser.findAll("#actions .action-run").size() == 2);
       assertThat(browser.find("#message").isDisplayed()).isFalse();
