@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * The seq each client event id of one drill was stored under: what makes a repeated id an exact duplicate.
@@ -21,14 +22,18 @@ import java.util.List;
  * costs a probe, never a false duplicate.
  */
 final class ClientIdIndex {
-  static final int CHUNK_BYTES = 1 << 20;
+  /**
+   * The largest chunk: with its array header, one G1 region of 1 MiB (the region size of heaps up to 2 GB), where a
+   * whole MiB would take two. A drill's first chunk is small, and each next one twice the last, up to this.
+   */
+  static final int CHUNK_BYTES = (1 << 20) - 16;
+  private static final int FIRST_CHUNK_BYTES = 4096;
   private static final SecureRandom KEYS = new SecureRandom();
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  /** Entries per block: each entry is two longs, its seq then where its bytes lie (chunk << 32 | offset). */
-  private static final int BLOCK_ENTRIES = 1 << 14;
+  /** Entries per block (64 KiB): each entry is two longs, its seq then where its bytes lie (chunk << 32 | offset). */
+  private static final int BLOCK_ENTRIES = 1 << 12;
 
-  private final long key0 = KEYS.nextLong();
-  private final long key1 = KEYS.nextLong();
+  private final ToLongFunction<byte[]> hash;
   private final int chunkBytes;
   /**
    * One long per slot, 0 when free: the top half of the id's hash, which also names its first slot, then its entry's
@@ -45,12 +50,20 @@ final class ClientIdIndex {
   private int chunkUsed;
 
   ClientIdIndex() {
-    this(CHUNK_BYTES);
+    this(CHUNK_BYTES, sipHash(KEYS.nextLong(), KEYS.nextLong()));
   }
 
-  /** With chunks of the given size: tests make them small, to cross many chunk boundaries. */
-  ClientIdIndex(int chunkBytes) {
+  /**
+   * With chunks of at most the given size and the given hash: tests make chunks small, to cross many chunk
+   * boundaries, and the hash constant, so that every id collides.
+   */
+  ClientIdIndex(int chunkBytes, ToLongFunction<byte[]> hash) {
     this.chunkBytes = chunkBytes;
+    this.hash = hash;
+  }
+
+  private static ToLongFunction<byte[]> sipHash(long key0, long key1) {
+    return bytes -> SipHash.hash24(key0, key1, bytes);
   }
 
   /** The seq stored under this id, or 0 when none is. */
@@ -76,23 +89,26 @@ final class ClientIdIndex {
     if (2 * (size + 1) > table.length) {
       grow();
     }
-    entry = size++;
+    // Everything is allocated before the size counts the entry, so running out of memory leaves the index whole.
+    entry = size;
     if (offset(entry) == 0) {
       blocks.add(new long[2 * BLOCK_ENTRIES]);
     }
+    long place = keep(bytes);
     long[] block = block(entry);
     block[offset(entry)] = seq;
-    block[offset(entry) + 1] = keep(bytes);
+    block[offset(entry) + 1] = place;
     table[free(table, tag)] = (long) tag << 32 | (entry + 1L);
+    size++;
   }
 
   int size() {
     return size;
   }
 
-  /** The top half of the id's SipHash under this index's key. */
+  /** The top half of the id's hash: SipHash under this index's own key. */
   private int tag(byte[] bytes) {
-    return (int) (SipHash.hash24(key0, key1, bytes) >>> 32);
+    return (int) (hash.applyAsLong(bytes) >>> 32);
   }
 
   private long[] block(int entry) {
@@ -159,7 +175,8 @@ final class ClientIdIndex {
   private long keep(byte[] bytes) {
     int needed = Integer.BYTES + bytes.length;
     if (chunk == null || chunkUsed + needed > chunk.length) {
-      chunk = new byte[Math.max(chunkBytes, needed)];
+      int next = chunk == null ? Math.min(FIRST_CHUNK_BYTES, chunkBytes) : Math.min(2 * chunk.length, chunkBytes);
+      chunk = new byte[Math.max(next, needed)];
       chunks.add(chunk);
       chunkUsed = 0;
     }
