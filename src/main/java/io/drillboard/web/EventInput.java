@@ -31,10 +31,16 @@ final class EventInput {
   private static final int MAX_ID_LENGTH = 128;
   private static final int MAX_ERRORS = 100;
   private static final int MAX_TYPE_LENGTH = 64;
+  /** Levels of objects and arrays a payload may nest, itself the first. */
+  static final int MAX_PAYLOAD_DEPTH = 100;
   private static final String NO_PAYLOAD = "{}";
   /** The index {@link #read} is given for the lone event of a single-event body, whose problems have no path. */
   private static final int ONE = -1;
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * The body is UTF-8 or refused. Without this Jackson would take a body of zero bytes between ASCII ones for UTF-16 or
+   * UTF-32, which no UTF-8 check sees, and then count no byte offsets to cut payloads by.
+   */
+  private static final JsonFactory JSON = JsonFactory.builder().disable(JsonFactory.Feature.CHARSET_DETECTION).build();
   private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
   private EventInput() {
@@ -104,6 +110,24 @@ final class EventInput {
     return events;
   }
 
+  /**
+   * Skips the object the parser stands on, to its end, and answers how deeply it nests (1 for no object or array
+   * inside). Every page and the report put a payload a few levels deeper still, and common JSON readers stop at 1,000.
+   */
+  private static int skipObject(JsonParser parser) throws IOException {
+    int depth = 1;
+    int deepest = 1;
+    while (depth > 0) {
+      JsonToken token = parser.nextToken();
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        deepest = Math.max(deepest, ++depth);
+      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        depth--;
+      }
+    }
+    return deepest;
+  }
+
   /** Where a problem lies, for its message: built only for a problem, not for every event of a batch. */
   private static String path(int index) {
     return index == ONE ? "" : "[" + index + "].";
@@ -136,7 +160,9 @@ final class EventInput {
         case "payload" -> {
           if (value == JsonToken.START_OBJECT) {
             int start = (int) parser.currentTokenLocation().getByteOffset();
-            parser.skipChildren();
+            if (skipObject(parser) > MAX_PAYLOAD_DEPTH) {
+              errors.add(path(index) + "payload: nested more than " + MAX_PAYLOAD_DEPTH + " levels deep");
+            }
             int end = (int) parser.currentLocation().getByteOffset();
             payload = new String(text, start, end - start, StandardCharsets.UTF_8);
           } else if (value != JsonToken.VALUE_NULL) {

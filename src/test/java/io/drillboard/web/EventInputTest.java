@@ -69,6 +69,46 @@ class EventInputTest {
         .hasMessageStartingWith("the body is not valid JSON");
   }
 
+  /** A payload nests at most 100 levels, so that what the pages read, which wraps it further, stays readable. */
+  @Test
+  void aPayloadNestsAtMostAHundredLevels() {
+    String deepest = "{\"a\":[".repeat(49) + "{\"b\":{}}" + "]}".repeat(49);
+    assertThat(EventInput.one(Buffer.buffer("{\"type\":\"m\",\"payload\":" + deepest + "}")).payload())
+        .isEqualTo(deepest);
+    String tooDeep = "{\"a\":[".repeat(49) + "{\"b\":{\"c\":[]}}" + "]}".repeat(49);
+    assertThatThrownBy(() -> EventInput.batch(Buffer.buffer("[{\"type\":\"m\",\"payload\":" + tooDeep + "}]"), null))
+        .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
+            .containsExactly("[0].payload: nested more than 100 levels deep"));
+  }
+
+  /** Payloads are cut from the bytes: text of several bytes a character before them must not shift the cut. */
+  @Test
+  void aPayloadAfterChineseTextIsCutWhole() {
+    List<Incoming> events = EventInput.batch(Buffer.buffer(
+        "[{\"id\":\"舆情-1\",\"type\":\"m\",\"payload\":{\"t\":\"网点😀\"}},"
+            + "{\"type\":\"m\",\"payload\":{\"n\":[1,{\"k\":\"客户\"}]}}]"), null);
+    assertThat(events).extracting(Incoming::payload)
+        .containsExactly("{\"t\":\"网点😀\"}", "{\"n\":[1,{\"k\":\"客户\"}]}");
+    assertThat(events.get(0).clientId()).isEqualTo("舆情-1");
+  }
+
+  /**
+   * A UTF-16 body of ASCII characters has no byte above 0x7f, so only its zero bytes tell it from UTF-8. It is refused
+   * as JSON that is not valid, never read as UTF-16.
+   */
+  @Test
+  void aUtf16BodyIsRefused() {
+    String event = "{\"type\":\"m\",\"payload\":{\"n\":1}}";
+    for (java.nio.charset.Charset charset : List.of(java.nio.charset.StandardCharsets.UTF_16LE,
+        java.nio.charset.StandardCharsets.UTF_16BE)) {
+      Buffer body = Buffer.buffer(event.getBytes(charset));
+      assertThatThrownBy(() -> EventInput.one(body)).as(charset.name())
+          .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(400));
+      assertThatThrownBy(() -> EventInput.batch(body, null)).as(charset.name())
+          .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(400));
+    }
+  }
+
   /** JSON can escape half of a surrogate pair; as an id it would be stored as "?", the same as every other such id. */
   @Test
   void anIdHoldingHalfASurrogatePairIsRefused() {
