@@ -1,8 +1,7 @@
 package io.drillboard.drill;
 
-import java.nio.charset.StandardCharsets;
-
 import io.drillboard.scenario.Scenario.InjectOpinion;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 

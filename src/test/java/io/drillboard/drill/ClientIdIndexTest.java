@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -53,7 +54,7 @@ class ClientIdIndexTest {
    * Ids made of "Aa" and "BB" all have one String.hashCode, the classic way to flood a HashMap that lacks tree bins.
    * The index does not use that hash; all 65,536 are told apart and keep their own seqs.
    */
-  @Property(tries = 1)
+  @Example
   void idsWithOneStringHashCodeAreToldApart() {
     ClientIdIndex index = new ClientIdIndex();
     int count = 1 << 16;
@@ -69,7 +70,7 @@ class ClientIdIndexTest {
   }
 
   /** UTF-8 would store either half of a surrogate pair alone as "?", so two such ids would be one. */
-  @Property(tries = 1)
+  @Example
   void anIdWithHalfASurrogatePairIsRefused() {
     ClientIdIndex index = new ClientIdIndex();
     index.put("😀", 1);
@@ -78,7 +79,7 @@ class ClientIdIndexTest {
     assertThat(index.seqOf("😀")).isEqualTo(1);
   }
 
-  @Property(tries = 1)
+  @Example
   void aSeqIsOneOrMore() {
     assertThatThrownBy(() -> new ClientIdIndex().put("id", 0)).isInstanceOf(IllegalArgumentException.class);
   }
