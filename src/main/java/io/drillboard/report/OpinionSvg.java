@@ -16,7 +16,8 @@ final class OpinionSvg {
   private OpinionSvg() {
   }
 
-  static String of(JsonObject opinion) {
+  static String of(ReportDocument.Chart chart) {
+    JsonObject opinion = chart.opinion();
     JsonArray series = opinion.getJsonArray("series");
     StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         .append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\">");
@@ -68,9 +69,9 @@ final class OpinionSvg {
           y));
     }
     svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 6).append("\" font-size=\"11\">")
-        .append(ReportHtml.escape(series.getJsonObject(0).getString("time"))).append("</text>");
-    svg.append("<text x=\"").append(WIDTH - 60).append("\" y=\"").append(HEIGHT - 6).append("\" font-size=\"11\">")
-        .append(ReportHtml.escape(series.getJsonObject(series.size() - 1).getString("time"))).append("</text>");
+        .append(ReportHtml.escape(chart.from())).append("</text>");
+    svg.append("<text x=\"").append(WIDTH - 4).append("\" y=\"").append(HEIGHT - 6)
+        .append("\" font-size=\"11\" text-anchor=\"end\">").append(ReportHtml.escape(chart.to())).append("</text>");
     svg.append("<text x=\"4\" y=\"").append(TOP + 4).append("\" font-size=\"11\">").append(max).append("</text>");
     return svg.append("</svg>").toString();
   }

@@ -1,5 +1,6 @@
 package io.drillboard.report;
 
+import io.drillboard.scenario.SimTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -57,13 +58,13 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
   public record Line(String text, String href) {
   }
 
-  /** The opinion curve, drawn by the renderer that can. */
-  public record Chart(JsonObject opinion) implements Block {
+  /** The opinion curve, drawn by the renderer that can, with the sim times its axis starts and ends at. */
+  public record Chart(JsonObject opinion, String from, String to) implements Block {
   }
 
   public static ReportDocument of(JsonObject report, boolean english) {
-    Writer writer = new Writer(english);
     JsonObject scenario = report.getJsonObject("scenario");
+    Writer writer = new Writer(english, SimTime.parseTime(scenario.getString("end")) >= SimTime.DAY);
     overview(writer, report);
     executiveSummary(writer, report);
     timeline(writer, report);
@@ -100,7 +101,8 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
         new Definition(w.word("drill"), drill.getString("id")),
         new Definition(w.word("wallTime"), started == null ? w.word("notStarted")
             : started + " – " + (ended == null ? w.word("stillRunning") : ended)),
-        new Definition(w.word("simTime"), scenario.getString("start") + " – " + drill.getString("simEnd")),
+        new Definition(w.word("simTime"), w.time(scenario.getString("start")) + " – "
+            + w.time(drill.getString("simEnd"))),
         new Definition(w.word("speed"), speedText(drill.getDouble("speed"))),
         new Definition(w.word("mode"), w.word(drill.getBoolean("autopilot") ? "autopilot" : "teamsPlay")),
         new Definition(w.word("state"), w.word("state_" + drill.getString("state"))
@@ -148,8 +150,9 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     List<Row> rows = new ArrayList<>();
     for (Object o : report.getJsonArray("timeline")) {
       JsonObject row = (JsonObject) o;
-      rows.add(w.row(null, row.getString("actual", row.getString("scripted")), w.pick(row, "title"),
-          row.getString("scripted"), row.getString("actual"), minutes(row.getDouble("deltaSec"), w.english)));
+      rows.add(w.row(null, w.time(row.getString("actual", row.getString("scripted"))), w.pick(row, "title"),
+          w.time(row.getString("scripted")), w.time(row.getString("actual")),
+          minutes(row.getDouble("deltaSec"), w.english)));
     }
     w.table("timeline", rows, "at", "what", "scripted", "actual", "delta");
   }
@@ -164,9 +167,9 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     for (Object o : contingencies) {
       JsonObject c = (JsonObject) o;
       String fired = c.getString("fired") == null ? w.word("notFired")
-          : c.getString("fired") + ("director".equals(c.getString("firedBy")) ? w.word("firedByHand") : "");
+          : w.time(c.getString("fired")) + ("director".equals(c.getString("firedBy")) ? w.word("firedByHand") : "");
       rows.add(w.row(c.getString("fired") == null ? "none" : null, w.pick(c, "title"), w.pick(c, "why"),
-          c.getString("met") == null ? w.word("neverMet") : c.getString("met"), fired));
+          c.getString("met") == null ? w.word("neverMet") : w.time(c.getString("met")), fired));
     }
     w.table("contingencies", rows, "inject", "condition", "conditionMet", "injectFired");
   }
@@ -193,14 +196,16 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
   private static void opinion(Writer w, JsonObject opinion) {
     JsonObject peak = opinion.getJsonObject("peak");
     w.section("opinion");
-    w.add(new Chart(opinion));
+    JsonArray series = opinion.getJsonArray("series");
+    w.add(new Chart(opinion, series.isEmpty() ? "" : w.time(series.getJsonObject(0).getString("time")),
+        series.isEmpty() ? "" : w.time(series.getJsonObject(series.size() - 1).getString("time"))));
     w.add(new Paragraph("", w.word("total") + w.colon() + opinion.getLong("total") + (peak == null ? ""
-        : " · " + w.word("peak") + w.colon() + peak.getString("time") + " " + peak.getInteger("count") + " "
+        : " · " + w.word("peak") + w.colon() + w.time(peak.getString("time")) + " " + peak.getInteger("count") + " "
             + w.word("perMinute")), null));
     if (!opinion.getJsonArray("actions").isEmpty()) {
       w.add(new Paragraph("", w.word("markers") + w.colon(), "key"));
       w.add(new Items(true, opinion.getJsonArray("actions").stream().map(a -> (JsonObject) a)
-          .map(a -> new Item(a.getString("at") + " " + w.pick(a, "title"), null)).toList()));
+          .map(a -> new Item(w.time(a.getString("at")) + " " + w.pick(a, "title"), null)).toList()));
     }
   }
 
@@ -219,7 +224,7 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
           : minutes(c.getDouble("value"), w.english);
       List<Line> evidence = c.getJsonArray("evidence").stream().map(seq -> moments.get(((Number) seq).longValue()))
           .filter(m -> m != null && m.getString("at") != null)
-          .map(m -> new Line(m.getString("at") + " " + w.pick(m, "what"), replay + m.getLong("seq"))).toList();
+          .map(m -> new Line(w.time(m.getString("at")) + " " + w.pick(m, "what"), replay + m.getLong("seq"))).toList();
       rows.add(new Row(met == null ? "pending" : met ? "met" : "missed", List.of(Cell.of(w.pick(c, "name")),
           Cell.of(value), Cell.of(minutes(c.getDouble("target"), w.english)),
           Cell.of(w.word(met == null ? "pending" : met ? "met" : "missed")),
@@ -240,7 +245,7 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
     }
     w.table("ratings", rows, "ratedItem", "rating", "note", "by");
     w.add(new Subheading(w.word("notes")));
-    w.items(assessment.getJsonArray("notes"), n -> n.getString("sim") + " " + n.getString("text")
+    w.items(assessment.getJsonArray("notes"), n -> w.time(n.getString("sim")) + " " + n.getString("text")
         + w.bracketed(n.getString("by")));
     // Corrections are part of the record: what was superseded or withdrawn, by whom and why (a correction's format
     // names no reason, and String.format ignores the unused argument).
@@ -313,10 +318,27 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
   /** Collects blocks in one language, with its punctuation. */
   private static final class Writer {
     final boolean english;
+    /** Whether the scenario's clock passes midnight: then every sim time says its day, the first day's too. */
+    final boolean multiDay;
     final List<Block> blocks = new ArrayList<>();
 
-    Writer(boolean english) {
+    Writer(boolean english, boolean multiDay) {
       this.english = english;
+      this.multiDay = multiDay;
+    }
+
+    /**
+     * A sim time as the report's reader says it: the report's JSON writes a later day as scenario files do ("D2
+     * 09:00:00"), the reader sees "第2天 09:00:00" or "Day 2 09:00:00", as on the pages.
+     */
+    String time(String simTime) {
+      if (simTime == null) {
+        return null;
+      }
+      long at = SimTime.parseTime(simTime);
+      long day = Math.floorDiv(at, SimTime.DAY) + 1;
+      String timeOfDay = SimTime.format(Math.floorMod(at, SimTime.DAY));
+      return day > 1 || multiDay ? String.format(word("dayN"), day) + " " + timeOfDay : timeOfDay;
     }
 
     String word(String key) {

@@ -68,7 +68,7 @@ public final class ReportHtml {
       }
       html.append("</tbody></table>");
     } else if (block instanceof ReportDocument.Chart chart) {
-      html.append(OpinionSvg.of(chart.opinion()));
+      html.append(OpinionSvg.of(chart));
     }
   }
 

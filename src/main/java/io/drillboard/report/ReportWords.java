@@ -62,6 +62,7 @@ final class ReportWords {
       Map.entry("note", new String[] {"说明", "Note"}),
       Map.entry("by", new String[] {"记录人", "By"}),
       Map.entry("at", new String[] {"时间", "At"}),
+      Map.entry("dayN", new String[] {"第%s天", "Day %s"}),
       Map.entry("notes", new String[] {"过程记录", "Notes"}),
       Map.entry("strengths", new String[] {"做得好的方面", "Strengths"}),
       Map.entry("improvements", new String[] {"存在的不足", "Areas for improvement"}),
