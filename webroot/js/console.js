@@ -10,7 +10,7 @@ import { qrCode } from './qr.js';
 import { label, languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { LiveDrill } from './live.js';
 import { userActions, showClock, showIdentity } from './pages.js';
-import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame, refreshStatus } from './dom.js';
+import { $, el, when, showMessage, clearMessage, setStatus, onNextFrame, refreshStatus, labelColumns } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
 
@@ -264,6 +264,8 @@ function render() {
   renderChannels(drill);
   renderBoard(drill);
   renderLinks(drill);
+  // On a phone each row is a card, each value under its column's name (in the page's language).
+  document.querySelectorAll('table.stacked').forEach(labelColumns);
 }
 
 function renderClock() {

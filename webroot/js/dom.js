@@ -65,3 +65,40 @@ export function refreshStatus() {
   const badge = $('status');
   setStatus(badge.dataset.status, badge.dataset.since ? Number(badge.dataset.since) : null);
 }
+
+/**
+ * Gives each body cell of a table its column's heading as data-label, so that a phone can show the table as one card
+ * per row with each value under its name (app.css, "stacked"). Headings spanning rows and columns are followed: a
+ * column under a group heading is named by both ("Response · Avg"), and a cell spanning rows in the body (a team's
+ * name beside its tasks) shifts the columns of the rows it spans.
+ */
+export function labelColumns(table) {
+  const columns = gridOf(table.tHead?.rows ?? []).map((names) => [...new Set(names)].filter(Boolean).join(' · '));
+  gridOf([...table.tBodies].flatMap((tbody) => [...tbody.rows]), (cell, column) => {
+    const label = columns[column] ?? '';
+    if (cell.dataset.label !== label) cell.dataset.label = label;
+  });
+}
+
+/**
+ * Walks table rows as a grid, spans included: calls {@code visit(cell, column)} for each cell at the first column it
+ * occupies and returns, per column, the texts of the cells over it.
+ */
+function gridOf(rows, visit = () => {}) {
+  const columns = [];
+  const spanned = []; // per column, how many more rows a cell from above still covers
+  for (const tr of rows) {
+    let column = 0;
+    for (const cell of tr.cells) {
+      while (spanned[column] > 0) { spanned[column] -= 1; column += 1; }
+      visit(cell, column);
+      for (let c = column; c < column + cell.colSpan; c += 1) {
+        (columns[c] ??= []).push(cell.textContent.trim());
+        spanned[c] = cell.rowSpan - 1;
+      }
+      column += cell.colSpan;
+    }
+    for (let c = column; c < spanned.length; c += 1) if (spanned[c] > 0) spanned[c] -= 1;
+  }
+  return columns;
+}

@@ -9,7 +9,7 @@ import { clock, duration, hhmm, minutes } from './format.js';
 import { languageButton, lang, onLanguageChange, pick, t, translate, format } from './i18n.js';
 import { criterionFigures } from './criteria.js';
 import { userActions, showDrillPicker, showClock, followDrill, showIdentity } from './pages.js';
-import { $, el, when, showMessage, onNextFrame, refreshStatus } from './dom.js';
+import { $, el, when, showMessage, onNextFrame, refreshStatus, labelColumns } from './dom.js';
 
 const queueRender = onNextFrame(() => render());
 
@@ -57,6 +57,8 @@ function render() {
   renderAssessment(drill);
   renderForms(drill);
   renderClock();
+  // On a phone each row is a card, each value under its column's name (in the page's language).
+  document.querySelectorAll('table.stacked').forEach(labelColumns);
 }
 
 function renderClock() {

@@ -94,10 +94,16 @@ class WorkPagesBrowserTest {
     }
   }
 
+  /**
+   * On a phone no work page is wider than the screen: the header wraps, and the console's and evaluator's tables
+   * become a card per row, each value beside its column's name in the page's language (a grouped column named by both
+   * its headings).
+   */
   @Test
-  void onAPhoneEveryWorkPagesHeaderWrapsToFitTheScreen() {
+  void onAPhoneEveryWorkPageFitsTheScreenItsHeaderWrappedAndItsTablesAsCards() {
     String id = createDrill(60, false);
     post("/api/v1/drills/" + id + "/start");
+    java.util.Map<String, String> responseAverage = java.util.Map.of("zh", "响应时长 · 平均", "en", "Response · avg");
     try (Browser phone = Browser.open()) {
       phone.resize(390, 844);
       for (String lang : new String[] {"zh", "en"}) {
@@ -105,16 +111,24 @@ class WorkPagesBrowserTest {
           phone.get(base() + page + "?lang=" + lang + "&drill=" + id + "&team=opinion&token=" + director);
           phone.await(15, d -> phone.findAll("#status[data-status=live]").size() == 1);
           @SuppressWarnings("unchecked")
-          java.util.List<Long> header = (java.util.List<Long>) phone.script("""
+          java.util.List<Long> widths = (java.util.List<Long>) phone.script("""
               const width = document.documentElement.clientWidth;
               const bar = document.querySelector('header.bar');
               const outside = [...bar.querySelectorAll('*')].filter((e) => e.getClientRects().length > 0)
                 .filter((e) => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > width; });
-              return [bar.scrollWidth - bar.clientWidth, outside.length];
+              return [bar.scrollWidth - bar.clientWidth, outside.length,
+                document.documentElement.scrollWidth - width];
               """);
-          assertThat(header).as(page + " in " + lang + ": the header's overflow in px, and its parts off screen")
-              .containsExactly(0L, 0L);
-          phone.screenshot("phone-header" + page.replace(".html", "").replace('/', '-') + "-" + lang);
+          assertThat(widths).as(page + " in " + lang + ": the header's overflow in px, its parts off screen, and the"
+              + " page's overflow in px").containsExactly(0L, 0L, 0L);
+          phone.screenshot("phone" + page.replace(".html", "").replace('/', '-') + "-" + lang);
+          if (page.equals("/evaluate.html")) {
+            String label = (String) phone.script("""
+                const cell = document.querySelectorAll('#team-latency tr:first-child td')[5];
+                return cell.dataset.label + ' | ' + getComputedStyle(cell, '::before').content;""");
+            assertThat(label).as("the first team's average response, shown under its column's name")
+                .isEqualTo(responseAverage.get(lang) + " | \"" + responseAverage.get(lang) + "\"");
+          }
         }
       }
     }
