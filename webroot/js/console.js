@@ -354,6 +354,7 @@ function renderBoard(drill) {
       el('td', { class: 'time' }, left));
     return tr;
   }));
+  labelColumns($('board').closest('table')); // rebuilt every second, between the frames that render the rest
   renderNextInjects(drill, now);
   renderOrderWarning(drill);
 }

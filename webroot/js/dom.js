@@ -75,8 +75,9 @@ export function refreshStatus() {
 export function labelColumns(table) {
   const columns = gridOf(table.tHead?.rows ?? []).map((names) => [...new Set(names)].filter(Boolean).join(' · '));
   gridOf([...table.tBodies].flatMap((tbody) => [...tbody.rows]), (cell, column) => {
-    const label = columns[column] ?? '';
-    if (cell.dataset.label !== label) cell.dataset.label = label;
+    const label = columns[column];
+    if (!label) delete cell.dataset.label; // a column without a heading (a row's buttons) gives its cell the width
+    else if (cell.dataset.label !== label) cell.dataset.label = label;
   });
 }
 
