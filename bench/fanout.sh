@@ -18,16 +18,11 @@ if [ "$DEFLATE" = 1 ]; then
   DEFLATE_OPTION=(--deflate)
   VIEWERS_OFFER=", the viewers offering permessage-deflate"
 fi
-CLOCK_TICKS=$(getconf CLK_TCK)
 build
 
 load() { # url drill -> the load tool's JSON summary
   java -Xmx1g -jar "$JAR" load --url "$1" --token "$TOKEN" --drill "$2" --rate "$RATE" --duration "${SECONDS_RUN}s" \
     --batch 100 --connections 32 --subscribers "$SUBSCRIBERS" "${DEFLATE_OPTION[@]}" --json | tail -n 1
-}
-
-cpu_ticks() { # pid -> its user + system CPU time so far, in clock ticks (all its threads)
-  awk '{sub(/^.*\) /, ""); printf "%.0f\n", $12 + $13}' "/proc/$1/stat"
 }
 
 loopback_bytes() { # bytes received + sent through lo (each byte counts twice: sent and received), by every process

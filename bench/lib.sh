@@ -78,6 +78,25 @@ psql_bench() {
   PGPASSWORD=postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
 }
 
+CLOCK_TICKS=$(getconf CLK_TCK)
+
+cpu_ticks() { # pid -> its user + system CPU time so far, in clock ticks (all its threads)
+  awk '{sub(/^.*\) /, ""); printf "%.0f\n", $12 + $13}' "/proc/$1/stat"
+}
+
+# The embedded PostgreSQL's CPU time so far, in clock ticks: the postmaster with its exited backends, and every
+# backend and worker still running.
+postgres_ticks() {
+  local postmaster
+  postmaster=$(head -n 1 "$WORK/data/postgres/postmaster.pid")
+  { awk '{sub(/^.*\) /, ""); printf "%.0f\n", $12 + $13 + $14 + $15}' "/proc/$postmaster/stat"
+    for child in $(pgrep -P "$postmaster"); do cpu_ticks "$child" 2>/dev/null || true; done; } | awk '{s += $1} END {print s + 0}'
+}
+
+context_switches() { # pid -> the context switches of all its threads so far, voluntary or not
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}'
+}
+
 # Seconds since the epoch, with nanoseconds.
 now() { date +%s.%N; }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }

@@ -30,8 +30,17 @@ commit_totals() {
     if ($1 ~ /_count/) c = $2; else s = $2 } END { print c + 0, s + 0 }'
 }
 read -r COMMITS_BEFORE COMMIT_SECONDS_BEFORE <<< "$(commit_totals)"
+# Where each event's CPU goes on the shared cores: server, PostgreSQL and wrk, and the server's thread switches.
+SERVER_TICKS=$(cpu_ticks "$SERVER_PID"); POSTGRES_TICKS=$(postgres_ticks); SWITCHES=$(context_switches "$SERVER_PID")
 echo "== Drillboard: ${WRK[*]} $URL"
-"${WRK[@]}" "$URL" | tee "$WORK/drillboard.wrk"
+"${WRK[@]}" "$URL" > "$WORK/drillboard.wrk" &
+WRK_PID=$!
+WRK_TICKS=0 # read until wrk exits, so at most half a second short
+while kill -0 "$WRK_PID" 2> /dev/null; do WRK_TICKS=$(cpu_ticks "$WRK_PID" 2> /dev/null || echo "$WRK_TICKS"); sleep 0.5; done
+wait "$WRK_PID"
+cat "$WORK/drillboard.wrk"
+SERVER_TICKS=$(($(cpu_ticks "$SERVER_PID") - SERVER_TICKS)); POSTGRES_TICKS=$(($(postgres_ticks) - POSTGRES_TICKS))
+SWITCHES=$(($(context_switches "$SERVER_PID") - SWITCHES))
 read -r COMMITS_AFTER COMMIT_SECONDS_AFTER <<< "$(commit_totals)"
 NON_2XX=$(grep -o 'Non-2xx or 3xx responses: *[0-9]*' "$WORK/drillboard.wrk" | grep -o '[0-9]*$' || echo 0)
 STORED=$(psql_bench -c "SELECT count(*) FROM events WHERE drill_id = '$DRILL' AND client_id LIKE '$BENCH_RUN-%'")
@@ -64,6 +73,9 @@ commits = c1 - c0
 print(f"group_commits={commits:.0f}  events_per_commit={stored / max(commits, 1):.1f}  "
       f"commit_in_flight_share={(s1 - s0) / run:.0%}")
 PY
+python3 -c "n = max($STORED, 1); us = lambda ticks: f'{ticks / $CLOCK_TICKS / n * 1e6:.1f}'
+print(f'cpu_us_per_event server={us($SERVER_TICKS)} postgres={us($POSTGRES_TICKS)} wrk={us($WRK_TICKS)}  '
+      f'server_thread_switches_per_event={$SWITCHES / n:.2f}')"
 tail -n 1 "$WORK/latency.out" | python3 -c 'import sys, json
 a = json.load(sys.stdin)["ackLatency"]
 print("ack_at_half_rate_ms p50=%s p99=%s max=%s  (target p99 <= 50)" % (a["p50"], a["p99"], a["max"]))'

@@ -132,8 +132,8 @@ public final class DrillboardServer implements AutoCloseable {
   /** Alone, a plain Vert.x; in a cluster, one joined to the others through Hazelcast (blocks until joined). */
   private static Node join(ServerConfig config, PrometheusMeterRegistry registry) {
     // One event loop per core, not Vert.x's two: a request hops from its HTTP loop to its drill's and to the store's,
-    // and with twice as many busy threads as cores those hops were thread switches. On two cores, single events took
-    // 13% less server CPU each and came 7% faster (bench/RESULTS.md).
+    // and with twice as many busy threads as cores those hops were thread switches. On two cores a single event then
+    // took about a fifth less of the server's CPU (bench/RESULTS.md, 2026-12-06 day).
     VertxOptions options = new VertxOptions().setMetricsOptions(VertxMetrics.options())
         .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
     VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry));
