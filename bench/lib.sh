@@ -80,8 +80,9 @@ psql_bench() {
 
 CLOCK_TICKS=$(getconf CLK_TCK)
 
-cpu_ticks() { # pid -> its user + system CPU time so far, in clock ticks (all its threads)
-  awk '{sub(/^.*\) /, ""); printf "%.0f\n", $12 + $13}' "/proc/$1/stat"
+cpu_ticks() { # pid [children] -> its user + system CPU time so far, in clock ticks (all its threads; with
+  # "children", also those of its children that have exited)
+  awk -v children="${2:-}" '{sub(/^.*\) /, ""); printf "%.0f\n", $12 + $13 + (children ? $14 + $15 : 0)}' "/proc/$1/stat"
 }
 
 # The embedded PostgreSQL's CPU time so far, in clock ticks: the postmaster with its exited backends, and every
@@ -89,7 +90,7 @@ cpu_ticks() { # pid -> its user + system CPU time so far, in clock ticks (all it
 postgres_ticks() {
   local postmaster
   postmaster=$(head -n 1 "$WORK/data/postgres/postmaster.pid")
-  { awk '{sub(/^.*\) /, ""); printf "%.0f\n", $12 + $13 + $14 + $15}' "/proc/$postmaster/stat"
+  { cpu_ticks "$postmaster" children
     for child in $(pgrep -P "$postmaster"); do cpu_ticks "$child" 2>/dev/null || true; done; } | awk '{s += $1} END {print s + 0}'
 }
 

@@ -264,8 +264,6 @@ function render() {
   renderChannels(drill);
   renderBoard(drill);
   renderLinks(drill);
-  // On a phone each row is a card, each value under its column's name (in the page's language).
-  document.querySelectorAll('table.stacked').forEach(labelColumns);
 }
 
 function renderClock() {
@@ -354,7 +352,8 @@ function renderBoard(drill) {
       el('td', { class: 'time' }, left));
     return tr;
   }));
-  labelColumns($('board').closest('table')); // rebuilt every second, between the frames that render the rest
+  // On a phone each row is a card, each value under its column's name; the board is rebuilt every second on its own.
+  labelColumns($('board').closest('table'));
   renderNextInjects(drill, now);
   renderOrderWarning(drill);
 }
@@ -451,6 +450,7 @@ function renderInjects(drill) {
     button.hidden = fired;
     button.disabled = fired || !injectable || busy.has(`fire:${inject.id}`);
   });
+  labelColumns($('injects').closest('table'));
   $('adhoc-send').disabled = !injectable || busy.has('adhoc');
 }
 

@@ -73,7 +73,11 @@ export function refreshStatus() {
  * name beside its tasks) shifts the columns of the rows it spans.
  */
 export function labelColumns(table) {
-  const columns = gridOf(table.tHead?.rows ?? []).map((names) => [...new Set(names)].filter(Boolean).join(' · '));
+  const headings = []; // per column, the texts of the headings over it
+  gridOf(table.tHead?.rows ?? [], (cell, column) => {
+    for (let c = column; c < column + cell.colSpan; c += 1) (headings[c] ??= []).push(cell.textContent.trim());
+  });
+  const columns = headings.map((names) => [...new Set(names)].filter(Boolean).join(' · '));
   gridOf([...table.tBodies].flatMap((tbody) => [...tbody.rows]), (cell, column) => {
     const label = columns[column];
     if (!label) delete cell.dataset.label; // a column without a heading (a row's buttons) gives its cell the width
@@ -81,25 +85,17 @@ export function labelColumns(table) {
   });
 }
 
-/**
- * Walks table rows as a grid, spans included: calls {@code visit(cell, column)} for each cell at the first column it
- * occupies and returns, per column, the texts of the cells over it.
- */
-function gridOf(rows, visit = () => {}) {
-  const columns = [];
+/** Walks table rows as a grid, spans included: calls {@code visit(cell, column)} with the first column a cell takes. */
+function gridOf(rows, visit) {
   const spanned = []; // per column, how many more rows a cell from above still covers
   for (const tr of rows) {
     let column = 0;
     for (const cell of tr.cells) {
       while (spanned[column] > 0) { spanned[column] -= 1; column += 1; }
       visit(cell, column);
-      for (let c = column; c < column + cell.colSpan; c += 1) {
-        (columns[c] ??= []).push(cell.textContent.trim());
-        spanned[c] = cell.rowSpan - 1;
-      }
+      for (let c = column; c < column + cell.colSpan; c += 1) spanned[c] = cell.rowSpan - 1;
       column += cell.colSpan;
     }
     for (let c = column; c < spanned.length; c += 1) if (spanned[c] > 0) spanned[c] -= 1;
   }
-  return columns;
 }

@@ -336,8 +336,8 @@ public record ReportDocument(String title, String subtitle, boolean english, Lis
         return null;
       }
       long at = SimTime.parseTime(simTime);
-      long day = Math.floorDiv(at, SimTime.DAY) + 1;
-      String timeOfDay = SimTime.format(Math.floorMod(at, SimTime.DAY));
+      long day = SimTime.day(at);
+      String timeOfDay = SimTime.timeOfDay(at);
       return day > 1 || multiDay ? String.format(word("dayN"), day) + " " + timeOfDay : timeOfDay;
     }
 

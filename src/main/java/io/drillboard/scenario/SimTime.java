@@ -90,11 +90,17 @@ public final class SimTime {
    * "D2 09:00:00", the form scenario files use.
    */
   public static String format(long simMillis) {
-    long day = Math.floorDiv(simMillis, DAY) + 1;
+    long day = day(simMillis);
     return day > 1 ? "D" + day + " " + timeOfDay(simMillis) : timeOfDay(simMillis);
   }
 
-  private static String timeOfDay(long simMillis) {
+  /** The day a sim time falls on, 1 for the drill's first. */
+  public static long day(long simMillis) {
+    return Math.floorDiv(simMillis, DAY) + 1;
+  }
+
+  /** "HH:mm:ss" of the sim time's own day, with milliseconds only when there are some. */
+  public static String timeOfDay(long simMillis) {
     long clamped = Math.floorMod(simMillis, DAY);
     long h = clamped / HOUR;
     long m = clamped % HOUR / MINUTE;

@@ -169,11 +169,7 @@ class ComparisonTest {
     }
 
     ReportSource folded() {
-      ReportSource run = ReportSource.first(engine.state().drillId(), log.get(0));
-      for (Event event : log.subList(1, log.size())) {
-        run = run.apply(event);
-      }
-      return run;
+      return FoldedLog.of(engine.state().drillId(), log);
     }
   }
 

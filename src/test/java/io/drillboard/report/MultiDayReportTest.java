@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drillboard.drill.Command;
 import io.drillboard.drill.DrillEngine;
-import io.drillboard.drill.Event;
 import io.drillboard.scenario.DefaultScenario;
 import io.drillboard.scenario.Scenario;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +35,7 @@ class MultiDayReportTest {
     for (long wall = 0; !engine.state().ended(); wall += 100) {
       engine.advance(wall);
     }
-    List<Event> log = new ArrayList<>(engine.drain());
-    ReportSource folded = ReportSource.first(id, log.get(0));
-    for (Event event : log.subList(1, log.size())) {
-      folded = folded.apply(event);
-    }
-    return folded;
+    return FoldedLog.of(id, engine.drain());
   }
 
   @Test

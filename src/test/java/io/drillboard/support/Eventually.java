@@ -2,17 +2,21 @@ package io.drillboard.support;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Waits on a condition that nothing announces (a drill's state read over HTTP, a file, a lock in PostgreSQL): looks at
- * it again every few milliseconds until it holds, and fails with what it last saw once the bound has passed. A test
- * that can wait on an event instead (a frame, a future, a latch) should.
+ * Waits on a condition that nothing announces (a drill's state read over HTTP, a file, a lock in PostgreSQL): Awaitility
+ * looks at it again every few milliseconds, in the test's own thread, until it holds, and the wait fails with what it
+ * last saw once the bound has passed. No assertion depends on how long a look takes. A test that can wait on an event
+ * instead (a frame, a future, a latch) should.
  */
 public final class Eventually {
   private static final Duration EVERY = Duration.ofMillis(20);
 
-  /** A look at the condition; an exception it throws means "not yet" (a server still starting refuses). */
+  /** A look at the condition; an exception it throws, or null, means "not yet" (a server still starting refuses). */
   @FunctionalInterface
   public interface Look<T> {
     T get() throws Exception;
@@ -30,27 +34,29 @@ public final class Eventually {
   /** As above, looking every {@code every}: for a look that costs the other side something. */
   public static <T> T await(String what, Duration limit, Duration every, Look<T> look, Predicate<? super T> done)
       throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    T last = null;
-    Exception failed = null;
-    while (true) {
-      try {
-        last = look.get();
-        failed = null;
-        if (done.test(last)) {
-          return last;
-        }
-      } catch (InterruptedException interrupted) {
-        throw interrupted;
-      } catch (Exception notYet) {
-        failed = notYet;
+    // What the last look saw or threw, for the failure's message.
+    AtomicReference<Object> lastSeen = new AtomicReference<>();
+    try {
+      return Awaitility.await(what).atMost(limit).pollDelay(Duration.ZERO).pollInterval(every).pollInSameThread()
+          .until(() -> {
+            try {
+              T seen = look.get();
+              lastSeen.set(seen);
+              return seen;
+            } catch (InterruptedException interrupted) {
+              throw interrupted;
+            } catch (Exception notYet) {
+              lastSeen.set(notYet);
+              return null;
+            }
+          }, seen -> seen != null && done.test(seen));
+    } catch (ConditionTimeoutException timedOut) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException(what);
       }
-      if (System.nanoTime() >= deadline) {
-        throw new AssertionError(what + ": not within " + limit + "; last seen: " + (failed != null ? failed : last),
-            failed);
-      }
-      // The pause between two looks: the condition has no event to wait on.
-      Thread.sleep(every.toMillis());
+      Object last = lastSeen.get();
+      throw new AssertionError(what + ": not within " + limit + "; last seen: " + last,
+          last instanceof Exception failed ? failed : timedOut);
     }
   }
 
