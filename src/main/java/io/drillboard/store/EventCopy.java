@@ -9,6 +9,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,13 +20,23 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Writes large groups of events with binary COPY, PostgreSQL's bulk load, which the reactive client does not speak
- * (eclipse-vertx/vertx-sql-client#1696): through pgjdbc's CopyManager, on a thread of its own, so the event loop never
- * blocks. COPY in autocommit is one transaction: its events are all stored, durable when it returns, or none are.
+ * (eclipse-vertx/vertx-sql-client#1696): through pgjdbc's CopyManager, off the event loops.
+ *
+ * <p>A COPY runs in a transaction left open ({@link OpenTransaction}) until the writer commits it in its turn, so
+ * that the next group's COPY runs on a second PostgreSQL backend while the one before is still being stored or
+ * waits for its commit: one backend alone kept the database's work on one core (bench/RESULTS.md). Each open COPY
+ * holds a lane, a JDBC connection with the one thread that uses it, until it commits or rolls back. A COPY that finds
+ * every lane held waits for one.
  */
 final class EventCopy implements AutoCloseable {
   /** What opens a JDBC connection to the event store's database. */
   interface Connector {
     Connection open() throws SQLException;
+  }
+
+  /** Work a lane does on its connection, with its encoding buffer. */
+  private interface LaneWork {
+    void run(Connection connection, byte[] buffer) throws SQLException;
   }
 
   private static final String COPY = "COPY events (drill_id, seq, client_id, type, sim_time, wall_time, payload) "
@@ -37,18 +50,19 @@ final class EventCopy implements AutoCloseable {
 
   private final Connector connector;
   private final int from;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-    Thread copier = new Thread(runnable, "drillboard-event-copy");
-    copier.setDaemon(true);
-    return copier;
-  });
-  private Connection connection;
-  /** Rows as they are encoded; the copy thread's alone. */
-  private final byte[] buffer = new byte[BUFFER_BYTES];
+  private final List<Lane> lanes = new ArrayList<>();
+  private final Deque<Lane> free = new ArrayDeque<>();
+  private final Deque<Promise<Lane>> waiting = new ArrayDeque<>();
 
-  EventCopy(Connector connector, int from) {
+  /** Groups of {@code from} events or more go by COPY, on up to {@code lanes} connections at once. */
+  EventCopy(Connector connector, int from, int lanes) {
     this.connector = connector;
     this.from = from;
+    for (int i = 0; i < lanes; i++) {
+      Lane lane = new Lane(i);
+      this.lanes.add(lane);
+      free.add(lane);
+    }
   }
 
   /** Whether a group of this many events goes by COPY rather than INSERT. */
@@ -61,59 +75,139 @@ final class EventCopy implements AutoCloseable {
   }
 
   /**
-   * Stores the rows in one COPY, streamed to the server as they are encoded; completes (on the copy thread) once they
-   * are durable. Only a COPY written whole is ended (committed): any failure cancels it.
+   * Writes the rows in one COPY, streamed to the server as they are encoded, in a transaction left open; completes once
+   * PostgreSQL has stored them, not yet durably. Only a COPY written whole is ended: any failure cancels it, and its
+   * transaction with it.
    */
-  Future<Void> copy(List<Rows> rows) {
-    Promise<Void> done = Promise.promise();
-    thread.execute(() -> {
-      CopyIn copy = null;
+  Future<OpenTransaction> stage(List<Rows> rows) {
+    return lane().compose(lane -> lane.run((connection, buffer) -> {
+      CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
       try {
-        copy = connection().unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-        write(rows, copy);
+        write(rows, new Encoder(copy, buffer));
         copy.endCopy();
-        done.complete();
       } catch (SQLException | RuntimeException e) {
         cancel(copy);
-        closeConnection();
-        done.fail(e);
+        throw e;
       }
-    });
-    return done.future();
+    }).transform(written -> {
+      if (written.failed()) {
+        release(lane);
+        return Future.failedFuture(written.cause());
+      }
+      return Future.succeededFuture(new StagedCopy(lane));
+    }));
   }
 
   private static void cancel(CopyIn copy) {
     try {
-      if (copy != null && copy.isActive()) {
+      if (copy.isActive()) {
         copy.cancelCopy();
       }
     } catch (SQLException ignored) {
-      // The connection is dropped next, which aborts the COPY all the same.
+      // The lane drops its connection next, which aborts the COPY all the same.
     }
   }
 
-  private Connection connection() throws SQLException {
-    if (connection == null || connection.isClosed()) {
-      connection = connector.open();
-      connection.setAutoCommit(true);
+  private synchronized Future<Lane> lane() {
+    Lane lane = free.poll();
+    if (lane != null) {
+      return Future.succeededFuture(lane);
     }
-    return connection;
+    Promise<Lane> turn = Promise.promise();
+    waiting.add(turn);
+    return turn.future();
   }
 
-  private void closeConnection() {
-    try {
-      if (connection != null) {
-        connection.close();
+  private void release(Lane lane) {
+    Promise<Lane> next;
+    synchronized (this) {
+      next = waiting.poll();
+      if (next == null) {
+        free.push(lane);
+        return;
       }
-    } catch (SQLException ignored) {
-      // The connection failed already; a new one is opened for the next COPY.
     }
-    connection = null;
+    next.complete(lane);
+  }
+
+  /** A COPY stored and not yet committed: its lane is held until it ends. */
+  private final class StagedCopy implements OpenTransaction {
+    private final Lane lane;
+
+    StagedCopy(Lane lane) {
+      this.lane = lane;
+    }
+
+    @Override
+    public Future<Void> commit() {
+      return lane.run((connection, buffer) -> connection.commit()).andThen(ended -> release(lane));
+    }
+
+    @Override
+    public Future<Void> rollback() {
+      return lane.run((connection, buffer) -> connection.rollback()).andThen(ended -> release(lane));
+    }
+  }
+
+  /**
+   * A JDBC connection, the one thread that uses it and the buffer rows are encoded into. A failure drops the
+   * connection, and the transaction open on it.
+   */
+  private final class Lane {
+    private final ExecutorService thread;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private Connection connection;
+
+    Lane(int index) {
+      thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread copier = new Thread(runnable, "drillboard-event-copy-" + index);
+        copier.setDaemon(true);
+        return copier;
+      });
+    }
+
+    /** Does the work on the lane's thread; completes there. */
+    Future<Void> run(LaneWork work) {
+      Promise<Void> done = Promise.promise();
+      thread.execute(() -> {
+        try {
+          work.run(connection(), buffer);
+          done.complete();
+        } catch (SQLException | RuntimeException e) {
+          closeConnection();
+          done.fail(e);
+        }
+      });
+      return done.future();
+    }
+
+    private Connection connection() throws SQLException {
+      if (connection == null || connection.isClosed()) {
+        connection = connector.open();
+        connection.setAutoCommit(false);
+      }
+      return connection;
+    }
+
+    private void closeConnection() {
+      try {
+        if (connection != null) {
+          connection.close();
+        }
+      } catch (SQLException ignored) {
+        // The connection failed already; a new one is opened for the lane's next COPY.
+      }
+      connection = null;
+    }
+
+    void close() {
+      thread.execute(this::closeConnection);
+      thread.shutdown();
+    }
   }
 
   /** The rows in PostgreSQL's binary COPY format: a header, each row's fields with their lengths, a trailer. */
-  private void write(List<Rows> rows, CopyIn copy) throws SQLException {
-    Encoder out = new Encoder(copy, buffer);
+  private static void write(List<Rows> rows, Encoder out) throws SQLException {
     out.raw(SIGNATURE);
     out.int32(0);
     out.int32(0);
@@ -210,7 +304,6 @@ final class EventCopy implements AutoCloseable {
 
   @Override
   public void close() {
-    thread.execute(this::closeConnection);
-    thread.shutdown();
+    lanes.forEach(Lane::close);
   }
 }

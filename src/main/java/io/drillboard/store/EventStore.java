@@ -24,12 +24,13 @@ public final class EventStore implements AutoCloseable {
 
   /**
    * As above, with groups of {@code copyFrom} events or more ({@link EventWriter#COPY_FROM} in a server) written by
-   * COPY over a JDBC connection to {@code database}.
+   * COPY over JDBC connections to {@code database}, up to {@link EventWriter#CONNECTIONS} of them at once.
    */
   public EventStore(Vertx vertx, Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer,
       Database database, int copyFrom) {
     this(vertx, writer, reader, maxPendingEvents, observer,
-        Optional.of(new EventCopy(() -> database.jdbcConnection("drillboard-copy"), copyFrom)));
+        Optional.of(new EventCopy(() -> database.jdbcConnection("drillboard-copy"), copyFrom,
+            EventWriter.CONNECTIONS)));
   }
 
   private EventStore(Vertx vertx, Pool writer, Pool reader, int maxPendingEvents, CommitObserver observer,
@@ -49,7 +50,7 @@ public final class EventStore implements AutoCloseable {
     return reader;
   }
 
-  /** Closes the COPY connection, if one was opened. */
+  /** Closes the COPY connections, if any were opened. */
   @Override
   public void close() {
     copy.ifPresent(EventCopy::close);

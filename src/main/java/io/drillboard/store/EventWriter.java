@@ -32,15 +32,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * if, for each drill in it, its first seq follows that drill's last committed event. So a failed commit can never be
  * followed by a later one that leaves a gap: the later group rolls back instead (docs/architecture.md, "Pipelined
  * group commit"). An append completes only once its events are durable. A large group goes by COPY instead of
- * INSERT ({@link EventCopy}), in its turn like any other commit.
+ * INSERT ({@link EventCopy}), in a transaction of its own that commits in its turn like any other; unlike INSERTs,
+ * several COPYs are written at once, each on a backend of its own.
  */
 public final class EventWriter {
   public static final int MAX_EVENTS_PER_COMMIT = 20_000;
   /** From this many events a group is written with COPY: measured in bench/RESULTS.md (issue 18). */
   public static final int COPY_FROM = 1_000;
   /**
-   * The writer pool's size: one group inserting, one waiting for the commit before its own, one committing. With
-   * fewer the groups still commit in order, only less overlapped.
+   * The writer pool's size, and the number of COPY lanes: one group writing, one waiting for the commit before its own,
+   * one committing. With fewer the groups still commit in order, only less overlapped.
    */
   public static final int CONNECTIONS = 3;
   /** How long the last group is in flight before the next may start behind it: a slow disk or a distant database. */
@@ -57,7 +58,10 @@ public final class EventWriter {
   private final int maxPendingEvents;
   private final ConcurrentLinkedQueue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pendingEvents = new AtomicInteger();
-  /** Set while a group is formed and inserted: the next group fills meanwhile and is formed after it. */
+  /**
+   * Set while a group is formed and, for INSERT, inserted: the next group fills meanwhile and is formed after it. A
+   * COPY group clears it once formed, so that the next group can copy beside it.
+   */
   private final AtomicBoolean forming = new AtomicBoolean();
   /** Set while a timer waits to form the next group once the last one has been in flight long enough. */
   private final AtomicBoolean formLater = new AtomicBoolean();
@@ -162,8 +166,16 @@ public final class EventWriter {
       Promise<Void> resolved = Promise.promise();
       lastResolved = resolved.future();
       long started = System.nanoTime();
-      stage(group, behindAnother).onComplete(staged -> {
+      // COPYs are written side by side, each on a lane of its own; INSERTs one after another.
+      boolean sideBySide = group.statement() == CommitObserver.Statement.COPY;
+      Future<OpenTransaction> staging = stage(group, behindAnother);
+      if (sideBySide) {
         forming.set(false);
+      }
+      staging.onComplete(staged -> {
+        if (!sideBySide) {
+          forming.set(false);
+        }
         formNextGroup();
         previous.onComplete(turn -> commit(group, staged).onComplete(result -> {
           finish(group, result, System.nanoTime() - started);
@@ -234,17 +246,21 @@ public final class EventWriter {
   }
 
   /**
-   * The group's first stage, when it is formed behind a group yet to commit: an INSERT in a transaction left open,
-   * which overlaps the earlier commits. A group with none ahead of it, and a COPY group, has no first stage: it writes
-   * and commits in one step when its turn comes, the INSERT in autocommit (one round trip, not three).
+   * The group's first stage: its rows written in a transaction left open, which overlaps the earlier commits. A COPY
+   * group always has one; an INSERT group only when it is formed behind a group yet to commit. An INSERT group with
+   * none ahead of it writes and commits in one step when its turn comes, in autocommit (one round trip, not three).
    */
-  private Future<Staged> stage(Group group, boolean behindAnother) {
-    if (!behindAnother || group.statement() == CommitObserver.Statement.COPY) {
+  private Future<OpenTransaction> stage(Group group, boolean behindAnother) {
+    if (group.statement() == CommitObserver.Statement.COPY) {
+      return copy.orElseThrow().stage(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events))
+          .toList());
+    }
+    if (!behindAnother) {
       return Future.succeededFuture();
     }
     return writer.getConnection().compose(connection -> connection.begin()
         .compose(transaction -> connection.preparedQuery(INSERT).execute(arrays(group))
-            .map(rows -> new Staged(connection, transaction)))
+            .<OpenTransaction>map(rows -> new OpenInsert(connection, transaction)))
         .onFailure(failure -> connection.close()));
   }
 
@@ -253,7 +269,7 @@ public final class EventWriter {
    * starts right after that drill's last committed event; otherwise an earlier group failed and this one would leave
    * a gap, so it rolls back (or, not yet written, is not written).
    */
-  private Future<Void> commit(Group group, AsyncResult<Staged> staged) {
+  private Future<Void> commit(Group group, AsyncResult<OpenTransaction> staged) {
     if (staged.failed()) {
       return Future.failedFuture(staged.cause());
     }
@@ -261,22 +277,17 @@ public final class EventWriter {
         .filter(first -> committedNext.containsKey(first.getKey())
             && committedNext.get(first.getKey()).longValue() != first.getValue())
         .map(Map.Entry::getKey).findFirst();
-    Staged open = staged.result();
+    OpenTransaction open = staged.result();
     if (open == null) {
-      return broken.isPresent() ? Future.failedFuture(afterFailure(broken.get())) : writeAndCommit(group);
+      return broken.isPresent() ? Future.failedFuture(afterFailure(broken.get())) : insertAndCommit(group);
     }
-    Future<Void> ended = broken.isPresent()
-        ? open.transaction().rollback().transform(rolledBack -> Future.failedFuture(afterFailure(broken.get())))
-        : open.transaction().commit();
-    return ended.onComplete(done -> open.connection().close());
+    return broken.isPresent()
+        ? open.rollback().transform(rolledBack -> Future.failedFuture(afterFailure(broken.get())))
+        : open.commit();
   }
 
-  /** A group with no first stage: COPY, or the INSERT in autocommit on a connection leased to it alone. */
-  private Future<Void> writeAndCommit(Group group) {
-    if (group.statement() == CommitObserver.Statement.COPY) {
-      return copy.orElseThrow().copy(group.appends().stream().map(a -> new EventCopy.Rows(a.drillId, a.events))
-          .toList());
-    }
+  /** An INSERT group with no first stage: in autocommit, on a connection leased to it alone. */
+  private Future<Void> insertAndCommit(Group group) {
     return writer.withConnection(connection -> connection.preparedQuery(INSERT).execute(arrays(group))).mapEmpty();
   }
 
@@ -336,8 +347,17 @@ public final class EventWriter {
       CommitObserver.Statement statement) {
   }
 
-  /** A group's inserted rows, in a transaction waiting for its turn to commit. */
-  private record Staged(SqlConnection connection, Transaction transaction) {
+  /** A group's inserted rows, in a transaction waiting for its turn to commit; its connection goes back after. */
+  private record OpenInsert(SqlConnection connection, Transaction transaction) implements OpenTransaction {
+    @Override
+    public Future<Void> commit() {
+      return transaction.commit().andThen(ended -> connection.close());
+    }
+
+    @Override
+    public Future<Void> rollback() {
+      return transaction.rollback().andThen(ended -> connection.close());
+    }
   }
 
   private record PendingAppend(String drillId, List<Event> events, Context context, Promise<Void> promise) {

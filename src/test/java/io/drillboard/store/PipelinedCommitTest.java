@@ -22,15 +22,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Group commits in flight together (issue 18): the next group is inserted while a slow commit before it runs, once
- * there are enough events for it; the commits and the acknowledgements still come in order; and when a commit fails, a
- * later group of the same drill rolls back instead of leaving a gap.
+ * Group commits in flight together (issue 18): the next group is written, by INSERT or by COPY, while a slow commit
+ * before it runs, once there are enough events for it; COPYs are written side by side; the commits and the
+ * acknowledgements still come in order; and when a commit fails, a later group of the same drill rolls back instead
+ * of leaving a gap.
  *
  * <p>A deferred constraint trigger, on this test's drills only, holds chosen events' COMMIT on an advisory lock the
- * test holds, then lets it end or fail once the test lets go. So the next group is surely in flight meanwhile, however
- * slow the machine: no commit ends on a timer.
+ * test holds, then lets it end or fail once the test lets go; a plain trigger holds chosen events' write the same way.
+ * So the next group is surely in flight meanwhile, however slow the machine: nothing ends on a timer.
  */
 class PipelinedCommitTest {
   private static final String DRILL_PREFIX = "pipeline-";
@@ -47,7 +50,16 @@ class PipelinedCommitTest {
       END $$;
       DROP TRIGGER IF EXISTS pipeline_test_commit ON events;
       CREATE CONSTRAINT TRIGGER pipeline_test_commit AFTER INSERT ON events DEFERRABLE INITIALLY DEFERRED
-        FOR EACH ROW WHEN (NEW.drill_id LIKE 'pipeline-%%') EXECUTE FUNCTION pipeline_test_commit();""".formatted(GATE);
+        FOR EACH ROW WHEN (NEW.drill_id LIKE 'pipeline-%%') EXECUTE FUNCTION pipeline_test_commit();
+      CREATE OR REPLACE FUNCTION pipeline_test_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.payload->>'write' = 'slow' THEN PERFORM pg_advisory_xact_lock_shared(%d); END IF;
+        RETURN NULL;
+      END $$;
+      DROP TRIGGER IF EXISTS pipeline_test_write ON events;
+      CREATE TRIGGER pipeline_test_write AFTER INSERT ON events
+        FOR EACH ROW WHEN (NEW.drill_id LIKE 'pipeline-%%') EXECUTE FUNCTION pipeline_test_write();"""
+      .formatted(GATE, GATE);
 
   private static Vertx vertx;
   private static Pool writer;
@@ -78,7 +90,8 @@ class PipelinedCommitTest {
   @AfterAll
   static void close() throws Exception {
     await(gate.close());
-    await(reader.query("DROP TRIGGER pipeline_test_commit ON events; DROP FUNCTION pipeline_test_commit()").execute());
+    await(reader.query("DROP TRIGGER pipeline_test_commit ON events; DROP FUNCTION pipeline_test_commit();"
+        + " DROP TRIGGER pipeline_test_write ON events; DROP FUNCTION pipeline_test_write()").execute());
     await(vertx.close());
   }
 
@@ -92,9 +105,11 @@ class PipelinedCommitTest {
     await(gate.query("SELECT pg_advisory_unlock_all()").execute());
   }
 
-  @Test
-  void theNextGroupIsInsertedWhileTheOneBeforeCommitsAndIsAcknowledgedAfterIt() throws Exception {
-    EventStore store = new EventStore(vertx, writer, reader, 1_000, (events, nanos, statement) -> { });
+  @ParameterizedTest
+  @EnumSource(CommitObserver.Statement.class)
+  void theNextGroupIsWrittenWhileTheOneBeforeCommitsAndIsAcknowledgedAfterIt(CommitObserver.Statement path)
+      throws Exception {
+    EventStore store = store(path, (events, nanos, statement) -> { });
     String slow = newDrill(store);
     String quick = newDrill(store);
     List<String> acknowledged = new CopyOnWriteArrayList<>();
@@ -106,28 +121,59 @@ class PipelinedCommitTest {
         .onSuccess(v -> acknowledged.add(quick));
     Eventually.until("the first group committing", WAIT, () -> committing() == 1);
 
-    // While the first COMMIT is held, the second group's INSERT is done, its transaction open.
-    Eventually.until("a second group inserted and waiting for its turn to commit", WAIT,
-        () -> !failedAlready(second) && insertsWaitingToCommit() == 1);
+    // While the first COMMIT is held, the second group's INSERT or COPY is done, its transaction open.
+    Eventually.until("a second group written and waiting for its turn to commit", WAIT,
+        () -> !failedAlready(second) && waitingToCommit(path) == 1);
+    letGoThenBothCommitInOrder(store, first, second, acknowledged, slow, quick);
+  }
+
+  @Test
+  void aCopyIsWrittenBesideTheOneBeforeWhileThatOneIsStillCopyingAndCommitsAfterIt() throws Exception {
+    EventStore store = store(CommitObserver.Statement.COPY, (events, nanos, statement) -> { });
+    String slow = newDrill(store);
+    String quick = newDrill(store);
+    List<String> acknowledged = new CopyOnWriteArrayList<>();
+
+    Future<Void> first = store.writer().append(slow, List.of(slowToWrite(1)))
+        .onSuccess(v -> acknowledged.add(slow));
+    Eventually.until("the first COPY held while it stores its rows", WAIT, () -> committing() == 1);
+    Future<Void> second = store.writer().append(quick, List.of(event(1, "quick")))
+        .onSuccess(v -> acknowledged.add(quick));
+
+    // The second COPY has stored its rows on a backend of its own, and waits for its turn; the first is still copying.
+    Eventually.until("a second COPY stored beside the first and waiting for its turn to commit", WAIT,
+        () -> !failedAlready(second) && waitingToCommit(CommitObserver.Statement.COPY) == 1);
+    assertThat(copying()).as("the first COPY, still storing its rows").isEqualTo(1);
+    letGoThenBothCommitInOrder(store, first, second, acknowledged, slow, quick);
+  }
+
+  /**
+   * With the first group held and the second written behind it, neither is acknowledged; once the test lets go, both
+   * commit, each drill's event stored, and are acknowledged in the order they were formed.
+   */
+  private void letGoThenBothCommitInOrder(EventStore store, Future<Void> first, Future<Void> second,
+      List<String> acknowledged, String firstDrill, String secondDrill) throws Exception {
     assertThat(first.isComplete()).isFalse();
     assertThat(second.isComplete()).as("acknowledged only after the commit before it").isFalse();
     letCommitsGo();
     await(Future.all(first, second));
-    assertThat(acknowledged).containsExactly(slow, quick);
-    assertThat(seqs(store, slow)).containsExactly(1L);
-    assertThat(seqs(store, quick)).containsExactly(1L);
+    assertThat(acknowledged).containsExactly(firstDrill, secondDrill);
+    assertThat(seqs(store, firstDrill)).containsExactly(1L);
+    assertThat(seqs(store, secondDrill)).containsExactly(1L);
+    store.close();
   }
 
-  @Test
-  void aGroupBehindAFailedCommitRollsBackRatherThanLeaveAGap() throws Exception {
-    EventStore store = new EventStore(vertx, writer, reader, 1_000, (events, nanos, statement) -> { });
+  @ParameterizedTest
+  @EnumSource(CommitObserver.Statement.class)
+  void aGroupBehindAFailedCommitRollsBackRatherThanLeaveAGap(CommitObserver.Statement path) throws Exception {
+    EventStore store = store(path, (events, nanos, statement) -> { });
     String drill = newDrill(store);
 
     Future<Void> failing = store.writer().append(drill, List.of(event(1, "fail")));
     Eventually.until("the first group committing", WAIT, () -> committing() == 1);
     Future<Void> following = store.writer().append(drill, List.of(event(2, "quick"), event(3, "quick")));
-    Eventually.until("the following group inserted while the first one's commit fails", WAIT,
-        () -> insertsWaitingToCommit() == 1);
+    Eventually.until("the following group written while the first one's commit fails", WAIT,
+        () -> waitingToCommit(path) == 1);
     assertThat(failing.isComplete()).isFalse();
     letCommitsGo();
     assertThat(causeOf(failing)).isInstanceOf(StoreUnavailableException.class)
@@ -141,6 +187,7 @@ class PipelinedCommitTest {
     store.writer().expectNext(drill, 1);
     await(store.writer().append(drill, List.of(event(1, "quick"), event(2, "quick"))));
     assertThat(seqs(store, drill)).containsExactly(1L, 2L);
+    store.close();
   }
 
   @Test
@@ -158,7 +205,7 @@ class PipelinedCommitTest {
     Future<Void> one = store.writer().append(few, List.of(event(1, "quick")));
     Future<Void> two = store.writer().append(more, List.of(event(1, "quick"), event(2, "quick")));
     Eventually.until("queued events inserted while the first group commits", WAIT,
-        () -> insertsWaitingToCommit() >= 1);
+        () -> waitingToCommit(CommitObserver.Statement.INSERT) >= 1);
     assertThat(first.isComplete()).isFalse();
     letCommitsGo();
     await(Future.all(first, one, two));
@@ -168,17 +215,31 @@ class PipelinedCommitTest {
     assertThat(seqs(store, more)).containsExactly(1L, 2L);
   }
 
-  /** Sessions held at the gate now: a COMMIT, or an INSERT in autocommit, which commits at its end. */
+  /** Sessions held at the gate now: a COMMIT, an INSERT in autocommit, which commits at its end, or a slow write. */
   private static int committing() throws Exception {
     return await(reader.query("SELECT count(*) FROM pg_stat_activity"
         + " WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'").execute())
         .iterator().next().getInteger(0);
   }
 
-  /** Sessions of this test's drills that inserted and now wait, in their transaction, for their COMMIT. */
-  private static int insertsWaitingToCommit() throws Exception {
+  /** A store whose every group goes by {@code path}: from one event on by COPY, or never. */
+  private static EventStore store(CommitObserver.Statement path, CommitObserver observer) {
+    return path == CommitObserver.Statement.COPY
+        ? new EventStore(vertx, writer, reader, 1_000, observer, TestDatabase.get(), 1)
+        : new EventStore(vertx, writer, reader, 1_000, observer);
+  }
+
+  /** Sessions that wrote events by {@code path} and now wait, in their transaction, for their COMMIT. */
+  private static int waitingToCommit(CommitObserver.Statement path) throws Exception {
+    String statement = path == CommitObserver.Statement.COPY ? "COPY events%" : "INSERT INTO events%";
     return await(reader.query("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
-        + " AND query LIKE 'INSERT INTO events%'").execute()).iterator().next().getInteger(0);
+        + " AND query LIKE '" + statement + "'").execute()).iterator().next().getInteger(0);
+  }
+
+  /** Sessions still running a COPY into the events table. */
+  private static int copying() throws Exception {
+    return await(reader.query("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+        + " AND query LIKE 'COPY events%'").execute()).iterator().next().getInteger(0);
   }
 
   /** Fails the test with the append's own cause, rather than a bare timeout, if it has failed. */
@@ -208,7 +269,15 @@ class PipelinedCommitTest {
   }
 
   private static Event event(long seq, String commit) {
-    return new Event(seq, null, 36_000_000 + seq, System.currentTimeMillis(),
-        new EventBody.External("message", "{\"commit\":\"" + commit + "\"}"));
+    return withPayload(seq, "{\"commit\":\"" + commit + "\"}");
+  }
+
+  /** An event whose row is held, as it is written, until the test lets go. */
+  private static Event slowToWrite(long seq) {
+    return withPayload(seq, "{\"write\":\"slow\"}");
+  }
+
+  private static Event withPayload(long seq, String payload) {
+    return new Event(seq, null, 36_000_000 + seq, System.currentTimeMillis(), new EventBody.External("message", payload));
   }
 }
