@@ -129,6 +129,16 @@ class WorkPagesBrowserTest {
             phone.await(5, d -> phone.findAll("#board tr[data-seen]").isEmpty());
             assertThat(phone.script("return document.querySelector('#board tr td:nth-child(3)').dataset.label;"))
                 .as("a rebuilt board row's state, named").isEqualTo(state.get(lang));
+            // The first inject fires as the drill starts: its card has no button left, so no empty row for it.
+            phone.await(15, d -> phone.findAll("#injects button[data-action=fire][hidden]").size() >= 1);
+            @SuppressWarnings("unchecked")
+            java.util.List<String> actionCells = (java.util.List<String>) phone.script("""
+                return [...document.querySelectorAll('#injects td.action')].map((cell) =>
+                  (cell.querySelector('button').hidden ? 'fired, ' : 'due, ')
+                  + (getComputedStyle(cell).display === 'none' ? 'hidden' : 'shown'));""");
+            assertThat(actionCells).as("each inject's action cell, shown only while it holds a button")
+                .allMatch(cell -> cell.equals("fired, hidden") || cell.equals("due, shown"))
+                .contains("fired, hidden");
           }
           if (page.equals("/evaluate.html")) {
             String label = (String) phone.script("""
