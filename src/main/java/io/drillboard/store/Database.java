@@ -118,7 +118,7 @@ public final class Database implements AutoCloseable {
     properties.setProperty("user", connectOptions.getUser());
     properties.setProperty("password", connectOptions.getPassword());
     properties.setProperty("ApplicationName", applicationName);
-    // A database that stops answering fails the call, rather than holding the one writer forever.
+    // A database that stops answering fails the call, rather than holding a COPY lane and the commits behind it forever.
     properties.setProperty("connectTimeout", "10");
     properties.setProperty("socketTimeout", "30");
     return DriverManager.getConnection(jdbcUrl(), properties);

@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -94,7 +95,7 @@ final class EventCopy implements AutoCloseable {
         release(lane);
         return Future.failedFuture(written.cause());
       }
-      return Future.succeededFuture(new StagedCopy(lane));
+      return Future.succeededFuture(new StagedCopy(lane, written.result()));
     }));
   }
 
@@ -130,23 +131,41 @@ final class EventCopy implements AutoCloseable {
     next.complete(lane);
   }
 
-  /** A COPY stored and not yet committed: its lane is held until it ends. */
+  /**
+   * A COPY stored and not yet committed: its lane is held until it ends. It ends only on the connection it copied on:
+   * a COMMIT on a new one would succeed with nothing stored.
+   */
   private final class StagedCopy implements OpenTransaction {
     private final Lane lane;
+    private final Connection copiedOn;
 
-    StagedCopy(Lane lane) {
+    StagedCopy(Lane lane, Connection copiedOn) {
       this.lane = lane;
+      this.copiedOn = copiedOn;
     }
 
     @Override
     public Future<Void> commit() {
-      return lane.run((connection, buffer) -> connection.commit()).andThen(ended -> release(lane));
+      return end(Connection::commit);
     }
 
     @Override
     public Future<Void> rollback() {
-      return lane.run((connection, buffer) -> connection.rollback()).andThen(ended -> release(lane));
+      return end(Connection::rollback);
     }
+
+    private Future<Void> end(TransactionEnd end) {
+      return lane.run((connection, buffer) -> {
+        if (connection != copiedOn) {
+          throw new SQLException("the connection of this COPY's transaction was lost");
+        }
+        end.apply(connection);
+      }).<Void>mapEmpty().andThen(ended -> release(lane));
+    }
+  }
+
+  private interface TransactionEnd {
+    void apply(Connection connection) throws SQLException;
   }
 
   /**
@@ -166,18 +185,26 @@ final class EventCopy implements AutoCloseable {
       });
     }
 
-    /** Does the work on the lane's thread; completes there. */
-    Future<Void> run(LaneWork work) {
-      Promise<Void> done = Promise.promise();
-      thread.execute(() -> {
-        try {
-          work.run(connection(), buffer);
-          done.complete();
-        } catch (SQLException | RuntimeException e) {
-          closeConnection();
-          done.fail(e);
-        }
-      });
+    /**
+     * Does the work on the lane's thread and completes there, with the connection it ran on. It always completes, even
+     * on an error or once the lane is closed: a group whose stage or commit never ended would hold every later commit.
+     */
+    Future<Connection> run(LaneWork work) {
+      Promise<Connection> done = Promise.promise();
+      try {
+        thread.execute(() -> {
+          try {
+            Connection connection = connection();
+            work.run(connection, buffer);
+            done.complete(connection);
+          } catch (Throwable e) {
+            closeConnection();
+            done.fail(e);
+          }
+        });
+      } catch (RejectedExecutionException closed) {
+        done.fail(closed);
+      }
       return done.future();
     }
 

@@ -40,8 +40,9 @@ public final class EventWriter {
   /** From this many events a group is written with COPY: measured in bench/RESULTS.md (issue 18). */
   public static final int COPY_FROM = 1_000;
   /**
-   * The writer pool's size, and the number of COPY lanes: one group writing, one waiting for the commit before its own,
-   * one committing. With fewer the groups still commit in order, only less overlapped.
+   * The writer pool's size, and the number of COPY lanes. For INSERT: one group inserting, one waiting for the commit
+   * before its own, one committing; for COPY, up to three groups copying or waiting at once. With fewer the groups
+   * still commit in order, only less overlapped.
    */
   public static final int CONNECTIONS = 3;
   /** How long the last group is in flight before the next may start behind it: a slow disk or a distant database. */

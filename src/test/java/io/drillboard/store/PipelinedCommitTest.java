@@ -147,6 +147,34 @@ class PipelinedCommitTest {
     letGoThenBothCommitInOrder(store, first, second, acknowledged, slow, quick);
   }
 
+  @Test
+  void moreCopiesThanLanesWaitForOneInTurnAndAllCommitInOrder() throws Exception {
+    EventStore store = store(CommitObserver.Statement.COPY, (events, nanos, statement) -> { });
+    List<String> acknowledged = new CopyOnWriteArrayList<>();
+    List<String> drills = new java.util.ArrayList<>();
+    List<Future<Void>> appends = new java.util.ArrayList<>();
+    for (int group = 0; group <= EventWriter.CONNECTIONS; group++) {
+      String drill = newDrill(store);
+      drills.add(drill);
+      appends.add(store.writer().append(drill, List.of(group == 0 ? slowToWrite(1) : event(1, "quick")))
+          .onSuccess(v -> acknowledged.add(drill)));
+      if (group == 0) {
+        Eventually.until("the first COPY held while it stores its rows", WAIT, () -> committing() == 1);
+      }
+    }
+    // Every lane is held: the first copying, the next ones stored and waiting to commit; the last group waits for a lane.
+    Eventually.until("every other lane's COPY stored and waiting for its turn to commit", WAIT,
+        () -> waitingToCommit(CommitObserver.Statement.COPY) == EventWriter.CONNECTIONS - 1);
+    assertThat(appends).noneMatch(Future::isComplete);
+    letCommitsGo();
+    await(Future.all(appends));
+    assertThat(acknowledged).containsExactlyElementsOf(drills);
+    for (String drill : drills) {
+      assertThat(seqs(store, drill)).containsExactly(1L);
+    }
+    store.close();
+  }
+
   /**
    * With the first group held and the second written behind it, neither is acknowledged; once the test lets go, both
    * commit, each drill's event stored, and are acknowledged in the order they were formed.
