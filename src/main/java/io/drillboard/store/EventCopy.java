@@ -146,26 +146,22 @@ final class EventCopy implements AutoCloseable {
 
     @Override
     public Future<Void> commit() {
-      return end(Connection::commit);
+      return end((connection, buffer) -> connection.commit());
     }
 
     @Override
     public Future<Void> rollback() {
-      return end(Connection::rollback);
+      return end((connection, buffer) -> connection.rollback());
     }
 
-    private Future<Void> end(TransactionEnd end) {
+    private Future<Void> end(LaneWork end) {
       return lane.run((connection, buffer) -> {
         if (connection != copiedOn) {
           throw new SQLException("the connection of this COPY's transaction was lost");
         }
-        end.apply(connection);
+        end.run(connection, buffer);
       }).<Void>mapEmpty().andThen(ended -> release(lane));
     }
-  }
-
-  private interface TransactionEnd {
-    void apply(Connection connection) throws SQLException;
   }
 
   /**

@@ -110,8 +110,8 @@ class EventStoreTest {
   }
 
   /**
-   * COPY is one transaction: a group with one bad row stores none of its events, and its drill must reload. The lane
-   * it failed on drops its connection and serves the next COPY on a new one.
+   * COPY is one transaction: a group with one bad row stores none of its events, and its drill must reload. Its lane
+   * drops the connection it failed on, and once the drill has reloaded its next COPY is stored whole.
    */
   @Test
   void aCopyThatFailsStoresNothingOfItsGroup(Vertx vertx, VertxTestContext test) {
