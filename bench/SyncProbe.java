@@ -10,26 +10,30 @@ import org.HdrHistogram.Histogram;
 /**
  * What a commit waits for on this machine, outside Drillboard and PostgreSQL: 8 kB written then synced (fdatasync),
  * over and over, into a file written out whole first, as PostgreSQL zero-fills a WAL segment before it uses it. One
- * sync starts every 2 ms at most, about as often as the group commits of bench/single.sh, so that the probe does not
- * double the disk's load while it measures it.
+ * sync starts every 20 ms at most: synced more often, the probe slows the commits it is there to explain (every 2 ms,
+ * single events at 9,000 a second fell behind). A stall of the storage holds up whichever sync is in flight, so one
+ * of 50 ms or more is still seen.
  *
  * <p>A sync can be slow because the disk is, or because the thread, once woken, waited for a core. For the syncs over
  * 20 ms the probe tells the two apart with the kernel's count of the thread's time on a run queue
  * (/proc/thread-self/schedstat, its second field).
  *
- * <p>Run from the jar's classpath: java -cp target/drillboard.jar bench/SyncProbe.java FILE SECONDS. Prints one line:
+ * <p>Run from the jar's classpath: java -cp target/drillboard.jar bench/SyncProbe.java FILE SECONDS [AFTER-SECONDS].
+ * With AFTER-SECONDS it starts measuring that long after it was started: compiling this file takes a few seconds of
+ * both cores, which must not fall into the load's counted part. Prints one line:
  * sync_ms p50=... p99=... p999=... max=... over_20ms=... over_50ms=... syncs=... slow_ms=... of_it_waiting_for_a_core_ms=...
  */
 public class SyncProbe {
   private static final int FILE_BYTES = 16 << 20;
   private static final int WRITE_BYTES = 8192;
-  private static final long EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+  private static final long EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   private static final long SLOW_MICROS = 20_000;
   private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
 
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     long seconds = Long.parseLong(args[1]);
+    long begin = startedAt() + TimeUnit.SECONDS.toNanos(args.length > 2 ? Long.parseLong(args[2]) : 0);
     Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     long slowNanos = 0;
     long slowQueuedNanos = 0;
@@ -37,6 +41,7 @@ public class SyncProbe {
       channel.write(ByteBuffer.allocate(FILE_BYTES), 0);
       channel.force(true);
       ByteBuffer page = ByteBuffer.allocateDirect(WRITE_BYTES);
+      LockSupport.parkNanos(begin - System.nanoTime());
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       for (long offset = 0; System.nanoTime() < end; offset = (offset + WRITE_BYTES) % FILE_BYTES) {
         long queuedBefore = runQueueNanos();
@@ -59,6 +64,12 @@ public class SyncProbe {
         ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()),
         above(micros, SLOW_MICROS), above(micros, 50_000), micros.getTotalCount(), slowNanos / 1e6,
         slowQueuedNanos / 1e6);
+  }
+
+  /** When this JVM started, on the clock of {@link System#nanoTime()}. */
+  private static long startedAt() {
+    long upMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    return System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(upMillis);
   }
 
   /** The time this thread has spent runnable but waiting for a core, as the kernel counts it. */

@@ -1,39 +1,48 @@
 #!/usr/bin/env bash
-# Benchmark 2's tail, explained or not: how long this disk takes to sync a small write (what every durable commit
-# waits for), idle and then under the single-event load of bench/single.sh, on the file system of the server's data.
-# A slow sync holds up every commit behind it, whatever the store does; if the disk alone stalls longer than the
-# latency goal under load, so must each acknowledgement waiting for it. Prints both distributions, the ratio of their
-# p99.9, and the slowest group commit of the same load (drillboard_event_commit_seconds_max).
-# Usage: bench/sync.sh [connections] [seconds]   (needs wrk: apt-get install wrk)
+# Where the acknowledgement tail of benchmarks 1 and 2 comes from: how long this storage takes to sync a small write
+# (what every durable commit waits for), idle and then under a load offered at a fixed rate, side by side with that
+# load's acknowledgement latency over the same seconds. A slow sync holds up every commit behind it, whatever the
+# store does. Prints both sync distributions, the ratio of their p99.9, and the load's acknowledgement latency.
+# Usage: bench/sync.sh [events-per-second] [batch] [seconds]
+#   single events at half the rate bench/single.sh measures: bench/sync.sh 9000 1 30
+#   batches at half the rate bench/ingest.sh measures:        bench/sync.sh 60000 1000 30
 source "$(dirname "$0")/lib.sh"
-CONNECTIONS=${1:-64}
-SECONDS_RUN=${2:-30}
-command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+RATE=${1:-9000}
+BATCH=${2:-1}
+SECONDS_RUN=${3:-30}
+# Before anything is measured the server's JIT warms up under the same load: a minute, rising over its first half.
+WARMUP=60
+# The measured load rises to its rate over this long, not counted and not probed: the load tool starts cold too.
+RAMP=15
 build
-probe() { java -cp "$JAR" "$BENCH_DIR/SyncProbe.java" "$WORK/sync-probe.dat" "$SECONDS_RUN"; }
+probe() { # [seconds-before-measuring]
+  java -cp "$JAR" "$BENCH_DIR/SyncProbe.java" "$WORK/sync-probe.dat" "$SECONDS_RUN" "${1:-0}"
+}
 field() { grep -o "$1=[0-9.]*" <<< "$2" | cut -d= -f2; }
 
 rm -rf "$WORK" && mkdir -p "$WORK"
-echo "== The disk idle: $SECONDS_RUN s"
+echo "== The storage idle: $SECONDS_RUN s"
 IDLE=$(probe)
 echo "$IDLE"
 
 start_server
 DRILL=$(new_drill)
-export BENCH_TOKEN=$TOKEN BENCH_RUN=run-$RANDOM
-WARMUP=20
-echo "== The disk under single events (wrk -c $CONNECTIONS): $WARMUP s of load first, then $SECONDS_RUN s probed"
-wrk -t1 -c "$CONNECTIONS" -d "$((WARMUP + SECONDS_RUN + 5))s" -s "$BENCH_DIR/single.lua" \
-  "http://127.0.0.1:$PORT/api/v1/drills/$DRILL/events" > "$WORK/sync.wrk" &
-WRK_PID=$!
-sleep "$WARMUP"
-LOADED=$(probe)
+CONNECTIONS=$([ "$BATCH" -gt 1 ] && echo 8 || echo 64)
+load() { # seconds ramp-seconds
+  java $LOAD_JAVA_OPTS -jar "$JAR" load --url "http://127.0.0.1:$PORT" --token "$TOKEN" --drill "$DRILL" \
+    --rate "$RATE" --duration "$1s" --warm-up "$2s" --batch "$BATCH" --connections "$CONNECTIONS" --json
+}
+echo "== Warm-up: load --rate $RATE --batch $BATCH --connections $CONNECTIONS for $WARMUP s, not counted"
+load "$WARMUP" "$((WARMUP / 2))" > /dev/null 2>&1
+echo "== The same load: a $RAMP s ramp, then $SECONDS_RUN s counted and probed"
+load "$((RAMP + SECONDS_RUN))" "$RAMP" > "$WORK/load.out" 2>&1 &
+LOAD_PID=$!
+LOADED=$(probe "$((RAMP + 1))") # the load tool's JVM takes about a second to start
 echo "$LOADED"
-COMMIT_MAX=$(curl -sf "http://127.0.0.1:$PORT/metrics" \
-  | awk '/^drillboard_event_commit_seconds_max\{.*statement="insert"/ {printf "%.1f", $2 * 1000}')
-wait "$WRK_PID"
+wait "$LOAD_PID"
 echo
-echo "drillboard_single_events_per_s=$(grep -o 'Requests/sec: *[0-9.]*' "$WORK/sync.wrk" | grep -o '[0-9.]*$')"
 echo "sync_p999_under_load_vs_idle=$(ratio "$(field p999 "$LOADED")" "$(field p999 "$IDLE")")  sync_max_ms idle=$(field max "$IDLE") under_load=$(field max "$LOADED")"
 echo "slow_syncs_under_load: $(grep -o "slow_ms=.*" <<< "$LOADED")"
-echo "slowest_group_commit_ms=$COMMIT_MAX  (the last two minutes, as Micrometer keeps a timer's max)"
+tail -n 1 "$WORK/load.out" | python3 -c 'import sys, json
+d = json.load(sys.stdin); a = d["ackLatency"]
+print("ack_ms p50=%s p99=%s max=%s  (offered %s events/s, acknowledged %s)" % (a["p50"], a["p99"], a["max"], '"$RATE"', d["throughput"]))'
