@@ -10,7 +10,8 @@ SECRET=bench-secret-that-is-long-enough-for-hs256
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 # The load tool's JVM, where it shares the cores with the server and PostgreSQL. In a 15 s batch run its C2 compiler
 # took 3.2 s of CPU of the tool's 8.8 s; with C1 alone compiling took 0.3 s and the tool's event loop used no more
-# CPU (bench/RESULTS.md, 2026-12-06 night). LOAD_JAVA_OPTS= (empty) gives the JVM's default.
+# CPU (bench/RESULTS.md, 2026-12-06 night). LOAD_JAVA_OPTS= (empty) gives the JVM's default, which single events need:
+# bench/single.sh and bench/sync.sh set it so for them (bench/RESULTS.md, 2026-12-06 late night).
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS--XX:TieredStopAtLevel=1}
 
 build() {

@@ -5,6 +5,10 @@
 # Target: p99 <= 50 ms.
 # Usage: bench/single.sh [connections] [seconds] [warm-up-seconds]   (needs wrk: apt-get install wrk)
 # The JIT takes about a minute of this load to settle on Drillboard's path; both sides are warmed before measuring.
+# The load tool's JVM compiles with C2 here, unlike lib.sh's default: its event loop sends every request, and with C1's
+# slower code it had too little room left at half rate. Two runs each after 60 s of wrk, single events at 9,000/s:
+# ack p50 245 and 5 ms, p99 641 and 146 ms with C1; p50 2 and 1 ms, p99 56 and 25 ms with C2 (bench/RESULTS.md).
+: "${LOAD_JAVA_OPTS=}"
 source "$(dirname "$0")/lib.sh"
 CONNECTIONS=${1:-64}
 SECONDS_RUN=${2:-15}

@@ -6,6 +6,8 @@
 # Usage: bench/sync.sh [events-per-second] [batch] [seconds]
 #   single events at half the rate bench/single.sh measures: bench/sync.sh 9000 1 30
 #   batches at half the rate bench/ingest.sh measures:        bench/sync.sh 60000 1000 30
+# Single events need the load tool compiled with C2, as in bench/single.sh; batches keep lib.sh's C1.
+[ "${2:-1}" -gt 1 ] || : "${LOAD_JAVA_OPTS=}"
 source "$(dirname "$0")/lib.sh"
 RATE=${1:-9000}
 BATCH=${2:-1}
