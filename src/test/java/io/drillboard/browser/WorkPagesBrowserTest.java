@@ -296,7 +296,7 @@ class WorkPagesBrowserTest {
       assertThat(console.find("#order-warning").isDisplayed()).isTrue();
       assertThat(console.find("#order-warning").getText()).contains("风险管理部门发现投诉和负面言论", "客户 A 张贴大字报");
       assertThat(console.findAll("#next-injects li")).hasSizeBetween(1, 3);
-      assertThat(console.find("#next-injects li").getText()).matches("\\d\\d:\\d\\d .+ · 还有 .+");
+      assertThat(console.text("#next-injects li")).matches("\\d\\d:\\d\\d .+ · 还有 .+");
       // The board is redrawn every second as its countdowns move: read it as the page has it now.
       String first = "const row = document.querySelector('#board tr'); return row.dataset.";
       assertThat(console.script(first + "state;")).as("open work before work not yet set")
