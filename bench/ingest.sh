@@ -19,7 +19,7 @@ start_server
 psql_bench -c "ALTER TABLE events SET (autovacuum_enabled = off)"
 WARMUP_DRILL=$(new_drill)
 echo "== Warm-up (the JIT compiles the ingest path): 10 s into drill $WARMUP_DRILL, not counted"
-java $LOAD_JAVA_OPTS -jar "$JAR" load --url "http://127.0.0.1:$PORT" --token "$TOKEN" --drill "$WARMUP_DRILL" --rate 30000 \
+load_tool --drill "$WARMUP_DRILL" --rate 30000 \
   --duration 10s --batch 1000 --connections 8 --json | tail -n 1
 
 # A quiet start: dirty pages written out, so no checkpoint falls due during the next side's run.
@@ -32,7 +32,7 @@ batches_into() {
   quiet
   DRILL=$(new_drill)
   echo "== load --rate $rate --batch 1000 --connections $CONNECTIONS $* into drill $DRILL"
-  java $LOAD_JAVA_OPTS -jar "$JAR" load --url "http://127.0.0.1:$PORT" --token "$TOKEN" --drill "$DRILL" --rate "$rate" \
+  load_tool --drill "$DRILL" --rate "$rate" \
     --batch 1000 --connections "$CONNECTIONS" --json "$@" > "$out"
 }
 

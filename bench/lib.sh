@@ -14,6 +14,11 @@ SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 # bench/single.sh and bench/sync.sh set it so for them (bench/RESULTS.md, 2026-12-06 late night).
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS--XX:TieredStopAtLevel=1}
 
+# load_tool [options...]: the load tool against the server of start_server, with its token and LOAD_JAVA_OPTS.
+load_tool() {
+  java $LOAD_JAVA_OPTS -jar "$JAR" load --url "http://127.0.0.1:$PORT" --token "$TOKEN" "$@"
+}
+
 build() {
   [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q package -DskipTests)
 }

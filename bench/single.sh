@@ -51,7 +51,7 @@ STORED=$(psql_bench -c "SELECT count(*) FROM events WHERE drill_id = '$DRILL' AN
 DRILLBOARD_RATE=$(rate_of "$WORK/drillboard.wrk")
 HALF_RATE=$(python3 -c "print(round($DRILLBOARD_RATE / 2))")
 echo "== Acknowledgement latency: load --batch 1 --rate $HALF_RATE (half the rate measured), 30 s, the first 15 s a rising ramp, not counted"
-java $LOAD_JAVA_OPTS -jar "$JAR" load --url "http://127.0.0.1:$PORT" --token "$TOKEN" --drill "$DRILL" --rate "$HALF_RATE" \
+load_tool --drill "$DRILL" --rate "$HALF_RATE" \
   --duration 30s --warm-up 15s --batch 1 --connections "$CONNECTIONS" --json | tee "$WORK/latency.out" | tail -n 12
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 

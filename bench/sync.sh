@@ -31,7 +31,7 @@ start_server
 DRILL=$(new_drill)
 CONNECTIONS=$([ "$BATCH" -gt 1 ] && echo 8 || echo 64)
 load() { # seconds ramp-seconds
-  java $LOAD_JAVA_OPTS -jar "$JAR" load --url "http://127.0.0.1:$PORT" --token "$TOKEN" --drill "$DRILL" \
+  load_tool --drill "$DRILL" \
     --rate "$RATE" --duration "$1s" --warm-up "$2s" --batch "$BATCH" --connections "$CONNECTIONS" --json
 }
 echo "== Warm-up: load --rate $RATE --batch $BATCH --connections $CONNECTIONS for $WARMUP s, not counted"

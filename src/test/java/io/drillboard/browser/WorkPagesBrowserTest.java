@@ -8,6 +8,7 @@ import io.drillboard.support.RunningServer;
 import io.drillboard.web.Role;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
@@ -112,7 +113,7 @@ class WorkPagesBrowserTest {
           phone.get(base() + page + "?lang=" + lang + "&drill=" + id + "&team=opinion&token=" + director);
           phone.await(15, d -> phone.findAll("#status[data-status=live]").size() == 1);
           @SuppressWarnings("unchecked")
-          java.util.List<Long> widths = (java.util.List<Long>) phone.script("""
+          List<Long> widths = (List<Long>) phone.script("""
               const width = document.documentElement.clientWidth;
               const bar = document.querySelector('header.bar');
               const outside = [...bar.querySelectorAll('*')].filter((e) => e.getClientRects().length > 0)
@@ -132,7 +133,7 @@ class WorkPagesBrowserTest {
             // The first inject fires as the drill starts: its card has no button left, so no empty row for it.
             phone.await(15, d -> phone.findAll("#injects button[data-action=fire][hidden]").size() >= 1);
             @SuppressWarnings("unchecked")
-            java.util.List<String> actionCells = (java.util.List<String>) phone.script("""
+            List<String> actionCells = (List<String>) phone.script("""
                 return [...document.querySelectorAll('#injects td.action')].map((cell) =>
                   (cell.querySelector('button').hidden ? 'fired, ' : 'due, ')
                   + (getComputedStyle(cell).display === 'none' ? 'hidden' : 'shown'));""");

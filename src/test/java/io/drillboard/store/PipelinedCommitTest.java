@@ -13,6 +13,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,7 +79,7 @@ class PipelinedCommitTest {
     await(reader.query(COMMIT_HOOK).execute());
     gate = await(reader.getConnection());
     // Open the writer's connections now: a group behind a held commit should not wait on a new connection's start.
-    List<SqlConnection> connections = new java.util.ArrayList<>();
+    List<SqlConnection> connections = new ArrayList<>();
     for (int i = 0; i < EventWriter.CONNECTIONS; i++) {
       connections.add(await(writer.getConnection()));
     }
@@ -151,8 +152,8 @@ class PipelinedCommitTest {
   void moreCopiesThanLanesWaitForOneInTurnAndAllCommitInOrder() throws Exception {
     EventStore store = store(CommitObserver.Statement.COPY, (events, nanos, statement) -> { });
     List<String> acknowledged = new CopyOnWriteArrayList<>();
-    List<String> drills = new java.util.ArrayList<>();
-    List<Future<Void>> appends = new java.util.ArrayList<>();
+    List<String> drills = new ArrayList<>();
+    List<Future<Void>> appends = new ArrayList<>();
     for (int group = 0; group <= EventWriter.CONNECTIONS; group++) {
       String drill = newDrill(store);
       drills.add(drill);
