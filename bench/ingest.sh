@@ -52,7 +52,6 @@ for ROUND in $(seq 1 "$ROUNDS"); do
   echo "   Drillboard ${DRILLBOARD_RATES[-1]} events/s; psql COPY of the same $ROWS rows ${RAW_RATES[-1]} rows/s;" \
     "ratio $(ratio "${DRILLBOARD_RATES[-1]}" "${RAW_RATES[-1]}")"
 done
-median() { python3 -c "import statistics,sys;print(round(statistics.median(float(x) for x in sys.argv[1:])))" "$@"; }
 DRILLBOARD_RATE=$(median "${DRILLBOARD_RATES[@]}")
 RAW_RATE=$(median "${RAW_RATES[@]}")
 

@@ -107,3 +107,4 @@ context_switches() { # pid -> the context switches of all its threads so far, vo
 # Seconds since the epoch, with nanoseconds.
 now() { date +%s.%N; }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+median() { python3 -c "import statistics,sys;print(round(statistics.median(float(x) for x in sys.argv[1:])))" "$@"; }
