@@ -52,7 +52,7 @@ DRILLBOARD_RATES=()
 BARE_RATES=()
 # drillboard_turn ROUND: one measured wrk run against Drillboard, with the CPU it took.
 drillboard_turn() {
-  local server postgres switches wrk_pid wrk_ticks=0 # wrk's read until it exits, so at most half a second short
+  local server postgres switches wrk_pid wrk_ticks=0 # wrk's CPU, read until it exits: at most half a second short
   server=$(cpu_ticks "$SERVER_PID"); postgres=$(postgres_ticks); switches=$(context_switches "$SERVER_PID")
   BENCH_RUN=$RUN-$1 "${WRK[@]}" "$URL" > "$WORK/drillboard-$1.wrk" &
   wrk_pid=$!
@@ -73,6 +73,7 @@ for ROUND in $(seq 1 "$ROUNDS"); do
   echo "   Drillboard ${DRILLBOARD_RATES[-1]} events/s, bare Vert.x ${BARE_RATES[-1]} requests/s," \
     "ratio $(ratio "${DRILLBOARD_RATES[-1]}" "${BARE_RATES[-1]}")"
 done
+echo "   wrk's whole output, latencies included: $WORK/drillboard-N.wrk and $WORK/bare-N.wrk"
 read -r COMMITS_AFTER COMMIT_SECONDS_AFTER <<< "$(commit_totals)"
 STORED=$(psql_bench -c "SELECT count(*) FROM events WHERE drill_id = '$DRILL' AND client_id LIKE '$RUN-%'")
 DRILLBOARD_RATE=$(median "${DRILLBOARD_RATES[@]}")
