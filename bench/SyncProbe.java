@@ -1,8 +1,11 @@
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -59,7 +62,7 @@ public class SyncProbe {
     } finally {
       Files.deleteIfExists(file);
     }
-    System.out.printf(java.util.Locale.ROOT, "sync_ms p50=%.2f p99=%.2f p999=%.2f max=%.1f over_20ms=%d over_50ms=%d "
+    System.out.printf(Locale.ROOT, "sync_ms p50=%.2f p99=%.2f p999=%.2f max=%.1f over_20ms=%d over_50ms=%d "
         + "syncs=%d slow_ms=%.1f of_it_waiting_for_a_core_ms=%.1f%n", ms(micros.getValueAtPercentile(50)),
         ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()),
         above(micros, SLOW_MICROS), above(micros, 50_000), micros.getTotalCount(), slowNanos / 1e6,
@@ -68,12 +71,12 @@ public class SyncProbe {
 
   /** When this JVM started, on the clock of {@link System#nanoTime()}. */
   private static long startedAt() {
-    long upMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    long upMillis = ManagementFactory.getRuntimeMXBean().getUptime();
     return System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(upMillis);
   }
 
   /** The time this thread has spent runnable but waiting for a core, as the kernel counts it. */
-  private static long runQueueNanos() throws java.io.IOException {
+  private static long runQueueNanos() throws IOException {
     return Long.parseLong(Files.readString(SCHEDSTAT).trim().split(" ")[1]);
   }
 

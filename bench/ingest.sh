@@ -24,7 +24,6 @@ load_tool --drill "$WARMUP_DRILL" --rate 30000 \
 
 # A quiet start: dirty pages written out, so no checkpoint falls due during the next side's run.
 quiet() { psql_bench -c "CHECKPOINT"; }
-json_field() { tail -n 1 "$1" | python3 -c "import sys,json;d=json.load(sys.stdin);print($2)"; }
 # batches_into OUT-FILE RATE [load options...]: from a quiet start, batches of 1,000 into a new drill ($DRILL).
 batches_into() {
   local out=$1 rate=$2

@@ -108,3 +108,7 @@ context_switches() { # pid -> the context switches of all its threads so far, vo
 now() { date +%s.%N; }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 median() { python3 -c "import statistics,sys;print(round(statistics.median(float(x) for x in sys.argv[1:])))" "$@"; }
+# json_field FILE EXPR: EXPR of d, the last line of the load tool's --json output in FILE (its summary).
+json_field() { tail -n 1 "$1" | python3 -c "import sys,json;d=json.load(sys.stdin);print($2)"; }
+# ack_latency FILE: that run's acknowledgement latency, as p50=... p99=... max=... (ms).
+ack_latency() { json_field "$1" '"p50=%s p99=%s max=%s" % tuple(d["ackLatency"][k] for k in ("p50", "p99", "max"))'; }

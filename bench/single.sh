@@ -20,7 +20,8 @@ ROUNDS=${4:-3}
 BARE_PORT=$((PORT + 1))
 command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 build
-WRK=(wrk -t1 -c "$CONNECTIONS" -d "${SECONDS_RUN}s" --latency -s "$BENCH_DIR/single.lua")
+# single_events SECONDS URL: wrk's load of single events, one thread, CONNECTIONS connections.
+single_events() { wrk -t1 -c "$CONNECTIONS" -d "$1s" --latency -s "$BENCH_DIR/single.lua" "$2"; }
 
 rate_of() { grep -o 'Requests/sec: *[0-9.]*' "$1" | grep -o '[0-9.]*$'; }
 
@@ -34,8 +35,8 @@ URL="http://127.0.0.1:$PORT/api/v1/drills/$DRILL/events"
 BARE_URL="http://127.0.0.1:$BARE_PORT/"
 export BENCH_TOKEN=$TOKEN
 echo "== Warm-up: $WARMUP s on each side, not counted"
-BENCH_RUN=warm-$RANDOM wrk -t1 -c "$CONNECTIONS" -d "${WARMUP}s" -s "$BENCH_DIR/single.lua" "$URL" > /dev/null
-wrk -t1 -c "$CONNECTIONS" -d "${WARMUP}s" -s "$BENCH_DIR/single.lua" "$BARE_URL" > /dev/null
+BENCH_RUN=warm-$RANDOM single_events "$WARMUP" "$URL" > /dev/null
+single_events "$WARMUP" "$BARE_URL" > /dev/null
 # Each round's client ids start with RUN-ROUND, so that the events of the measured rounds can be counted apart.
 RUN=run-$RANDOM
 # The group commits of the measured rounds, from /metrics before and after: events per commit, and how much of
@@ -54,7 +55,7 @@ BARE_RATES=()
 drillboard_turn() {
   local server postgres switches wrk_pid wrk_ticks=0 # wrk's CPU, read until it exits: at most half a second short
   server=$(cpu_ticks "$SERVER_PID"); postgres=$(postgres_ticks); switches=$(context_switches "$SERVER_PID")
-  BENCH_RUN=$RUN-$1 "${WRK[@]}" "$URL" > "$WORK/drillboard-$1.wrk" &
+  BENCH_RUN=$RUN-$1 single_events "$SECONDS_RUN" "$URL" > "$WORK/drillboard-$1.wrk" &
   wrk_pid=$!
   while kill -0 "$wrk_pid" 2> /dev/null; do wrk_ticks=$(cpu_ticks "$wrk_pid" 2> /dev/null || echo "$wrk_ticks"); sleep 0.5; done
   wait "$wrk_pid"
@@ -66,9 +67,9 @@ drillboard_turn() {
   DRILLBOARD_RATES+=("$(rate_of "$WORK/drillboard-$1.wrk")")
 }
 for ROUND in $(seq 1 "$ROUNDS"); do
-  echo "== Round $ROUND: Drillboard, then the bare endpoint: ${WRK[*]}"
+  echo "== Round $ROUND: Drillboard, then the bare endpoint: wrk -t1 -c $CONNECTIONS -d ${SECONDS_RUN}s, single.lua"
   drillboard_turn "$ROUND"
-  "${WRK[@]}" "$BARE_URL" > "$WORK/bare-$ROUND.wrk"
+  single_events "$SECONDS_RUN" "$BARE_URL" > "$WORK/bare-$ROUND.wrk"
   BARE_RATES+=("$(rate_of "$WORK/bare-$ROUND.wrk")")
   echo "   Drillboard ${DRILLBOARD_RATES[-1]} events/s, bare Vert.x ${BARE_RATES[-1]} requests/s," \
     "ratio $(ratio "${DRILLBOARD_RATES[-1]}" "${BARE_RATES[-1]}")"
@@ -100,6 +101,4 @@ PY
 python3 -c "n = max($STORED, 1); us = lambda ticks: f'{ticks / $CLOCK_TICKS / n * 1e6:.1f}'
 print(f'cpu_us_per_event server={us($SERVER_TICKS)} postgres={us($POSTGRES_TICKS)} wrk={us($WRK_TICKS)}  '
       f'server_thread_switches_per_event={$SWITCHES / n:.2f}')"
-tail -n 1 "$WORK/latency.out" | python3 -c 'import sys, json
-a = json.load(sys.stdin)["ackLatency"]
-print("ack_at_half_rate_ms p50=%s p99=%s max=%s  (target p99 <= 50)" % (a["p50"], a["p99"], a["max"]))'
+echo "ack_at_half_rate_ms $(ack_latency "$WORK/latency.out")  (target p99 <= 50)"

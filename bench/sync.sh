@@ -45,6 +45,4 @@ wait "$LOAD_PID"
 echo
 echo "sync_p999_under_load_vs_idle=$(ratio "$(field p999 "$LOADED")" "$(field p999 "$IDLE")")  sync_max_ms idle=$(field max "$IDLE") under_load=$(field max "$LOADED")"
 echo "slow_syncs_under_load: $(grep -o "slow_ms=.*" <<< "$LOADED")"
-tail -n 1 "$WORK/load.out" | python3 -c 'import sys, json
-d = json.load(sys.stdin); a = d["ackLatency"]
-print("ack_ms p50=%s p99=%s max=%s  (offered %s events/s, acknowledged %s)" % (a["p50"], a["p99"], a["max"], '"$RATE"', d["throughput"]))'
+echo "ack_ms $(ack_latency "$WORK/load.out")  (offered $RATE events/s, acknowledged $(json_field "$WORK/load.out" 'd["throughput"]'))"
